@@ -148,6 +148,12 @@ export interface ServiceDefinition<S> {
   readonly controls?: Readonly<Record<string, ControlHandler<S>>>;
   /** A JSON summary of all objects for `GET /__emulator/objects` (tests assert "no duplicates, no orphans" on it). */
   dumpObjects(state: S, ctx: ServiceContext): unknown;
+  /**
+   * CAS only (optional for the others): true when `state` holds an issued or uploaded certificate with this numeric
+   * id (decimal string). The core answers {@link CrossServiceLookup.casCertificateExists} with it, because the core
+   * knows no product's state shape.
+   */
+  certificateExists?(state: S, certId: string): boolean;
 }
 
 /** A seed file: any section may be omitted (then that product starts empty). */

@@ -1,0 +1,2 @@
+/** The `cas` namespace of pulumi-alicloud-certs. Resources are added by their issues. */
+export {};

@@ -1,0 +1,2 @@
+/** The `esa` namespace of pulumi-alicloud-certs. Resources are added by their issues. */
+export {};

@@ -1,0 +1,118 @@
+import { UNKNOWN } from "./dynamic";
+
+/** One failed rule, as `check` returns it: the property, and a reason naming the value (never a secret one) and the rule. */
+export interface CheckFailure {
+  readonly property: string;
+  readonly reason: string;
+}
+
+/** Collects check failures for one resource. */
+export class CheckReport {
+  readonly failures: CheckFailure[] = [];
+
+  fail(property: string, reason: string): void {
+    this.failures.push({ property, reason });
+  }
+}
+
+/** True when the value is the preview-time unknown sentinel: rules depending on it are skipped, never failed. */
+export function isUnknown(value: unknown): boolean {
+  return value === UNKNOWN;
+}
+
+/** Quote a user value in a failure message (shortened; never call this with a secret). */
+export function quote(value: unknown): string {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const shown = text === undefined ? String(value) : text;
+  return shown.length > 80 ? `"${shown.slice(0, 77)}..."` : `"${shown}"`;
+}
+
+/** Describe a secret value without revealing it. */
+export function describeSecret(value: unknown): string {
+  return typeof value === "string" ? `(secret, ${value.length} characters)` : `(secret, a ${typeof value})`;
+}
+
+/**
+ * Read an id input that may be given as a string or a number. Alibaba ids can exceed 2^53, where a JS number has
+ * already lost digits, so a number that is not a safe integer is a failure telling the user to pass a string.
+ */
+export function readId(report: CheckReport, property: string, value: unknown, required: boolean): string | undefined {
+  if (value === undefined || value === null || value === "") {
+    if (required) report.fail(property, `${property} is required`);
+    return undefined;
+  }
+  if (isUnknown(value)) return UNKNOWN;
+  if (typeof value === "number") {
+    if (!Number.isSafeInteger(value) || value <= 0) {
+      report.fail(property, `${property} ${value} is not a safe positive integer; pass ids above 2^53 as strings (e.g. "98987582437920968")`);
+      return undefined;
+    }
+    return String(value);
+  }
+  if (typeof value === "string" && /^[1-9]\d*$/.test(value.trim())) return value.trim();
+  report.fail(property, `${property} ${quote(value)} must be a positive integer id (digits only)`);
+  return undefined;
+}
+
+/** Read a required or optional string input, trimmed. */
+export function readString(report: CheckReport, property: string, value: unknown, required: boolean): string | undefined {
+  if (value === undefined || value === null || value === "") {
+    if (required) report.fail(property, `${property} is required`);
+    return undefined;
+  }
+  if (isUnknown(value)) return UNKNOWN;
+  if (typeof value !== "string") {
+    report.fail(property, `${property} must be a string, got ${typeof value}`);
+    return undefined;
+  }
+  return value.trim();
+}
+
+/** Read an enumerated string input. */
+export function readEnum<T extends string>(report: CheckReport, property: string, value: unknown, allowed: readonly T[], required: boolean): T | undefined {
+  const text = readString(report, property, value, required);
+  if (text === undefined || text === UNKNOWN) return text as T | undefined;
+  if (!(allowed as readonly string[]).includes(text)) {
+    report.fail(property, `${property} ${quote(text)} must be one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
+    return undefined;
+  }
+  return text as T;
+}
+
+/** Read a boolean-ish or number input with a default. */
+export function readPositiveNumber(report: CheckReport, property: string, value: unknown, fallback: number, max: number): number {
+  if (value === undefined || value === null) return fallback;
+  if (isUnknown(value)) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > max) {
+    report.fail(property, `${property} ${quote(value)} must be a number between 1 and ${max}`);
+    return fallback;
+  }
+  return value;
+}
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/**
+ * Validate a DNS hostname (RFC 1123, at most 253 characters, at least two labels); `*.` as the first label only when
+ * `allowWildcard`. Returns the lower-cased name, or undefined after recording a failure.
+ */
+export function readHostname(report: CheckReport, property: string, value: unknown, options: { required: boolean; allowWildcard: boolean }): string | undefined {
+  const text = readString(report, property, value, options.required);
+  if (text === undefined || text === UNKNOWN) return text;
+  const name = text.toLowerCase().replace(/\.$/, "");
+  const labels = name.split(".");
+  const wildcard = labels[0] === "*";
+  const rest = wildcard ? labels.slice(1) : labels;
+  if (wildcard && !options.allowWildcard) {
+    report.fail(property, `${property} ${quote(text)} is a wildcard; wildcards are not supported here`);
+    return undefined;
+  }
+  if (name.length > 253 || rest.length < 2 || !rest.every((l) => LABEL.test(l)) || /^\d+$/.test(rest[rest.length - 1] ?? "")) {
+    report.fail(property, `${property} ${quote(text)} is not a valid hostname (letters, digits and hyphens in dot-separated labels of at most 63 characters, at least two labels, at most 253 characters${options.allowWildcard ? ", optionally starting with *." : ""})`);
+    return undefined;
+  }
+  return name;
+}
+
+/** CAS certificate identifier `<certId>-<region>` (what GA takes and ESA splits into CasId + CasRegion). */
+export const CERT_IDENTIFIER = /^([1-9]\d*)-([a-z]+(?:-[a-z]+)+-\d+)$/;

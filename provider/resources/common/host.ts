@@ -1,0 +1,50 @@
+import { AlibabaClient } from "../../transport/client";
+import { type ConfigSource } from "../../transport/settings";
+
+/**
+ * State of the dynamic-provider host process, set by `configure()` and read at call time. It lives in a module
+ * object (not in a provider instance, not in a module-level `let`) because Pulumi serializes providers as closures:
+ * a captured object is shared by all methods of one serialized provider, while a captured `let` would be copied.
+ * Nothing here exists at program time, so no config value or credential can end up in `__provider`.
+ */
+const hostState: { config: ConfigSource | undefined; client: AlibabaClient | undefined } = {
+  config: undefined,
+  client: undefined,
+};
+
+/** Record the stack config the engine sent to `configure()` (namespaced keys such as `alicloud:region`). */
+export function configureHost(config: ConfigSource): void {
+  hostState.config = config;
+  hostState.client = undefined;
+}
+
+/** The Alibaba client for this host process, built on first use from the configured stack config and the environment. */
+export function hostClient(): AlibabaClient {
+  if (hostState.client === undefined) {
+    hostState.client = new AlibabaClient({ config: hostState.config ?? { get: () => undefined }, env: process.env });
+  }
+  return hostState.client;
+}
+
+/** Replace the host client (tests inject one bound to an emulator). */
+export function setHostClient(client: AlibabaClient | undefined): void {
+  hostState.client = client;
+}
+
+/**
+ * Print a progress line the user sees during `pulumi up`. The engine shows a dynamic provider's stderr as
+ * diagnostics on the resource's row, so progress goes there rather than to an engine log RPC the host lacks.
+ */
+export function progress(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/**
+ * Poll pacing for waits. `ALICLOUD_CERTS_MIN_POLL_MS` / `ALICLOUD_CERTS_MAX_POLL_MS` tune it (documented for users
+ * who test against the fast local emulator); the defaults suit the real service.
+ */
+export function pollDelays(): { minDelayMs: number; maxDelayMs: number } {
+  const min = Number(process.env["ALICLOUD_CERTS_MIN_POLL_MS"] ?? "") || 2000;
+  const max = Number(process.env["ALICLOUD_CERTS_MAX_POLL_MS"] ?? "") || Math.max(min, 20_000);
+  return { minDelayMs: min, maxDelayMs: Math.max(min, max) };
+}

@@ -1,0 +1,37 @@
+import { configValue, envValue, type ConfigSource, type Environment } from "./settings";
+
+/** Where the credentials of a call come from (first that is set wins; documented in the README). */
+export type CredentialSourceKind =
+  /** Stack config `alicloud:accessKey` + `alicloud:secretKey` (+ `alicloud:securityToken`), as @pulumi/alicloud reads them. */
+  | "stack-config"
+  /** `ALICLOUD_ACCESS_KEY` + `ALICLOUD_SECRET_KEY` (+ `ALICLOUD_SECURITY_TOKEN`), the Terraform/Pulumi variables. */
+  | "alicloud-env"
+  /**
+   * The `@alicloud/credentials` default chain: `ALIBABA_CLOUD_ACCESS_KEY_ID`/`_SECRET` (+ token), OIDC role
+   * (`ALIBABA_CLOUD_ROLE_ARN` + `_OIDC_PROVIDER_ARN` + `_OIDC_TOKEN_FILE`, for CI pipelines), the CLI profile
+   * (`~/.aliyun/config.json`), the credentials file, the ECS instance role, the credentials URI.
+   */
+  | "default-chain";
+
+/** Resolved static keys, or a request to use the default chain (with an optional profile name). */
+export type CredentialSource =
+  | { readonly kind: "stack-config" | "alicloud-env"; readonly accessKeyId: string; readonly accessKeySecret: string; readonly securityToken: string | undefined }
+  | { readonly kind: "default-chain"; readonly profile: string | undefined };
+
+/**
+ * Decide where credentials come from, without reading any secret into a long-lived place: this runs at call time
+ * in the provider host, never at program time, so nothing here is ever serialized into `__provider`.
+ */
+export function resolveCredentialSource(config: ConfigSource, env: Environment): CredentialSource {
+  const configKey = configValue(config, "alicloud:accessKey");
+  const configSecret = configValue(config, "alicloud:secretKey");
+  if (configKey !== undefined && configSecret !== undefined) {
+    return { kind: "stack-config", accessKeyId: configKey, accessKeySecret: configSecret, securityToken: configValue(config, "alicloud:securityToken") };
+  }
+  const envKey = envValue(env, "ALICLOUD_ACCESS_KEY");
+  const envSecret = envValue(env, "ALICLOUD_SECRET_KEY");
+  if (envKey !== undefined && envSecret !== undefined) {
+    return { kind: "alicloud-env", accessKeyId: envKey, accessKeySecret: envSecret, securityToken: envValue(env, "ALICLOUD_SECURITY_TOKEN") };
+  }
+  return { kind: "default-chain", profile: configValue(config, "alicloud:profile") ?? envValue(env, "ALICLOUD_PROFILE") };
+}

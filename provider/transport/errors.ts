@@ -1,0 +1,111 @@
+import { PRODUCT_NAMES, type Product } from "./products";
+
+/** What went wrong, coarsely: decides retries and how callers react. */
+export type ErrorKind =
+  /** The service answered with an error body (`Code`, `Message`). */
+  | "api"
+  /** The request may or may not have reached the service: reset, timeout, unreadable reply. */
+  | "network"
+  /** The request certainly never reached the service: connection refused, DNS failure, no credentials. */
+  | "unsent"
+  /** The service answered 2xx with a body this package cannot understand. */
+  | "invalid-response";
+
+/** Fields of an {@link AlibabaCloudError}. */
+export interface AlibabaCloudErrorInit {
+  readonly product: Product;
+  readonly action: string;
+  readonly kind: ErrorKind;
+  readonly code: string;
+  readonly httpStatus?: number;
+  readonly requestId?: string;
+  readonly serviceMessage: string;
+  readonly retryable: boolean;
+  readonly notFound: boolean;
+}
+
+/**
+ * The one error type of every Alibaba Cloud call this package makes.
+ *
+ * Thrown by {@link AlibabaClient.call} after retries are exhausted or for errors that are not retryable. The message
+ * reads well in `pulumi up` output (`ESA CreateCustomHostname failed: InvalidParameter (HTTP 400): … [RequestId …]`)
+ * and never contains a request parameter marked secret, a credential or a request URL (network errors from the
+ * HTTP layer embed the full URL with its query string, which can hold a private key, so their text is not reused).
+ */
+export class AlibabaCloudError extends Error {
+  /** Product called. */
+  readonly product: Product;
+  /** API action called, e.g. `CreateCustomHostname`. */
+  readonly action: string;
+  /** Coarse class of the failure. */
+  readonly kind: ErrorKind;
+  /** The API's `Code` (e.g. `Throttling.User`), or a transport code such as `ECONNRESET` or `RequestTimeout`. */
+  readonly code: string;
+  /** HTTP status of the reply, when there was one. */
+  readonly httpStatus: number | undefined;
+  /** The service's request id, when there was one (quote it to Alibaba Cloud support). */
+  readonly requestId: string | undefined;
+  /** The service's own message, with secret values scrubbed. */
+  readonly serviceMessage: string;
+  /** True when retrying can help (throttling, busy codes, 5xx, network failures). */
+  readonly retryable: boolean;
+  /** True when the code says the object does not exist. */
+  readonly notFound: boolean;
+  /**
+   * True when the request may have been applied although no success reply arrived (reset, timeout, 5xx). A call
+   * that is not idempotent must not be repeated blindly after such an error: look the object up first.
+   */
+  readonly ambiguous: boolean;
+
+  constructor(init: AlibabaCloudErrorInit) {
+    const status = init.httpStatus === undefined ? "" : ` (HTTP ${init.httpStatus})`;
+    const request = init.requestId === undefined ? "" : ` [RequestId ${init.requestId}]`;
+    super(`${PRODUCT_NAMES[init.product]} ${init.action} failed: ${init.code}${status}: ${init.serviceMessage}${request}`);
+    this.name = "AlibabaCloudError";
+    this.product = init.product;
+    this.action = init.action;
+    this.kind = init.kind;
+    this.code = init.code;
+    this.httpStatus = init.httpStatus;
+    this.requestId = init.requestId;
+    this.serviceMessage = init.serviceMessage;
+    this.retryable = init.retryable;
+    this.notFound = init.notFound;
+    this.ambiguous = init.kind === "network" || (init.kind === "api" && (init.httpStatus ?? 0) >= 500 && !isThrottlingCode(init.code));
+  }
+}
+
+/** True for any value that is an {@link AlibabaCloudError}, also across module copies (duck-typed on `name`). */
+export function isAlibabaCloudError(value: unknown): value is AlibabaCloudError {
+  return value instanceof Error && value.name === "AlibabaCloudError" && "code" in value && "product" in value;
+}
+
+/** Throttling in any of its spellings: `Throttling`, `Throttling.User`, `Throttling.Api`, `Rejected.Throttling`, ESA's `TooManyRequests`. */
+export function isThrottlingCode(code: string): boolean {
+  return code.includes("Throttling") || code === "TooManyRequests";
+}
+
+/** Codes meaning "this object does not exist" (CAS quota codes are 404s too, but they are not about the object). */
+const NOT_FOUND_PATTERN = /(^|\.)(NotFound|NotExist)$|^NotExist\.|^NotFound$|^Invalid[A-Za-z]*\.NotFound$|^SiteNotFound$/;
+const NOT_FOUND_EXCEPTIONS = new Set(["NotFoundPackage", "NotRemainCount", "InvalidAccessKeyId.NotFound"]);
+
+/** Classify a service error code as not-found; `extra` adds codes a specific operation documents. */
+export function isNotFoundCode(code: string, extra: readonly string[] = []): boolean {
+  if (NOT_FOUND_EXCEPTIONS.has(code)) return false;
+  return extra.includes(code) || NOT_FOUND_PATTERN.test(code);
+}
+
+/** Generic retryable service codes for every product (on top of each product's busy codes). */
+export function isRetryableCode(code: string, httpStatus: number | undefined, busyCodes: readonly string[]): boolean {
+  if (isThrottlingCode(code) || code === "ServiceUnavailable" || busyCodes.includes(code)) return true;
+  return httpStatus !== undefined && httpStatus >= 500;
+}
+
+/** Replace every occurrence of each secret value in `text` with `[REDACTED]`. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) out = out.split(secret).join("[REDACTED]");
+  }
+  return out;
+}

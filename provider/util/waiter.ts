@@ -1,0 +1,92 @@
+/** What an acceptor decides about one poll. */
+export type WaitDecision<T> =
+  | { readonly state: "success"; readonly value: T }
+  | { readonly state: "retry"; readonly progress?: string }
+  | { readonly state: "failure"; readonly reason: string };
+
+/** Settings of {@link waitUntil}. */
+export interface WaitOptions {
+  /** Shortest pause between polls in ms. @default 1000 */
+  readonly minDelayMs?: number;
+  /** Longest pause between polls in ms; the pause doubles from the minimum up to this. @default 15000 */
+  readonly maxDelayMs?: number;
+  /** Give up after this many ms in total. Required: every wait is bounded. */
+  readonly timeoutMs: number;
+  /** What is being waited for, used in progress lines and the timeout error ("certificate issuance"). */
+  readonly description: string;
+  /** Receives progress lines (one per poll whose state changed, and at least every 30 s). */
+  readonly onProgress?: (line: string) => void;
+  /** Stops the wait early. */
+  readonly signal?: AbortSignal;
+  /** Random source in [0, 1) for jitter (injectable for tests). @default Math.random */
+  readonly random?: () => number;
+}
+
+/** Thrown when a wait gives up: on timeout, or when the acceptor reports failure. */
+export class WaitError extends Error {
+  constructor(
+    message: string,
+    /** `timeout` or `failure`. */
+    readonly reason: "timeout" | "failure" | "aborted",
+  ) {
+    super(message);
+    this.name = "WaitError";
+  }
+}
+
+function validate(options: WaitOptions): { min: number; max: number } {
+  const min = options.minDelayMs ?? 1000;
+  const max = options.maxDelayMs ?? 15_000;
+  if (!(min > 0) || !(max >= min)) throw new RangeError(`waitUntil: need 0 < minDelayMs (${min}) <= maxDelayMs (${max})`);
+  if (!(options.timeoutMs > 0)) throw new RangeError(`waitUntil: timeoutMs must be positive, got ${options.timeoutMs}`);
+  return { min, max };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new WaitError("wait aborted", "aborted"));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * Poll `poll` until the acceptor says success or failure, or the timeout passes. Pauses grow exponentially from
+ * `minDelayMs` to `maxDelayMs` with jitter (half fixed, half random), so many resources waiting on one service do
+ * not poll in lockstep. Errors thrown by `poll` propagate (the transport has already retried what is retryable).
+ */
+export async function waitUntil<R, T>(poll: () => Promise<R>, acceptor: (result: R) => WaitDecision<T>, options: WaitOptions): Promise<T> {
+  const { min, max } = validate(options);
+  const random = options.random ?? Math.random;
+  const started = Date.now();
+  const deadline = started + options.timeoutMs;
+  let ceiling = min;
+  let lastProgress: string | undefined;
+  let lastProgressAt = started;
+  for (let attempt = 1; ; attempt++) {
+    if (options.signal?.aborted === true) throw new WaitError(`waiting for ${options.description} was aborted`, "aborted");
+    const decision = acceptor(await poll());
+    if (decision.state === "success") return decision.value;
+    if (decision.state === "failure") throw new WaitError(`${options.description} failed: ${decision.reason}`, "failure");
+    const now = Date.now();
+    const elapsed = Math.round((now - started) / 1000);
+    if (decision.progress !== undefined && (decision.progress !== lastProgress || now - lastProgressAt >= 30_000)) {
+      options.onProgress?.(`waiting for ${options.description}: ${decision.progress} (${elapsed}s elapsed)`);
+      lastProgress = decision.progress;
+      lastProgressAt = now;
+    }
+    if (now >= deadline) {
+      const last = lastProgress === undefined ? "" : ` (last state: ${lastProgress})`;
+      throw new WaitError(`timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${options.description}${last}`, "timeout");
+    }
+    const pause = Math.min(ceiling / 2 + random() * (ceiling / 2), deadline - now);
+    await sleep(Math.max(pause, 0), options.signal);
+    ceiling = Math.min(ceiling * 2, max);
+  }
+}
