@@ -14,6 +14,8 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-constant-condition": ["error", { checkLoops: false }],
+      // `import x = require("pkg")` is allowed: it keeps node_modules captured by reference in serialized providers.
+      "@typescript-eslint/no-require-imports": ["error", { allowAsImport: true }],
     },
   },
   {
