@@ -79,7 +79,11 @@ export class AlibabaClient {
    * ambiguous failure surfaces as an {@link AlibabaCloudError} with `ambiguous: true` so the caller can look the
    * object up before trying again.
    */
-  async call<Req extends WireParams, Res>(op: Operation<Req, Res>, request: Req, options: CallOptions = {}): Promise<Res> {
+  async call<Req extends WireParams, Res>(
+    op: Operation<Req, Res>,
+    request: Req,
+    options: CallOptions = {},
+  ): Promise<Res> {
     const policy = { ...this.retryPolicy, ...options.retry };
     const secrets = op.secretParams.map((name) => request[name]).filter((v): v is string => typeof v === "string");
     const attempt = async (): Promise<Res> => {
@@ -96,7 +100,8 @@ export class AlibabaClient {
       const text = typeof body === "string" ? body : JSON.stringify(body);
       return op.decode(Reader.root(parseWireJson(text)));
     } catch (error: unknown) {
-      const detail = error instanceof ResponseShapeError || error instanceof SyntaxError ? error.message : String(error);
+      const detail =
+        error instanceof ResponseShapeError || error instanceof SyntaxError ? error.message : String(error);
       throw new AlibabaCloudError({
         product: op.product,
         action: op.action,
@@ -109,9 +114,14 @@ export class AlibabaClient {
     }
   }
 
-  private async send<Req extends WireParams, Res>(op: Operation<Req, Res>, request: Req, secrets: readonly string[]): Promise<RawReply> {
+  private async send<Req extends WireParams, Res>(
+    op: Operation<Req, Res>,
+    request: Req,
+    secrets: readonly string[],
+  ): Promise<RawReply> {
     const client = this.clientFor(op.product);
-    const params: Record<string, unknown> = op.product === "ga" ? { RegionId: GA_REGION_ID, ...request } : { ...request };
+    const params: Record<string, unknown> =
+      op.product === "ga" ? { RegionId: GA_REGION_ID, ...request } : { ...request };
     for (const key of Object.keys(params)) if (params[key] === undefined) delete params[key];
     const openApiParams = new OpenApiClientModule.Params({
       action: op.action,
@@ -166,14 +176,25 @@ function credentialConfig(source: CredentialSource, env: Environment): Record<st
   }
   // The chain reads its profile name from ALIBABA_CLOUD_PROFILE only; honour alicloud:profile / ALICLOUD_PROFILE by
   // setting it in this (provider host) process when the user did not set it themselves.
-  if (source.profile !== undefined && env["ALIBABA_CLOUD_PROFILE"] === undefined) process.env["ALIBABA_CLOUD_PROFILE"] = source.profile;
+  if (source.profile !== undefined && env["ALIBABA_CLOUD_PROFILE"] === undefined)
+    process.env["ALIBABA_CLOUD_PROFILE"] = source.profile;
   return { credential: new CredentialsModule.default() };
 }
 
 /** Transport error codes that prove the request never left this machine. */
 const UNSENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "InvalidCredentials", "CredentialException"]);
 /** Transport error codes after which the request may have been applied. */
-const NETWORK_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ETIMEDOUT", "ESOCKETTIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPROTO", "UND_ERR_SOCKET"]);
+const NETWORK_CODES = new Set([
+  "ECONNRESET",
+  "EPIPE",
+  "ECONNABORTED",
+  "ETIMEDOUT",
+  "ESOCKETTIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPROTO",
+  "UND_ERR_SOCKET",
+]);
 
 function field(value: unknown, key: string): unknown {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
@@ -188,7 +209,11 @@ function text(value: unknown): string | undefined {
  * `RequestId` are kept; the client's own message text is never reused because for network errors it embeds the
  * request URL, whose query string can carry a private key.
  */
-export function toAlibabaCloudError<Req extends WireParams, Res>(op: Operation<Req, Res>, error: unknown, secrets: readonly string[]): AlibabaCloudError {
+export function toAlibabaCloudError<Req extends WireParams, Res>(
+  op: Operation<Req, Res>,
+  error: unknown,
+  secrets: readonly string[],
+): AlibabaCloudError {
   const data = field(error, "data");
   const status = field(error, "statusCode");
   const httpStatus = typeof status === "number" && status > 0 ? status : undefined;

@@ -15,7 +15,12 @@ export type CredentialSourceKind =
 
 /** Resolved static keys, or a request to use the default chain (with an optional profile name). */
 export type CredentialSource =
-  | { readonly kind: "stack-config" | "alicloud-env"; readonly accessKeyId: string; readonly accessKeySecret: string; readonly securityToken: string | undefined }
+  | {
+      readonly kind: "stack-config" | "alicloud-env";
+      readonly accessKeyId: string;
+      readonly accessKeySecret: string;
+      readonly securityToken: string | undefined;
+    }
   | { readonly kind: "default-chain"; readonly profile: string | undefined };
 
 /**
@@ -26,12 +31,25 @@ export function resolveCredentialSource(config: ConfigSource, env: Environment):
   const configKey = configValue(config, "alicloud:accessKey");
   const configSecret = configValue(config, "alicloud:secretKey");
   if (configKey !== undefined && configSecret !== undefined) {
-    return { kind: "stack-config", accessKeyId: configKey, accessKeySecret: configSecret, securityToken: configValue(config, "alicloud:securityToken") };
+    return {
+      kind: "stack-config",
+      accessKeyId: configKey,
+      accessKeySecret: configSecret,
+      securityToken: configValue(config, "alicloud:securityToken"),
+    };
   }
   const envKey = envValue(env, "ALICLOUD_ACCESS_KEY");
   const envSecret = envValue(env, "ALICLOUD_SECRET_KEY");
   if (envKey !== undefined && envSecret !== undefined) {
-    return { kind: "alicloud-env", accessKeyId: envKey, accessKeySecret: envSecret, securityToken: envValue(env, "ALICLOUD_SECURITY_TOKEN") };
+    return {
+      kind: "alicloud-env",
+      accessKeyId: envKey,
+      accessKeySecret: envSecret,
+      securityToken: envValue(env, "ALICLOUD_SECURITY_TOKEN"),
+    };
   }
-  return { kind: "default-chain", profile: configValue(config, "alicloud:profile") ?? envValue(env, "ALICLOUD_PROFILE") };
+  return {
+    kind: "default-chain",
+    profile: configValue(config, "alicloud:profile") ?? envValue(env, "ALICLOUD_PROFILE"),
+  };
 }

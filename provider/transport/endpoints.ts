@@ -1,5 +1,13 @@
 import { type Product } from "./products";
-import { configValue, ENDPOINT_ENV, envValue, productEndpointEnv, resolveRegion, type ConfigSource, type Environment } from "./settings";
+import {
+  configValue,
+  ENDPOINT_ENV,
+  envValue,
+  productEndpointEnv,
+  resolveRegion,
+  type ConfigSource,
+  type Environment,
+} from "./settings";
 
 /** Host and scheme of one product's API, as @alicloud/openapi-client takes them (`endpoint` has no scheme). */
 export interface Endpoint {
@@ -15,7 +23,9 @@ export function defaultEndpointHost(product: Product, region: string): string {
       return region.startsWith("cn-") ? "esa.cn-hangzhou.aliyuncs.com" : "esa.ap-southeast-1.aliyuncs.com";
     case "cas":
       // The CAS SDK maps nearly every region to the central endpoint; these two have their own.
-      return region === "ap-southeast-1" || region === "eu-central-1" ? `cas.${region}.aliyuncs.com` : "cas.aliyuncs.com";
+      return region === "ap-southeast-1" || region === "eu-central-1"
+        ? `cas.${region}.aliyuncs.com`
+        : "cas.aliyuncs.com";
     case "ga":
       return "ga.cn-hangzhou.aliyuncs.com";
   }
@@ -45,7 +55,7 @@ function configuredEndpointHost(config: ConfigSource, product: Product): string 
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new Error("stack config alicloud:endpoints must be JSON, e.g. [{\"esa\": \"esa.cn-hangzhou.aliyuncs.com\"}]");
+    throw new Error('stack config alicloud:endpoints must be JSON, e.g. [{"esa": "esa.cn-hangzhou.aliyuncs.com"}]');
   }
   const entries = Array.isArray(parsed) ? parsed : [parsed];
   for (const entry of entries) {

@@ -60,7 +60,9 @@ export class AlibabaCloudError extends Error {
   constructor(init: AlibabaCloudErrorInit) {
     const status = init.httpStatus === undefined ? "" : ` (HTTP ${init.httpStatus})`;
     const request = init.requestId === undefined ? "" : ` [RequestId ${init.requestId}]`;
-    super(`${PRODUCT_NAMES[init.product]} ${init.action} failed: ${init.code}${status}: ${init.serviceMessage}${request}`);
+    super(
+      `${PRODUCT_NAMES[init.product]} ${init.action} failed: ${init.code}${status}: ${init.serviceMessage}${request}`,
+    );
     this.name = "AlibabaCloudError";
     this.product = init.product;
     this.action = init.action;
@@ -71,7 +73,8 @@ export class AlibabaCloudError extends Error {
     this.serviceMessage = init.serviceMessage;
     this.retryable = init.retryable;
     this.notFound = init.notFound;
-    this.ambiguous = init.kind === "network" || (init.kind === "api" && (init.httpStatus ?? 0) >= 500 && !isThrottlingCode(init.code));
+    this.ambiguous =
+      init.kind === "network" || (init.kind === "api" && (init.httpStatus ?? 0) >= 500 && !isThrottlingCode(init.code));
   }
 }
 
@@ -86,7 +89,8 @@ export function isThrottlingCode(code: string): boolean {
 }
 
 /** Codes meaning "this object does not exist" (CAS quota codes are 404s too, but they are not about the object). */
-const NOT_FOUND_PATTERN = /(^|\.)(NotFound|NotExist)$|^NotExist\.|^NotFound$|^Invalid[A-Za-z]*\.NotFound$|^SiteNotFound$/;
+const NOT_FOUND_PATTERN =
+  /(^|\.)(NotFound|NotExist)$|^NotExist\.|^NotFound$|^Invalid[A-Za-z]*\.NotFound$|^SiteNotFound$/;
 const NOT_FOUND_EXCEPTIONS = new Set(["NotFoundPackage", "NotRemainCount", "InvalidAccessKeyId.NotFound"]);
 
 /** Classify a service error code as not-found; `extra` adds codes a specific operation documents. */

@@ -3,12 +3,7 @@ import { type Product } from "./products";
 
 /** A request parameter value before flattening: arrays become `Name.N`, objects `Name.Key` (1-based, as the API expects). */
 export type WireParamValue =
-  | string
-  | number
-  | boolean
-  | undefined
-  | readonly WireParamValue[]
-  | { readonly [key: string]: WireParamValue };
+  string | number | boolean | undefined | readonly WireParamValue[] | { readonly [key: string]: WireParamValue };
 
 /** Request parameters in wire casing (`SiteId`, `Certificates`), not yet flattened. */
 export type WireParams = { readonly [name: string]: WireParamValue };

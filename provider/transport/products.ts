@@ -16,7 +16,14 @@ export const API_VERSIONS: Readonly<Record<Product, string>> = {
  * so even calls that are not idempotent may be retried after them.
  */
 export const BUSY_CODES: Readonly<Record<Product, readonly string[]>> = {
-  esa: ["Site.ServiceBusy", "Record.ServiceBusy", "Record.Reserved", "LockFailed", "TooManyRequests", "InternalException"],
+  esa: [
+    "Site.ServiceBusy",
+    "Record.ServiceBusy",
+    "Record.Reserved",
+    "LockFailed",
+    "TooManyRequests",
+    "InternalException",
+  ],
   cas: [],
   ga: ["StateError.Accelerator", "StateError.Listener", "NotActive.Listener"],
 };

@@ -13,7 +13,12 @@ export interface RetryPolicy {
 }
 
 /** Defaults: about two minutes of patience, enough for throttling windows and GA's short exclusive locks. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 20_000, deadlineMs: 120_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 8,
+  baseDelayMs: 500,
+  maxDelayMs: 20_000,
+  deadlineMs: 120_000,
+};
 
 /** What a caller learns before each retry (for progress lines). */
 export interface RetryNotice {

@@ -36,7 +36,9 @@ export function envValue(env: Environment, ...names: string[]): string | undefin
  * It picks the ESA site (China vs international) and the CAS endpoint; GA is always `cn-hangzhou`.
  */
 export function resolveRegion(config: ConfigSource, env: Environment): string {
-  return configValue(config, "alicloud:region") ?? envValue(env, "ALICLOUD_REGION", "ALIBABA_CLOUD_REGION") ?? "cn-hangzhou";
+  return (
+    configValue(config, "alicloud:region") ?? envValue(env, "ALICLOUD_REGION", "ALIBABA_CLOUD_REGION") ?? "cn-hangzhou"
+  );
 }
 
 /** Environment variable that overrides the endpoint of every product (a URL such as `http://127.0.0.1:8123`, or a host). */

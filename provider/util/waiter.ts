@@ -37,7 +37,8 @@ export class WaitError extends Error {
 function validate(options: WaitOptions): { min: number; max: number } {
   const min = options.minDelayMs ?? 1000;
   const max = options.maxDelayMs ?? 15_000;
-  if (!(min > 0) || !(max >= min)) throw new RangeError(`waitUntil: need 0 < minDelayMs (${min}) <= maxDelayMs (${max})`);
+  if (!(min > 0) || !(max >= min))
+    throw new RangeError(`waitUntil: need 0 < minDelayMs (${min}) <= maxDelayMs (${max})`);
   if (!(options.timeoutMs > 0)) throw new RangeError(`waitUntil: timeoutMs must be positive, got ${options.timeoutMs}`);
   return { min, max };
 }
@@ -61,7 +62,11 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * `minDelayMs` to `maxDelayMs` with jitter (half fixed, half random), so many resources waiting on one service do
  * not poll in lockstep. Errors thrown by `poll` propagate (the transport has already retried what is retryable).
  */
-export async function waitUntil<R, T>(poll: () => Promise<R>, acceptor: (result: R) => WaitDecision<T>, options: WaitOptions): Promise<T> {
+export async function waitUntil<R, T>(
+  poll: () => Promise<R>,
+  acceptor: (result: R) => WaitDecision<T>,
+  options: WaitOptions,
+): Promise<T> {
   const { min, max } = validate(options);
   const random = options.random ?? Math.random;
   const started = Date.now();
@@ -70,10 +75,12 @@ export async function waitUntil<R, T>(poll: () => Promise<R>, acceptor: (result:
   let lastProgress: string | undefined;
   let lastProgressAt = started;
   for (let attempt = 1; ; attempt++) {
-    if (options.signal?.aborted === true) throw new WaitError(`waiting for ${options.description} was aborted`, "aborted");
+    if (options.signal?.aborted === true)
+      throw new WaitError(`waiting for ${options.description} was aborted`, "aborted");
     const decision = acceptor(await poll());
     if (decision.state === "success") return decision.value;
-    if (decision.state === "failure") throw new WaitError(`${options.description} failed: ${decision.reason}`, "failure");
+    if (decision.state === "failure")
+      throw new WaitError(`${options.description} failed: ${decision.reason}`, "failure");
     const now = Date.now();
     const elapsed = Math.round((now - started) / 1000);
     if (decision.progress !== undefined && (decision.progress !== lastProgress || now - lastProgressAt >= 30_000)) {
@@ -83,7 +90,10 @@ export async function waitUntil<R, T>(poll: () => Promise<R>, acceptor: (result:
     }
     if (now >= deadline) {
       const last = lastProgress === undefined ? "" : ` (last state: ${lastProgress})`;
-      throw new WaitError(`timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${options.description}${last}`, "timeout");
+      throw new WaitError(
+        `timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${options.description}${last}`,
+        "timeout",
+      );
     }
     const pause = Math.min(ceiling / 2 + random() * (ceiling / 2), deadline - now);
     await sleep(Math.max(pause, 0), options.signal);

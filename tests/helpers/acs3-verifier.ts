@@ -26,7 +26,14 @@ export function verifyAcs3(request: CapturedRequest, secret: string): { ok: true
   if (match === null) return { ok: false, reason: `malformed Authorization: ${auth}` };
   const [, , signedHeaderList = "", signature = ""] = match;
   const signedHeaders = signedHeaderList.split(";");
-  for (const required of ["host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"]) {
+  for (const required of [
+    "host",
+    "x-acs-action",
+    "x-acs-version",
+    "x-acs-date",
+    "x-acs-signature-nonce",
+    "x-acs-content-sha256",
+  ]) {
     if (!signedHeaders.includes(required)) return { ok: false, reason: `${required} is not signed` };
   }
   const payloadHash = createHash("sha256").update(request.body).digest("hex");
@@ -36,7 +43,14 @@ export function verifyAcs3(request: CapturedRequest, secret: string): { ok: true
     .map((key) => `${encode(key)}=${encode(request.query[key] ?? "")}`)
     .join("&");
   const canonicalHeaders = signedHeaders.map((name) => `${name}:${(request.headers[name] ?? "").trim()}\n`).join("");
-  const canonicalRequest = [request.method, request.path, canonicalQuery, canonicalHeaders, signedHeaderList, payloadHash].join("\n");
+  const canonicalRequest = [
+    request.method,
+    request.path,
+    canonicalQuery,
+    canonicalHeaders,
+    signedHeaderList,
+    payloadHash,
+  ].join("\n");
   const stringToSign = `ACS3-HMAC-SHA256\n${createHash("sha256").update(canonicalRequest).digest("hex")}`;
   const expected = createHmac("sha256", secret).update(stringToSign).digest("hex");
   return expected === signature ? { ok: true } : { ok: false, reason: "signature mismatch" };

@@ -30,7 +30,13 @@ export async function startCaptureServer(): Promise<CaptureServer> {
       for (const [k, v] of url.searchParams) query[k] = v;
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
-      requests.push({ method: req.method ?? "", path: url.pathname, query, headers, body: Buffer.concat(chunks).toString() });
+      requests.push({
+        method: req.method ?? "",
+        path: url.pathname,
+        query,
+        headers,
+        body: Buffer.concat(chunks).toString(),
+      });
       const reply = replies.shift() ?? state.fallback;
       if (reply === "reset") {
         req.socket.destroy();

@@ -23,7 +23,9 @@ export class PulumiCliError extends Error {
     readonly args: readonly string[],
     readonly result: CliResult,
   ) {
-    super(`pulumi ${args.join(" ")} exited ${result.code}\n--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`);
+    super(
+      `pulumi ${args.join(" ")} exited ${result.code}\n--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`,
+    );
     this.name = "PulumiCliError";
   }
 }
@@ -83,9 +85,17 @@ export class PulumiStack {
    * Run the CLI; throws {@link PulumiCliError} unless `allowFailure`. Asynchronous on purpose: tests run the emulator
    * in their own process, and a synchronous spawn would block it from answering the provider's calls.
    */
-  run(args: readonly string[], options: { allowFailure?: boolean; env?: Record<string, string> } = {}): Promise<CliResult> {
+  run(
+    args: readonly string[],
+    options: { allowFailure?: boolean; env?: Record<string, string> } = {},
+  ): Promise<CliResult> {
     const stackless = args[0] === "version" || (args[0] === "stack" && args[1] === "init");
-    const full = [...args, "--non-interactive", ...(args[0] === "version" ? [] : ["--color", "never"]), ...(stackless ? [] : ["--stack", this.stackName])];
+    const full = [
+      ...args,
+      "--non-interactive",
+      ...(args[0] === "version" ? [] : ["--color", "never"]),
+      ...(stackless ? [] : ["--stack", this.stackName]),
+    ];
     return new Promise((resolve, reject) => {
       const child = spawn("pulumi", full, { cwd: this.projectDir, env: { ...this.cliEnv(), ...options.env } });
       let stdout = "";

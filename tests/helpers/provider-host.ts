@@ -90,7 +90,9 @@ export class ProviderHost {
    * Start a host. `cwd` must be a directory from which the serialized provider's `require`s resolve (the engine uses
    * the program directory); `env` is added to this process's environment.
    */
-  static async start(options: { cwd?: string; env?: Record<string, string>; project?: string } = {}): Promise<ProviderHost> {
+  static async start(
+    options: { cwd?: string; env?: Record<string, string>; project?: string } = {},
+  ): Promise<ProviderHost> {
     const script = require.resolve("@pulumi/pulumi/cmd/dynamic-provider");
     const child = spawn(process.execPath, [script, "127.0.0.1:0"], {
       cwd: options.cwd ?? path.resolve(__dirname, "../.."),
@@ -157,7 +159,11 @@ export class HostResource {
     return { ...props, __provider: this.providerText };
   }
 
-  async check(name: string, olds: Props, news: Props): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
+  async check(
+    name: string,
+    olds: Props,
+    news: Props,
+  ): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
     const req = new provproto.CheckRequest();
     req.setUrn(this.urn(name));
     req.setOlds(struct(Object.keys(olds).length === 0 ? {} : this.withProvider(olds)));
@@ -188,11 +194,19 @@ export class HostResource {
     const req = new provproto.CreateRequest();
     req.setUrn(this.urn(name));
     req.setProperties(struct(this.withProvider(inputs)));
-    const res = await call<provproto.CreateRequest, provproto.CreateResponse>(this.client.create.bind(this.client), req);
+    const res = await call<provproto.CreateRequest, provproto.CreateResponse>(
+      this.client.create.bind(this.client),
+      req,
+    );
     return { id: res.getId(), properties: plain(res.getProperties()) };
   }
 
-  async read(name: string, id: string, props: Props, inputs: Props): Promise<{ id: string; properties: Props; inputs: Props }> {
+  async read(
+    name: string,
+    id: string,
+    props: Props,
+    inputs: Props,
+  ): Promise<{ id: string; properties: Props; inputs: Props }> {
     const req = new provproto.ReadRequest();
     req.setUrn(this.urn(name));
     req.setId(id);
@@ -208,7 +222,10 @@ export class HostResource {
     req.setId(id);
     req.setOlds(struct(this.withProvider(olds)));
     req.setNews(struct(this.withProvider(news)));
-    const res = await call<provproto.UpdateRequest, provproto.UpdateResponse>(this.client.update.bind(this.client), req);
+    const res = await call<provproto.UpdateRequest, provproto.UpdateResponse>(
+      this.client.update.bind(this.client),
+      req,
+    );
     return { properties: plain(res.getProperties()) };
   }
 

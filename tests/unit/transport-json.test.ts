@@ -6,7 +6,11 @@ describe("transport: lossless JSON", () => {
   it("keeps an id above 2^53 exactly, as a string", () => {
     const body = parseWireJson('{"OrderId":98987582437920968,"Small":42,"Ratio":0.5}');
     assert.deepEqual(body, { OrderId: "98987582437920968", Small: 42, Ratio: 0.5 });
-    assert.notEqual(String(JSON.parse('{"OrderId":98987582437920968}').OrderId), "98987582437920968", "JSON.parse would round it");
+    assert.notEqual(
+      String(JSON.parse('{"OrderId":98987582437920968}').OrderId),
+      "98987582437920968",
+      "JSON.parse would round it",
+    );
     assert.equal(Reader.root(body).id("OrderId"), "98987582437920968");
   });
 

@@ -39,7 +39,10 @@ describe("transport: backoff schedule (fake timers)", () => {
     const gaps = attemptsAt.slice(1).map((t, i) => t - attemptsAt[i]!);
     assert.equal(gaps.length, 3);
     [500, 1000, 2000].forEach((ceiling, i) => {
-      assert.ok(gaps[i]! <= ceiling && gaps[i]! >= ceiling * 0.99, `gap ${i} = ${gaps[i]} should be just under ${ceiling}`);
+      assert.ok(
+        gaps[i]! <= ceiling && gaps[i]! >= ceiling * 0.99,
+        `gap ${i} = ${gaps[i]} should be just under ${ceiling}`,
+      );
     });
   });
 
@@ -57,7 +60,10 @@ describe("transport: backoff schedule (fake timers)", () => {
     );
     await clock.runAllAsync();
     assert.equal(await result, "ok");
-    assert.deepEqual(attemptsAt.map((t) => t - attemptsAt[0]!), [0, 0, 0]);
+    assert.deepEqual(
+      attemptsAt.map((t) => t - attemptsAt[0]!),
+      [0, 0, 0],
+    );
   });
 
   it("caps each wait at maxDelayMs", async () => {
@@ -74,7 +80,10 @@ describe("transport: backoff schedule (fake timers)", () => {
     await clock.runAllAsync();
     await result;
     const gaps = attemptsAt.slice(1).map((t, i) => t - attemptsAt[i]!);
-    assert.ok(gaps.every((g) => g <= 3000), `gaps ${gaps.join(",")} must not exceed 3000`);
+    assert.ok(
+      gaps.every((g) => g <= 3000),
+      `gaps ${gaps.join(",")} must not exceed 3000`,
+    );
   });
 
   it("stops retrying once the deadline has passed and rethrows the last error", async () => {
@@ -120,9 +129,20 @@ describe("transport: which failures are retried (loopback server)", () => {
     body: JSON.stringify({ RequestId: `REQ-${code}`, HostId: "h", Code: code, Message: message, Recommend: "r" }),
   });
   const pem = "-----BEGIN PRIVATE KEY-----\nTOPSECRETKEYMATERIAL\n-----END PRIVATE KEY-----";
-  const create = { SiteId: "1", Hostname: "a.example.com", RecordId: "2", SslFlag: "on", CertType: "upload", Certificate: "c", PrivateKey: pem } as const;
+  const create = {
+    SiteId: "1",
+    Hostname: "a.example.com",
+    RecordId: "2",
+    SslFlag: "on",
+    CertType: "upload",
+    Certificate: "c",
+    PrivateKey: pem,
+  } as const;
   const get = { HostnameId: "7" };
-  const getReply = { status: 200, body: '{"RequestId":"R","CustomHostnameModel":{"HostnameId":7,"Hostname":"a.example.com"}}' };
+  const getReply = {
+    status: 200,
+    body: '{"RequestId":"R","CustomHostnameModel":{"HostnameId":7,"Hostname":"a.example.com"}}',
+  };
 
   before(async () => {
     server = await startCaptureServer();
@@ -140,17 +160,77 @@ describe("transport: which failures are retried (loopback server)", () => {
   });
   after(async () => server.close());
 
-  const cases: { name: string; replies: ({ status: number; body: string } | "reset")[]; op: "create" | "get"; requests: number; ok: boolean }[] = [
-    { name: "throttling then success (idempotent read)", replies: [error(400, "Throttling.User"), getReply], op: "get", requests: 2, ok: true },
-    { name: "ESA TooManyRequests is throttling", replies: [error(429, "TooManyRequests"), getReply], op: "get", requests: 2, ok: true },
-    { name: "ESA busy code on a create (definite rejection): retried", replies: [error(400, "Site.ServiceBusy")], op: "create", requests: 2, ok: true },
-    { name: "throttling on a create: retried", replies: [error(400, "Throttling.User")], op: "create", requests: 2, ok: true },
-    { name: "500 on a read: retried", replies: [error(500, "InternalError"), getReply], op: "get", requests: 2, ok: true },
-    { name: "500 on a create: ambiguous, not retried", replies: [error(500, "InternalError")], op: "create", requests: 1, ok: false },
-    { name: "connection reset on a create: ambiguous, not retried", replies: ["reset"], op: "create", requests: 1, ok: false },
+  const cases: {
+    name: string;
+    replies: ({ status: number; body: string } | "reset")[];
+    op: "create" | "get";
+    requests: number;
+    ok: boolean;
+  }[] = [
+    {
+      name: "throttling then success (idempotent read)",
+      replies: [error(400, "Throttling.User"), getReply],
+      op: "get",
+      requests: 2,
+      ok: true,
+    },
+    {
+      name: "ESA TooManyRequests is throttling",
+      replies: [error(429, "TooManyRequests"), getReply],
+      op: "get",
+      requests: 2,
+      ok: true,
+    },
+    {
+      name: "ESA busy code on a create (definite rejection): retried",
+      replies: [error(400, "Site.ServiceBusy")],
+      op: "create",
+      requests: 2,
+      ok: true,
+    },
+    {
+      name: "throttling on a create: retried",
+      replies: [error(400, "Throttling.User")],
+      op: "create",
+      requests: 2,
+      ok: true,
+    },
+    {
+      name: "500 on a read: retried",
+      replies: [error(500, "InternalError"), getReply],
+      op: "get",
+      requests: 2,
+      ok: true,
+    },
+    {
+      name: "500 on a create: ambiguous, not retried",
+      replies: [error(500, "InternalError")],
+      op: "create",
+      requests: 1,
+      ok: false,
+    },
+    {
+      name: "connection reset on a create: ambiguous, not retried",
+      replies: ["reset"],
+      op: "create",
+      requests: 1,
+      ok: false,
+    },
     { name: "connection reset on a read: retried", replies: ["reset", getReply], op: "get", requests: 2, ok: true },
-    { name: "HTML 502 on a read: retried", replies: [{ status: 502, body: "<html>bad gateway</html>" }, getReply], op: "get", requests: 2, ok: true },
-    { name: "InvalidParameter: never retried", replies: [error(400, "InvalidParameter")], op: "get", requests: 1, ok: false },
+    {
+      name: "HTML 502 on a read: retried",
+      replies: [{ status: 502, body: "<html>bad gateway</html>" }, getReply],
+      op: "get",
+      requests: 2,
+      ok: true,
+    },
+    {
+      name: "InvalidParameter: never retried",
+      replies: [error(400, "InvalidParameter")],
+      op: "get",
+      requests: 1,
+      ok: false,
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -182,7 +262,10 @@ describe("transport: which failures are retried (loopback server)", () => {
     assert.equal(e.httpStatus, 400);
     assert.equal(e.requestId, "REQ-InvalidParameter.PrivateKey");
     assert.doesNotMatch(e.message, /TOPSECRET/);
-    assert.match(e.message, /^ESA CreateCustomHostname failed: InvalidParameter\.PrivateKey \(HTTP 400\): The private key \[REDACTED\] is malformed \[RequestId REQ-InvalidParameter\.PrivateKey\]$/);
+    assert.match(
+      e.message,
+      /^ESA CreateCustomHostname failed: InvalidParameter\.PrivateKey \(HTTP 400\): The private key \[REDACTED\] is malformed \[RequestId REQ-InvalidParameter\.PrivateKey\]$/,
+    );
   });
 
   it("a read that gets no reply is retried, then reported as an ambiguous RequestTimeout", async () => {

@@ -14,7 +14,11 @@ describe("util: waitUntil (fake timers)", () => {
     return async () => list[Math.min(i++, list.length - 1)]!;
   };
   const acceptor = (s: string): WaitDecision<string> =>
-    s === "active" ? { state: "success", value: s } : s === "failed" ? { state: "failure", reason: "it failed" } : { state: "retry", progress: s };
+    s === "active"
+      ? { state: "success", value: s }
+      : s === "failed"
+        ? { state: "failure", reason: "it failed" }
+        : { state: "retry", progress: s };
 
   it("polls until success with growing pauses and reports progress on state changes", async () => {
     const lines: string[] = [];
@@ -26,16 +30,32 @@ describe("util: waitUntil (fake timers)", () => {
         return poll();
       },
       acceptor,
-      { timeoutMs: 60_000, minDelayMs: 1000, maxDelayMs: 4000, description: "listener", onProgress: (l) => lines.push(l), random: () => 1 },
+      {
+        timeoutMs: 60_000,
+        minDelayMs: 1000,
+        maxDelayMs: 4000,
+        description: "listener",
+        onProgress: (l) => lines.push(l),
+        random: () => 1,
+      },
     );
     await clock.runAllAsync();
     assert.equal(await result, "active");
-    assert.deepEqual(polledAt.slice(1).map((t, i) => t - polledAt[i]!), [1000, 2000, 4000]);
-    assert.deepEqual(lines, ["waiting for listener: pending (0s elapsed)", "waiting for listener: configuring (3s elapsed)"]);
+    assert.deepEqual(
+      polledAt.slice(1).map((t, i) => t - polledAt[i]!),
+      [1000, 2000, 4000],
+    );
+    assert.deepEqual(lines, [
+      "waiting for listener: pending (0s elapsed)",
+      "waiting for listener: configuring (3s elapsed)",
+    ]);
   });
 
   it("fails fast when the acceptor says failure", async () => {
-    const result = waitUntil(states(["pending", "failed"]), acceptor, { timeoutMs: 60_000, description: "issuance" }).catch((e: unknown) => e);
+    const result = waitUntil(states(["pending", "failed"]), acceptor, {
+      timeoutMs: 60_000,
+      description: "issuance",
+    }).catch((e: unknown) => e);
     await clock.runAllAsync();
     const e = (await result) as WaitError;
     assert.equal(e.reason, "failure");
@@ -43,7 +63,12 @@ describe("util: waitUntil (fake timers)", () => {
   });
 
   it("times out with the last state in the message", async () => {
-    const result = waitUntil(states(["pending"]), acceptor, { timeoutMs: 10_000, minDelayMs: 1000, maxDelayMs: 2000, description: "verification" }).catch((e: unknown) => e);
+    const result = waitUntil(states(["pending"]), acceptor, {
+      timeoutMs: 10_000,
+      minDelayMs: 1000,
+      maxDelayMs: 2000,
+      description: "verification",
+    }).catch((e: unknown) => e);
     await clock.runAllAsync();
     const e = (await result) as WaitError;
     assert.equal(e.reason, "timeout");
@@ -53,12 +78,19 @@ describe("util: waitUntil (fake timers)", () => {
 
   it("checks its own settings", async () => {
     await assert.rejects(waitUntil(states(["x"]), acceptor, { timeoutMs: 0, description: "x" }), RangeError);
-    await assert.rejects(waitUntil(states(["x"]), acceptor, { timeoutMs: 10, minDelayMs: 5, maxDelayMs: 1, description: "x" }), RangeError);
+    await assert.rejects(
+      waitUntil(states(["x"]), acceptor, { timeoutMs: 10, minDelayMs: 5, maxDelayMs: 1, description: "x" }),
+      RangeError,
+    );
   });
 
   it("stops when aborted", async () => {
     const controller = new AbortController();
-    const result = waitUntil(states(["pending"]), acceptor, { timeoutMs: 60_000, description: "x", signal: controller.signal }).catch((e: unknown) => e);
+    const result = waitUntil(states(["pending"]), acceptor, {
+      timeoutMs: 60_000,
+      description: "x",
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
     await clock.tickAsync(10);
     controller.abort();
     await clock.runAllAsync();
@@ -75,7 +107,11 @@ describe("util: KeyedMutex", () => {
       await new Promise((r) => setTimeout(r, ms));
       log.push(`${name}:end`);
     };
-    await Promise.all([mutex.runExclusive("ga-1", task("a", 20)), mutex.runExclusive("ga-1", task("b", 1)), mutex.runExclusive("ga-2", task("c", 1))]);
+    await Promise.all([
+      mutex.runExclusive("ga-1", task("a", 20)),
+      mutex.runExclusive("ga-1", task("b", 1)),
+      mutex.runExclusive("ga-2", task("c", 1)),
+    ]);
     assert.ok(log.indexOf("a:end") < log.indexOf("b:start"), "b waits for a on the same key");
     assert.ok(log.indexOf("c:end") < log.indexOf("a:end"), "c on another key does not wait");
     assert.equal(mutex.activeKeys, 0, "idle keys are dropped");
@@ -86,14 +122,22 @@ describe("util: RateLimiter", () => {
   it("lets `limit` calls through per window and makes the next one wait for the oldest to age out", async () => {
     let now = 0;
     const slept: number[] = [];
-    const limiter = new RateLimiter({ CreateCustomHostname: { limit: 2, windowMs: 3_600_000 } }, () => now, async (ms) => {
-      slept.push(ms);
-      now += ms;
-    });
+    const limiter = new RateLimiter(
+      { CreateCustomHostname: { limit: 2, windowMs: 3_600_000 } },
+      () => now,
+      async (ms) => {
+        slept.push(ms);
+        now += ms;
+      },
+    );
     assert.equal(await limiter.acquire("CreateCustomHostname"), 0);
     now += 1000;
     assert.equal(await limiter.acquire("CreateCustomHostname"), 0);
-    assert.equal(await limiter.acquire("CreateCustomHostname"), 3_599_000, "until the first call (at t=0) leaves the window");
+    assert.equal(
+      await limiter.acquire("CreateCustomHostname"),
+      3_599_000,
+      "until the first call (at t=0) leaves the window",
+    );
     assert.deepEqual(slept, [3_599_000]);
     assert.equal(await limiter.acquire("Unlimited"), 0);
   });

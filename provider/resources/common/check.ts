@@ -44,7 +44,10 @@ export function readId(report: CheckReport, property: string, value: unknown, re
   if (isUnknown(value)) return UNKNOWN;
   if (typeof value === "number") {
     if (!Number.isSafeInteger(value) || value <= 0) {
-      report.fail(property, `${property} ${value} is not a safe positive integer; pass ids above 2^53 as strings (e.g. "98987582437920968")`);
+      report.fail(
+        property,
+        `${property} ${value} is not a safe positive integer; pass ids above 2^53 as strings (e.g. "98987582437920968")`,
+      );
       return undefined;
     }
     return String(value);
@@ -55,7 +58,12 @@ export function readId(report: CheckReport, property: string, value: unknown, re
 }
 
 /** Read a required or optional string input, trimmed. */
-export function readString(report: CheckReport, property: string, value: unknown, required: boolean): string | undefined {
+export function readString(
+  report: CheckReport,
+  property: string,
+  value: unknown,
+  required: boolean,
+): string | undefined {
   if (value === undefined || value === null || value === "") {
     if (required) report.fail(property, `${property} is required`);
     return undefined;
@@ -69,7 +77,13 @@ export function readString(report: CheckReport, property: string, value: unknown
 }
 
 /** Read an enumerated string input. */
-export function readEnum<T extends string>(report: CheckReport, property: string, value: unknown, allowed: readonly T[], required: boolean): T | undefined {
+export function readEnum<T extends string>(
+  report: CheckReport,
+  property: string,
+  value: unknown,
+  allowed: readonly T[],
+  required: boolean,
+): T | undefined {
   const text = readString(report, property, value, required);
   if (text === undefined || text === UNKNOWN) return text as T | undefined;
   if (!(allowed as readonly string[]).includes(text)) {
@@ -80,7 +94,13 @@ export function readEnum<T extends string>(report: CheckReport, property: string
 }
 
 /** Read a boolean-ish or number input with a default. */
-export function readPositiveNumber(report: CheckReport, property: string, value: unknown, fallback: number, max: number): number {
+export function readPositiveNumber(
+  report: CheckReport,
+  property: string,
+  value: unknown,
+  fallback: number,
+  max: number,
+): number {
   if (value === undefined || value === null) return fallback;
   if (isUnknown(value)) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > max) {
@@ -96,7 +116,12 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
  * Validate a DNS hostname (RFC 1123, at most 253 characters, at least two labels); `*.` as the first label only when
  * `allowWildcard`. Returns the lower-cased name, or undefined after recording a failure.
  */
-export function readHostname(report: CheckReport, property: string, value: unknown, options: { required: boolean; allowWildcard: boolean }): string | undefined {
+export function readHostname(
+  report: CheckReport,
+  property: string,
+  value: unknown,
+  options: { required: boolean; allowWildcard: boolean },
+): string | undefined {
   const text = readString(report, property, value, options.required);
   if (text === undefined || text === UNKNOWN) return text;
   const name = text.toLowerCase().replace(/\.$/, "");
@@ -107,8 +132,16 @@ export function readHostname(report: CheckReport, property: string, value: unkno
     report.fail(property, `${property} ${quote(text)} is a wildcard; wildcards are not supported here`);
     return undefined;
   }
-  if (name.length > 253 || rest.length < 2 || !rest.every((l) => LABEL.test(l)) || /^\d+$/.test(rest[rest.length - 1] ?? "")) {
-    report.fail(property, `${property} ${quote(text)} is not a valid hostname (letters, digits and hyphens in dot-separated labels of at most 63 characters, at least two labels, at most 253 characters${options.allowWildcard ? ", optionally starting with *." : ""})`);
+  if (
+    name.length > 253 ||
+    rest.length < 2 ||
+    !rest.every((l) => LABEL.test(l)) ||
+    /^\d+$/.test(rest[rest.length - 1] ?? "")
+  ) {
+    report.fail(
+      property,
+      `${property} ${quote(text)} is not a valid hostname (letters, digits and hyphens in dot-separated labels of at most 63 characters, at least two labels, at most 253 characters${options.allowWildcard ? ", optionally starting with *." : ""})`,
+    );
     return undefined;
   }
   return name;

@@ -23,7 +23,10 @@ export interface CreateCertificateWithCsrRequestParams {
 }
 
 /** Order a DV certificate for a CSR. Consumes resource-plan quota and has no client token: never blindly retried. */
-export const CreateCertificateWithCsrRequest = defineOperation<CreateCertificateWithCsrRequestParams, { readonly orderId: string }>({
+export const CreateCertificateWithCsrRequest = defineOperation<
+  CreateCertificateWithCsrRequestParams,
+  { readonly orderId: string }
+>({
   product: "cas",
   action: "CreateCertificateWithCsrRequest",
   method: "POST",
@@ -139,7 +142,10 @@ export interface ListUserCertificateOrderResult {
 }
 
 /** List orders (used to find an order after an ambiguous create, and to confirm absence). QPS 10. */
-export const ListUserCertificateOrder = defineOperation<ListUserCertificateOrderRequest, ListUserCertificateOrderResult>({
+export const ListUserCertificateOrder = defineOperation<
+  ListUserCertificateOrderRequest,
+  ListUserCertificateOrderResult
+>({
   product: "cas",
   action: "ListUserCertificateOrder",
   method: "POST",
@@ -206,7 +212,10 @@ export const GetUserCertificateDetail = defineOperation<GetUserCertificateDetail
 });
 
 /** Delete an expired, revoked or uploaded certificate. */
-export const DeleteUserCertificate = defineOperation<{ readonly [name: string]: string; readonly CertId: string }, EmptyResult>({
+export const DeleteUserCertificate = defineOperation<
+  { readonly [name: string]: string; readonly CertId: string },
+  EmptyResult
+>({
   product: "cas",
   action: "DeleteUserCertificate",
   method: "POST",
@@ -224,7 +233,10 @@ export interface PackageState {
 }
 
 /** Read the DV resource-plan quota for a product code. */
-export const DescribePackageState = defineOperation<{ readonly [name: string]: string | undefined; readonly ProductCode?: string }, PackageState>({
+export const DescribePackageState = defineOperation<
+  { readonly [name: string]: string | undefined; readonly ProductCode?: string },
+  PackageState
+>({
   product: "cas",
   action: "DescribePackageState",
   method: "POST",

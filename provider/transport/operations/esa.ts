@@ -230,7 +230,10 @@ export interface SiteSummary {
 }
 
 /** List ESA sites (used to discover seeded sites and by examples). */
-export const ListSites = defineOperation<ListSitesRequest, { readonly sites: readonly SiteSummary[]; readonly totalCount: number }>({
+export const ListSites = defineOperation<
+  ListSitesRequest,
+  { readonly sites: readonly SiteSummary[]; readonly totalCount: number }
+>({
   product: "esa",
   action: "ListSites",
   method: "GET",
@@ -265,7 +268,10 @@ export interface RecordSummary {
 }
 
 /** List a site's records. */
-export const ListRecords = defineOperation<ListRecordsRequest, { readonly records: readonly RecordSummary[]; readonly totalCount: number }>({
+export const ListRecords = defineOperation<
+  ListRecordsRequest,
+  { readonly records: readonly RecordSummary[]; readonly totalCount: number }
+>({
   product: "esa",
   action: "ListRecords",
   method: "GET",

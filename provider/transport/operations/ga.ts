@@ -23,7 +23,10 @@ export interface AssociateAdditionalCertificatesRequest {
 }
 
 /** Bind additional certificates to an HTTPS listener. */
-export const AssociateAdditionalCertificatesWithListener = defineOperation<AssociateAdditionalCertificatesRequest, EmptyResult>({
+export const AssociateAdditionalCertificatesWithListener = defineOperation<
+  AssociateAdditionalCertificatesRequest,
+  EmptyResult
+>({
   product: "ga",
   action: "AssociateAdditionalCertificatesWithListener",
   method: "POST",
@@ -44,14 +47,16 @@ export interface UpdateAdditionalCertificateRequest {
 }
 
 /** Replace the certificate bound to one domain. */
-export const UpdateAdditionalCertificateWithListener = defineOperation<UpdateAdditionalCertificateRequest, EmptyResult>({
-  product: "ga",
-  action: "UpdateAdditionalCertificateWithListener",
-  method: "POST",
-  idempotent: true,
-  secretParams: [],
-  decode: decodeEmpty,
-});
+export const UpdateAdditionalCertificateWithListener = defineOperation<UpdateAdditionalCertificateRequest, EmptyResult>(
+  {
+    product: "ga",
+    action: "UpdateAdditionalCertificateWithListener",
+    method: "POST",
+    idempotent: true,
+    secretParams: [],
+    decode: decodeEmpty,
+  },
+);
 
 /** DissociateAdditionalCertificatesFromListener parameters (at most 10 domains). Note: "From", not "With". */
 export interface DissociateAdditionalCertificatesRequest {
@@ -63,7 +68,10 @@ export interface DissociateAdditionalCertificatesRequest {
 }
 
 /** Unbind additional certificates by domain. */
-export const DissociateAdditionalCertificatesFromListener = defineOperation<DissociateAdditionalCertificatesRequest, EmptyResult>({
+export const DissociateAdditionalCertificatesFromListener = defineOperation<
+  DissociateAdditionalCertificatesRequest,
+  EmptyResult
+>({
   product: "ga",
   action: "DissociateAdditionalCertificatesFromListener",
   method: "POST",
@@ -100,7 +108,10 @@ export interface ListListenerCertificatesResult {
 }
 
 /** Page through a listener's certificates. */
-export const ListListenerCertificates = defineOperation<ListListenerCertificatesRequest, ListListenerCertificatesResult>({
+export const ListListenerCertificates = defineOperation<
+  ListListenerCertificatesRequest,
+  ListListenerCertificatesResult
+>({
   product: "ga",
   action: "ListListenerCertificates",
   method: "POST",
@@ -130,7 +141,10 @@ export interface ListenerDescription {
 }
 
 /** Describe one listener (state and protocol). */
-export const DescribeListener = defineOperation<{ readonly [name: string]: string; readonly ListenerId: string }, ListenerDescription>({
+export const DescribeListener = defineOperation<
+  { readonly [name: string]: string; readonly ListenerId: string },
+  ListenerDescription
+>({
   product: "ga",
   action: "DescribeListener",
   method: "POST",
@@ -154,7 +168,10 @@ export interface AcceleratorDescription {
 }
 
 /** Describe one accelerator (state). */
-export const DescribeAccelerator = defineOperation<{ readonly [name: string]: string; readonly AcceleratorId: string }, AcceleratorDescription>({
+export const DescribeAccelerator = defineOperation<
+  { readonly [name: string]: string; readonly AcceleratorId: string },
+  AcceleratorDescription
+>({
   product: "ga",
   action: "DescribeAccelerator",
   method: "POST",
@@ -175,14 +192,21 @@ export const ListAccelerators = defineOperation<
   idempotent: true,
   secretParams: [],
   decode: (b) => ({
-    accelerators: b.objects("Accelerators").map((a) => ({ acceleratorId: a.str("AcceleratorId"), state: a.str("State"), name: a.optStr("Name") })),
+    accelerators: b
+      .objects("Accelerators")
+      .map((a) => ({ acceleratorId: a.str("AcceleratorId"), state: a.str("State"), name: a.optStr("Name") })),
     totalCount: b.optNum("TotalCount") ?? 0,
   }),
 });
 
 /** List an accelerator's listeners (seed discovery). */
 export const ListListeners = defineOperation<
-  { readonly [name: string]: string | number | undefined; readonly AcceleratorId: string; readonly PageNumber?: number; readonly PageSize?: number },
+  {
+    readonly [name: string]: string | number | undefined;
+    readonly AcceleratorId: string;
+    readonly PageNumber?: number;
+    readonly PageSize?: number;
+  },
   { readonly listeners: readonly ListenerDescription[]; readonly totalCount: number }
 >({
   product: "ga",
