@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { toAlibabaCloudError } from "../../provider/transport/client";
 import { isNotFoundCode } from "../../provider/transport/errors";
+import { type Operation, type WireParams } from "../../provider/transport/operation";
 import { GetCustomHostname } from "../../provider/transport/operations/esa";
 import { DescribeListener, UpdateAdditionalCertificateWithListener } from "../../provider/transport/operations/ga";
 
@@ -198,7 +199,7 @@ describe("transport: error classification", () => {
     },
   ];
   for (const row of table) {
-    const op =
+    const op: Operation<WireParams, unknown> =
       row.op === "ga"
         ? UpdateAdditionalCertificateWithListener
         : row.op === "ga-describe"

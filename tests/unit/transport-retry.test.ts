@@ -11,7 +11,7 @@ import { startCaptureServer, type CaptureServer } from "../helpers/capture-serve
 const retryable = (e: unknown): boolean => e instanceof Error && e.message === "retry me";
 
 describe("transport: backoff schedule (fake timers)", () => {
-  let clock: FakeTimers.InstalledClock;
+  let clock: FakeTimers.Clock;
   let random: () => number;
   beforeEach(() => {
     clock = FakeTimers.install({ toFake: ["setTimeout", "clearTimeout", "Date"] });

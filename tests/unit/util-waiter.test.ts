@@ -5,7 +5,7 @@ import { RateLimiter } from "../../provider/util/rate-limiter";
 import { waitUntil, type WaitError, type WaitDecision } from "../../provider/util/waiter";
 
 describe("util: waitUntil (fake timers)", () => {
-  let clock: FakeTimers.InstalledClock;
+  let clock: FakeTimers.Clock;
   beforeEach(() => (clock = FakeTimers.install({ toFake: ["setTimeout", "clearTimeout", "Date"] })));
   afterEach(() => clock.uninstall());
 
