@@ -92,11 +92,7 @@ export interface EmulatorTimings {
 }
 
 /** A handler for one action: validate `call.params`, mutate `state`, return the success body (without `RequestId`). */
-export type ActionHandler<S> = (
-  call: ApiCall,
-  state: S,
-  ctx: ServiceContext,
-) => Record<string, unknown>;
+export type ActionHandler<S> = (call: ApiCall, state: S, ctx: ServiceContext) => Record<string, unknown>;
 
 /** Per-action metadata the core needs. */
 export interface ActionDefinition<S> {

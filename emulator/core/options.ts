@@ -1,0 +1,49 @@
+/** Options and handle of a running emulator. */
+import type { EmulatorControl } from "../client";
+import type { EmulatorSeed, EmulatorTimings } from "./contract";
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** TCP port; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Interface to listen on. Loopback only unless told otherwise: the control API is unauthenticated. @default "127.0.0.1" */
+  host?: string;
+  /**
+   * Persist the world (plus clock, credentials and ClientToken replies) to this JSON file after every API call and
+   * control call; an existing file is loaded at start instead of the seed. @default no persistence
+   */
+  stateFile?: string;
+  /** Simulated-time multiplier (0 freezes time). @default 1, or the speed stored in the state file */
+  speed?: number;
+  /** Replaces the default seed (products left out start empty; without `credentials` the default key is used). */
+  seed?: EmulatorSeed;
+  /** Like `seed`, read from a JSON file. Ignored when `seed` is given. */
+  seedFile?: string;
+  /** Durations of the asynchronous transitions (simulated ms). @default 2000 each */
+  timings?: Partial<EmulatorTimings>;
+  /** Print nothing (internal errors still reach the request log). @default false */
+  quiet?: boolean;
+  /**
+   * The real wall clock used to check signature timestamps (tests skew it to provoke `InvalidTimeStamp.Expired`).
+   * @internal
+   */
+  wallClock?: () => number;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** `http://127.0.0.1:PORT`: what `ALICLOUD_CERTS_ENDPOINT` takes. */
+  readonly url: string;
+  /** `127.0.0.1:PORT`: what `@alicloud/openapi-client`'s `Config.endpoint` takes (with `protocol: "http"`). */
+  readonly endpoint: string;
+  /** The first seeded access key. */
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  /** The control API client. */
+  readonly control: EmulatorControl;
+  /** Stop listening, drop every connection (including held ones) and write the state file one last time. */
+  close(): Promise<void>;
+}
+
+/** Defaults of {@link EmulatorTimings}. */
+export const DEFAULT_TIMINGS: Readonly<EmulatorTimings> = { gaWriteMs: 2000, esaCertIssueMs: 2000, casIssueMs: 2000 };

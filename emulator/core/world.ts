@@ -1,0 +1,210 @@
+/**
+ * The world: every service's state slice, published records, id sequences, credentials and ClientToken replies,
+ * plus the {@link ServiceContext} handed to services.
+ */
+import type { Credential } from "./auth";
+import type { SimulatedClock } from "./clock";
+import {
+  API_VERSIONS,
+  ApiError,
+  type EmulatorSeed,
+  type EmulatorTimings,
+  type Product,
+  type PublishedRecord,
+  type ServiceContext,
+  type WorldState,
+} from "./contract";
+import { controlError } from "./json";
+import type { PersistedState } from "./persistence";
+import { recordMatches, type RecordSelector } from "./records";
+import type { ErasedService } from "./registry";
+
+/** A fresh world with no objects. */
+function emptyWorld(services: readonly ErasedService[]): WorldState {
+  const world: WorldState = { esa: null, cas: null, ga: null, records: [], sequences: {} };
+  for (const service of services) world[service.product] = service.emptyState();
+  return world;
+}
+
+/** Run a service hook, turning its plain errors into a 400 (a bad seed or control body is the caller's fault). */
+function asControlCall<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw controlError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** See the module comment. */
+export class World {
+  state: WorldState;
+  private readonly credentials = new Map<string, Credential>();
+  private readonly clientTokens = new Map<string, Record<string, unknown>>();
+  private readonly byProduct = new Map<Product, ErasedService>();
+  readonly context: ServiceContext;
+
+  constructor(
+    readonly services: readonly ErasedService[],
+    readonly clock: SimulatedClock,
+    timings: EmulatorTimings,
+  ) {
+    for (const s of services) this.byProduct.set(s.product, s);
+    this.state = emptyWorld(services);
+    this.context = {
+      clock,
+      timings: Object.freeze({ ...timings }),
+      records: {
+        has: (kind, name, type, value) =>
+          this.state.records.some((r) => recordMatches(r, { kind, name, type: type.toUpperCase(), value })),
+      },
+      lookup: { casCertificateExists: (certId) => this.casCertificateExists(certId) },
+      nextId: (sequence) => {
+        const next = (this.state.sequences[sequence] ?? 0) + 1;
+        this.state.sequences[sequence] = next;
+        return String(next);
+      },
+    };
+  }
+
+  /** The registered products. */
+  get products(): Product[] {
+    return this.services.map((s) => s.product);
+  }
+
+  /** The service for `product`, if registered. */
+  service(product: Product): ErasedService | undefined {
+    return this.byProduct.get(product);
+  }
+
+  /** The registered service whose API version is `version`. */
+  serviceForVersion(version: string): ErasedService | undefined {
+    return this.services.find((s) => API_VERSIONS[s.product] === version);
+  }
+
+  /** An accepted access key. */
+  findCredential(accessKeyId: string): Credential | undefined {
+    return this.credentials.get(accessKeyId);
+  }
+
+  /** The first accepted access key (the one {@link RunningEmulator} reports). */
+  firstCredential(): Credential | undefined {
+    return this.credentials.values().next().value;
+  }
+
+  /** Advance every service's time-driven state machines (cross-service reads then see a consistent world). */
+  tickAll(): void {
+    for (const s of this.services) s.tick(this.state[s.product], this.context);
+  }
+
+  /**
+   * Merge a validated seed: credentials by access key id, then each present product section, in registry order (CAS
+   * before GA, so GA seeds can refer to seeded certificates). All or nothing: a section a service rejects leaves the
+   * world as it was.
+   */
+  applySeed(seed: EmulatorSeed): void {
+    for (const product of Object.keys(API_VERSIONS) as Product[]) {
+      if (seed[product] !== undefined && !this.byProduct.has(product)) {
+        throw controlError(`The emulator has no "${product}" service to seed.`);
+      }
+    }
+    const state = structuredClone(this.state);
+    const credentials = new Map(this.credentials);
+    try {
+      for (const c of seed.credentials ?? []) this.credentials.set(c.accessKeyId, { ...c });
+      for (const service of this.services) {
+        const section = seed[service.product];
+        if (section !== undefined) {
+          asControlCall(() => service.applySeed(this.state[service.product], section, this.context));
+        }
+      }
+    } catch (err) {
+      this.state = state;
+      this.credentials.clear();
+      for (const [id, c] of credentials) this.credentials.set(id, c);
+      throw err;
+    }
+  }
+
+  /** Forget everything and apply `seed`. */
+  resetTo(seed: EmulatorSeed): void {
+    this.state = emptyWorld(this.services);
+    this.credentials.clear();
+    this.clientTokens.clear();
+    this.applySeed(seed);
+  }
+
+  /** The stored first reply to a ClientToken call. */
+  replayFor(product: Product, action: string, token: string): Record<string, unknown> | undefined {
+    return this.clientTokens.get(`${product}\n${action}\n${token}`);
+  }
+
+  /** Remember the first successful reply to a ClientToken call. */
+  rememberReply(product: Product, action: string, token: string, body: Record<string, unknown>): void {
+    const key = `${product}\n${action}\n${token}`;
+    if (!this.clientTokens.has(key)) this.clientTokens.set(key, body);
+  }
+
+  /** Publish a record (publishing the same record twice keeps one). */
+  publish(record: PublishedRecord): void {
+    const exists = this.state.records.some((r) =>
+      recordMatches(r, { kind: record.kind, name: record.name, type: record.type, value: record.value }),
+    );
+    if (!exists) this.state.records.push({ ...record });
+  }
+
+  /** Remove the selected records; returns how many were removed. */
+  unpublish(selector: RecordSelector): number {
+    const before = this.state.records.length;
+    this.state.records = this.state.records.filter((r) => !recordMatches(r, selector));
+    return before - this.state.records.length;
+  }
+
+  /** Run `fn` on a write; if it throws, the product slice and the sequences go back to what they were. */
+  transaction<T>(product: Product, fn: () => T): T {
+    const slice = structuredClone(this.state[product]);
+    const sequences = { ...this.state.sequences };
+    try {
+      return fn();
+    } catch (err) {
+      this.state[product] = slice;
+      this.state.sequences = sequences;
+      throw err;
+    }
+  }
+
+  /** Everything the state file keeps. */
+  toPersisted(): PersistedState {
+    return {
+      format: "alicloud-certs-emulator-state",
+      version: 1,
+      clock: this.clock.snapshot(),
+      credentials: [...this.credentials.values()].map((c) => ({ ...c })),
+      clientTokens: [...this.clientTokens].map(([key, body]) => ({ key, body })),
+      world: this.state,
+    };
+  }
+
+  /** Replace the world with a loaded state file (the clock is restored by the caller, which owns it). */
+  loadPersisted(persisted: PersistedState): void {
+    const world = emptyWorld(this.services);
+    for (const s of this.services) {
+      if (persisted.world[s.product] !== undefined && persisted.world[s.product] !== null) {
+        world[s.product] = persisted.world[s.product];
+      }
+    }
+    world.records = persisted.world.records;
+    world.sequences = persisted.world.sequences;
+    this.state = world;
+    this.credentials.clear();
+    for (const c of persisted.credentials) this.credentials.set(c.accessKeyId, c);
+    this.clientTokens.clear();
+    for (const { key, body } of persisted.clientTokens) this.clientTokens.set(key, body);
+  }
+
+  private casCertificateExists(certId: string): boolean {
+    const cas = this.byProduct.get("cas");
+    if (cas === undefined || cas.certificateExists === undefined) return false;
+    return cas.certificateExists(this.state.cas, certId);
+  }
+}

@@ -1,0 +1,98 @@
+import { ApiError, type ControlHandler, type ServiceContext } from "../../core/contract";
+import { CasErrors } from "./errors";
+import { issueOrder } from "./lifecycle";
+import { parsePackage } from "./seed";
+import type { CasOrder, CasState } from "./state";
+
+/** Malformed control input: the same code the core's own control routes use. */
+function badRequest(message: string): ApiError {
+  return new ApiError(400, "InvalidControlInput", message);
+}
+
+/**
+ * The order named by `body.orderId`. OrderIds exceed 2^53, so the control API takes them as decimal strings (a JSON
+ * number would already have lost digits when the body was parsed).
+ */
+function orderFromBody(state: CasState, body: unknown): CasOrder {
+  const raw = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["orderId"] : undefined;
+  const orderId = typeof raw === "bigint" ? raw.toString() : raw;
+  if (typeof orderId !== "string" || !/^\d+$/.test(orderId)) {
+    throw badRequest('Body must be {"orderId": "<decimal string>"}.');
+  }
+  const order = state.orders[BigInt(orderId).toString()];
+  if (order === undefined) throw CasErrors.notFound();
+  return order;
+}
+
+function requirePending(order: CasOrder): void {
+  if (order.state !== "domain_verify" && order.state !== "process") {
+    throw CasErrors.statusNotSupport(`Order ${order.orderId} is ${order.state}, not pending validation or review.`);
+  }
+}
+
+/** Play the CA: fail the review of a pending order (→ `verify_fail`). */
+const failValidation: ControlHandler<CasState> = (state, body) => {
+  const order = orderFromBody(state, body);
+  requirePending(order);
+  order.state = "verify_fail";
+  order.processSince = null;
+  return { orderId: order.orderId, state: order.state };
+};
+
+/** Play the CA: issue a pending order now, without waiting for validation or review. */
+const issueNow: ControlHandler<CasState> = (state, body, ctx: ServiceContext) => {
+  const order = orderFromBody(state, body);
+  requirePending(order);
+  issueOrder(state, order, ctx.clock.now(), ctx);
+  return { orderId: order.orderId, state: order.state, certId: order.certId };
+};
+
+/** Set a product code's resource plan: `{productCode, total, used?}` (used defaults to 0). */
+const setQuota: ControlHandler<CasState> = (state, body) => {
+  let pkg;
+  try {
+    pkg = parsePackage("body", body);
+  } catch (e) {
+    throw badRequest(e instanceof Error ? e.message : String(e));
+  }
+  state.packages[pkg.productCode] = pkg;
+  return pkg;
+};
+
+/** CAS control operations (`POST /__emulator/cas/<name>`). */
+export const casControls: Readonly<Record<string, ControlHandler<CasState>>> = { failValidation, issueNow, setQuota };
+
+/** Everything CAS holds, for `GET /__emulator/objects`: ids as strings, no private keys, no PEM bodies. */
+export function dumpCasObjects(state: CasState): unknown {
+  return {
+    packages: Object.values(state.packages).map((p) => ({ ...p })),
+    orders: Object.values(state.orders).map((o) => ({
+      orderId: o.orderId,
+      instanceId: o.instanceId,
+      productCode: o.productCode,
+      domain: o.domain,
+      sans: [...o.sans],
+      validateType: o.validateType,
+      state: o.state,
+      certId: o.certId,
+      createdAt: o.createdAt,
+      quotaReleased: o.quotaReleased,
+    })),
+    certificates: Object.values(state.certificates).map((c) => ({
+      certId: c.certId,
+      orderId: c.orderId,
+      source: c.source,
+      commonName: c.commonName,
+      sans: [...c.sans],
+      notBefore: c.notBefore,
+      notAfter: c.notAfter,
+      issuer: c.issuer,
+      fingerprint: c.fingerprint,
+      revoked: c.revoked,
+    })),
+    ca:
+      state.ca === null
+        ? null
+        : { commonName: state.ca.commonName, notBefore: state.ca.notBefore, notAfter: state.ca.notAfter },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * CAS, the SSL Certificates Service (API version 2020-04-07): DV orders from a CSR against resource-plan quota,
+ * DNS/FILE domain validation, issuance of real X.509 certificates by an emulator root CA, and the certificate
+ * listings GA and ESA reference.
+ */
+import type { ServiceDefinition } from "../../core/contract";
+import { certificateActions } from "./certificates";
+import { casControls, dumpCasObjects } from "./controls";
+import { tickOrders } from "./lifecycle";
+import { listingActions } from "./listing";
+import { orderActions } from "./orders";
+import { applyCasSeed, defaultCasSeed } from "./seed";
+import { emptyCasState, type CasState } from "./state";
+import { certificateUsable } from "./views";
+
+export type { CasState } from "./state";
+
+/**
+ * True when CAS holds an issued or uploaded certificate with this id that is not revoked. Takes the numeric id as a
+ * decimal string; the `<id>-cn-hangzhou` CertIdentifier form GA passes is accepted too.
+ */
+export function casCertificateExists(state: CasState, certId: string): boolean {
+  const match = /^(\d+)(?:-cn-hangzhou)?$/.exec(certId.trim());
+  if (match?.[1] === undefined) return false;
+  return certificateUsable(state, BigInt(match[1]).toString());
+}
+
+/** The CAS service definition. */
+export const casService: ServiceDefinition<CasState> = {
+  product: "cas",
+  emptyState: emptyCasState,
+  tick: tickOrders,
+  actions: { ...orderActions, ...listingActions, ...certificateActions },
+  applySeed: applyCasSeed,
+  defaultSeed: defaultCasSeed,
+  controls: casControls,
+  dumpObjects: dumpCasObjects,
+  certificateExists: casCertificateExists,
+};

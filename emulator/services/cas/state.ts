@@ -1,0 +1,109 @@
+/**
+ * The CAS (SSL Certificates Service, API 2020-04-07) slice of the emulator world. Plain JSON only: ids are decimal
+ * strings (OrderIds exceed 2^53), times are epoch milliseconds of simulated time, PEM texts are strings.
+ */
+
+/** A DV resource plan ("certificate package") for one product code. */
+export interface CasPackage {
+  readonly productCode: string;
+  /** Units bought. */
+  total: number;
+  /** Units consumed by applications (`UsedCount`); released again by the documented refund paths. */
+  used: number;
+}
+
+/** `DescribeCertificateState.Type` values an order can be in, plus `revoked` (after CancelCertificateForPackageRequest). */
+export type CasOrderState = "domain_verify" | "process" | "verify_fail" | "certificate" | "payed" | "revoked";
+
+/** One `Tags.N` entry of CreateCertificateWithCsrRequest. */
+export interface CasTag {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** A certificate application order created by CreateCertificateWithCsrRequest. */
+export interface CasOrder {
+  /** Decimal string; above 2^53, so it is never held as a JS number. */
+  readonly orderId: string;
+  readonly instanceId: string;
+  /** Numeric id of the matching purchase order (`AliyunOrderId`). */
+  readonly aliyunOrderId: number;
+  readonly productCode: string;
+  /** The CSR's CN, lower-cased (may be a wildcard `*.example.com`). */
+  readonly domain: string;
+  /** DNS names the certificate will carry: the CN first, then the CSR's SANs. */
+  readonly sans: readonly string[];
+  readonly csr: string;
+  readonly keyAlgorithm: "RSA" | "ECC";
+  readonly validateType: "DNS" | "FILE";
+  readonly username: string;
+  readonly phone: string;
+  readonly email: string;
+  readonly tags: readonly CasTag[];
+  /** The DNS TXT value / file content the CA looks for. */
+  readonly token: string;
+  readonly createdAt: number;
+  state: CasOrderState;
+  /** When the validation record was first seen (start of the CA review); null outside `process`. */
+  processSince: number | null;
+  /** The issued certificate, once `certificate` (kept after revocation). */
+  certId: string | null;
+  /** True once the unit this order consumed went back to its package (never refunded twice). */
+  quotaReleased: boolean;
+}
+
+/** Where a certificate came from: issued by the emulator CA for an order, or declared by a seed as uploaded. */
+export type CasCertificateSource = "issued" | "uploaded";
+
+/** A certificate CAS holds (what GetUserCertificateDetail and the CERT/UPLOAD listings show). */
+export interface CasCertificate {
+  readonly certId: string;
+  readonly orderId: string | null;
+  readonly instanceId: string;
+  readonly source: CasCertificateSource;
+  readonly name: string;
+  /** Leaf certificate only; the chain is appended when the API returns it. */
+  readonly pem: string;
+  /** Private key PEM: always "" for CSR orders (CAS never sees the key); secret for uploaded ones. */
+  readonly key: string;
+  readonly commonName: string;
+  readonly sans: readonly string[];
+  readonly notBefore: number;
+  readonly notAfter: number;
+  readonly issuer: string;
+  readonly algorithm: "RSA" | "ECC";
+  /** SHA-1 of the DER, upper-case hex (the format CAS shows). */
+  readonly fingerprint: string;
+  /** SHA-256 of the DER, upper-case hex. */
+  readonly sha2: string;
+  /** Serial number, lower-case hex. */
+  readonly serialNo: string;
+  revoked: boolean;
+}
+
+/** The emulator's own root CA; created on first use and kept as PEM so state files round-trip. */
+export interface CasCa {
+  readonly commonName: string;
+  readonly certPem: string;
+  /** PKCS#8 PEM of the CA key (never shown by any API or dump). */
+  readonly keyPem: string;
+  /** Subject key identifier (hex), used as the authority key identifier of issued certificates. */
+  readonly keyId: string;
+  readonly notBefore: number;
+  readonly notAfter: number;
+}
+
+/** The whole CAS slice. */
+export interface CasState {
+  packages: Record<string, CasPackage>;
+  /** Keyed by OrderId (decimal string). */
+  orders: Record<string, CasOrder>;
+  /** Keyed by CertId (decimal string). */
+  certificates: Record<string, CasCertificate>;
+  ca: CasCa | null;
+}
+
+/** A fresh, empty CAS slice. */
+export function emptyCasState(): CasState {
+  return { packages: {}, orders: {}, certificates: {}, ca: null };
+}

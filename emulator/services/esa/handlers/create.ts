@@ -1,0 +1,100 @@
+/** CreateCustomHostname: validation order is parameters → site → record → name conflicts → plan limits → SSL. */
+import type { ActionDefinition, ApiCall, ServiceContext } from "../../../core/contract";
+import { verifyCodeFor } from "../certificates";
+import {
+  conflictWithRecord,
+  conflictWithSite,
+  hostnameAlreadyExists,
+  quotaExceeded,
+  wildcardNotSupported,
+} from "../errors";
+import { parseHostname } from "../hostname";
+import { idParam, present } from "../params";
+import { checkSslSyntax, planSsl } from "../ssl";
+import type { EsaCustomHostname, EsaState } from "../state";
+import { requireSite, requireSourceRecord } from "./common";
+
+/** Real HostnameIds are ~1e15 (doc examples); small sequence numbers are lifted into that range, below 2^53. */
+const HOSTNAME_ID_BASE = 7_200_000_000_000_000n;
+
+function newHostnameId(ctx: ServiceContext): string {
+  const n = BigInt(ctx.nextId("esa.hostname"));
+  return (n < 1_000_000_000_000n ? HOSTNAME_ID_BASE + n : n).toString();
+}
+
+/** Rejects names that are already something else: a custom hostname, a site's zone, or a DNS record of a site. */
+function checkNameFree(state: EsaState, hostname: string): void {
+  if (Object.values(state.hostnames).some((h) => h.hostname === hostname)) throw hostnameAlreadyExists(hostname);
+  if (Object.values(state.sites).some((s) => s.siteName === hostname)) throw conflictWithSite(hostname);
+  if (Object.values(state.records).some((r) => r.recordName === hostname)) throw conflictWithRecord(hostname);
+}
+
+function createCustomHostname(call: ApiCall, state: EsaState, ctx: ServiceContext): Record<string, unknown> {
+  const p = call.params;
+  const siteId = idParam(p, "SiteId");
+  const recordId = idParam(p, "RecordId");
+  const parsed = parseHostname(present(p, "Hostname"));
+  checkSslSyntax(p);
+  const site = requireSite(state, siteId);
+  requireSourceRecord(state, siteId, recordId);
+  checkNameFree(state, parsed.hostname);
+  if (parsed.wildcard && site.planType !== "enterprise") throw wildcardNotSupported();
+  const used = Object.values(state.hostnames).filter((h) => h.siteId === siteId).length;
+  if (used >= site.customHostnameQuota) throw quotaExceeded(site.customHostnameQuota);
+  const ssl = planSsl(p, parsed.hostname, undefined, ctx);
+
+  const now = ctx.clock.now();
+  const hostnameId = newHostnameId(ctx);
+  const h: EsaCustomHostname = {
+    hostnameId,
+    siteId,
+    hostname: parsed.hostname,
+    recordId,
+    status: "pending",
+    conflictWith: null,
+    offlineReason: null,
+    // The ownership TXT lives under the base name for wildcards too (a TXT owner name cannot hold `*`).
+    verifyHost: `_esa_custom_hostname.${parsed.base}`,
+    verifyCode: verifyCodeFor(hostnameId),
+    ownershipSeenAt: null,
+    sslFlag: "off",
+    certType: null,
+    casId: null,
+    casRegion: null,
+    certificate: null,
+    privateKey: null,
+    certStatus: null,
+    certId: null,
+    certNotAfter: null,
+    certApplyCode: null,
+    certApplyMessage: null,
+    certTxtKey: null,
+    certTxtValue: null,
+    certHttpKey: null,
+    certHttpValue: null,
+    certAttempt: 0,
+    certApplyStartedAt: null,
+    certDcvReadyAt: null,
+    queuedCertFailure: null,
+    createTime: now,
+    updateTime: now,
+  };
+  ssl?.(h);
+  state.hostnames[hostnameId] = h;
+  return { HostnameId: Number(hostnameId), Hostname: h.hostname };
+}
+
+/** `CreateCustomHostname`, limited to 100 calls per hour per user (doc). */
+export const createCustomHostnameAction: ActionDefinition<EsaState> = {
+  handler: createCustomHostname,
+  required: ["SiteId", "Hostname", "RecordId", "SslFlag"],
+  write: true,
+  secretParams: ["PrivateKey"],
+  rateLimit: {
+    limit: 100,
+    windowMs: 3_600_000,
+    status: 429,
+    code: "TooManyRequests",
+    message: "Too many requests: CreateCustomHostname can be called at most 100 times per hour. Try again later.",
+  },
+};

@@ -1,0 +1,43 @@
+/** GetCustomHostname and ListCustomHostnames. */
+import type { ActionDefinition, ApiCall } from "../../../core/contract";
+import { MATCH_TYPES, idParam, nameMatches, optional, optionalEnum, optionalIdParam, page, paging } from "../params";
+import { HOSTNAME_STATUSES, sortedById, type EsaState } from "../state";
+import { hostnameGetView, hostnameListView } from "../views";
+import { requireHostname, requireSite } from "./common";
+
+function getCustomHostname(call: ApiCall, state: EsaState): Record<string, unknown> {
+  return { CustomHostnameModel: hostnameGetView(state, requireHostname(state, call.params)) };
+}
+
+function listCustomHostnames(call: ApiCall, state: EsaState): Record<string, unknown> {
+  const p = call.params;
+  const siteId = idParam(p, "SiteId");
+  const hostname = optional(p, "Hostname")?.toLowerCase();
+  const how = optionalEnum(p, "NameMatchType", MATCH_TYPES) ?? "exact";
+  const recordId = optionalIdParam(p, "RecordId");
+  const status = optionalEnum(p, "Status", HOSTNAME_STATUSES);
+  const paged = paging(p, 100, 500);
+  requireSite(state, siteId);
+
+  const found = sortedById(state.hostnames).filter(
+    (h) =>
+      h.siteId === siteId &&
+      (hostname === undefined || nameMatches(h.hostname, hostname, how)) &&
+      (recordId === undefined || h.recordId === recordId) &&
+      (status === undefined || h.status === status),
+  );
+  const { items, ...rest } = page(found, paged);
+  return { Hostnames: items.map((h) => hostnameListView(state, h)), ...rest };
+}
+
+export const getCustomHostnameAction: ActionDefinition<EsaState> = {
+  handler: getCustomHostname,
+  required: ["HostnameId"],
+  write: false,
+};
+
+export const listCustomHostnamesAction: ActionDefinition<EsaState> = {
+  handler: listCustomHostnames,
+  required: ["SiteId"],
+  write: false,
+};

@@ -1,0 +1,44 @@
+/**
+ * ESA (Edge Security Acceleration, API 2024-09-10): sites, DNS records and SaaS custom hostnames with their
+ * ownership verification and certificate life cycles. See errors.ts for every error code and seed.ts for the seed.
+ */
+import type { ServiceDefinition } from "../../core/contract";
+import { esaControls } from "./controls";
+import { dumpEsa } from "./dump";
+import { createCustomHostnameAction } from "./handlers/create";
+import {
+  applyCustomHostnameCertificateAction,
+  deleteCustomHostnameAction,
+  verifyCustomHostnameAction,
+} from "./handlers/lifecycle";
+import { getCustomHostnameAction, listCustomHostnamesAction } from "./handlers/read";
+import { listRecordsAction, listSitesAction } from "./handlers/sites";
+import { updateCustomHostnameAction } from "./handlers/update";
+import { tickEsa } from "./lifecycle";
+import { applyEsaSeed, defaultEsaSeed } from "./seed";
+import { emptyEsaState, type EsaState } from "./state";
+
+export type { EsaState } from "./state";
+export { defaultEsaSeed } from "./seed";
+
+/** The ESA service definition the emulator core mounts for API version 2024-09-10. */
+export const esaService: ServiceDefinition<EsaState> = {
+  product: "esa",
+  emptyState: emptyEsaState,
+  tick: tickEsa,
+  actions: {
+    ListSites: listSitesAction,
+    ListRecords: listRecordsAction,
+    CreateCustomHostname: createCustomHostnameAction,
+    UpdateCustomHostname: updateCustomHostnameAction,
+    GetCustomHostname: getCustomHostnameAction,
+    ListCustomHostnames: listCustomHostnamesAction,
+    DeleteCustomHostname: deleteCustomHostnameAction,
+    VerifyCustomHostname: verifyCustomHostnameAction,
+    ApplyCustomHostnameCertificate: applyCustomHostnameCertificateAction,
+  },
+  applySeed: applyEsaSeed,
+  defaultSeed: defaultEsaSeed,
+  controls: esaControls,
+  dumpObjects: dumpEsa,
+};

@@ -1,0 +1,120 @@
+/**
+ * The SSL block shared by CreateCustomHostname and UpdateCustomHostname (SslFlag, CertType, Certificate, PrivateKey,
+ * CasId, CasRegion). It is validated completely before anything changes, so a rejected call leaves state untouched.
+ */
+import type { ServiceContext } from "../../core/contract";
+import { casCertificateNotFound, missingParameter } from "./errors";
+import { verifyUpload } from "./certificates";
+import { EXPIRING_WINDOW_MS, clearCertificate, startFreeApplication } from "./lifecycle";
+import { optional, optionalEnum, optionalIdParam } from "./params";
+import type { CertStatus, CertType, EsaCustomHostname } from "./state";
+
+type Params = Readonly<Record<string, string>>;
+
+/** CasRegion values the doc allows: the China site's and the international site's CAS region. */
+export const CAS_REGIONS = ["cn-hangzhou", "ap-southeast-1"] as const;
+
+/** Applies a validated SSL change to a hostname. */
+export type SslChange = (h: EsaCustomHostname) => void;
+
+/** The certificate status an installed certificate with this NotAfter has at `now`. */
+export function statusForNotAfter(notAfter: number, now: number): CertStatus {
+  if (now >= notAfter) return "Expired";
+  return now >= notAfter - EXPIRING_WINDOW_MS ? "Expiring" : "OK";
+}
+
+/** Rejects malformed SSL enums and ids up front, so they fail as parameter errors before any look-up. */
+export function checkSslSyntax(params: Params): void {
+  optionalEnum(params, "SslFlag", ["on", "off"]);
+  optionalEnum(params, "CertType", ["free", "upload", "cas"]);
+  optionalIdParam(params, "CasId");
+  optionalEnum(params, "CasRegion", CAS_REGIONS);
+}
+
+/**
+ * Validates the SSL parameters against `current` (undefined on create) and returns the change to apply, or
+ * `undefined` when an update carries no SSL parameter at all. Omitted fields on update keep their current value
+ * (e.g. SslFlag=on alone keeps the certificate; a new Certificate needs its PrivateKey too).
+ */
+export function planSsl(
+  params: Params,
+  hostname: string,
+  current: EsaCustomHostname | undefined,
+  ctx: ServiceContext,
+): SslChange | undefined {
+  const sslFlagParam = optionalEnum(params, "SslFlag", ["on", "off"]);
+  const certTypeParam = optionalEnum<CertType>(params, "CertType", ["free", "upload", "cas"]);
+  const certificate = optional(params, "Certificate");
+  const privateKey = optional(params, "PrivateKey");
+  const casIdParam = optionalIdParam(params, "CasId");
+  const casRegionParam = optionalEnum(params, "CasRegion", CAS_REGIONS);
+  const touched = [sslFlagParam, certTypeParam, certificate, privateKey, casIdParam, casRegionParam].some(
+    (v) => v !== undefined,
+  );
+  if (current && !touched) return undefined;
+
+  const sslFlag = sslFlagParam ?? current?.sslFlag ?? "off";
+  const now = ctx.clock.now();
+  if (sslFlag === "off") {
+    return (h) => {
+      clearCertificate(h);
+      h.sslFlag = "off";
+      h.updateTime = now;
+    };
+  }
+  const wasOn = current?.sslFlag === "on";
+  const certType = certTypeParam ?? (wasOn ? (current?.certType ?? undefined) : undefined);
+  if (certType === undefined) throw missingParameter("CertType", "SslFlag is on");
+  const same = wasOn && current?.certType === certType;
+
+  switch (certType) {
+    case "free":
+      return (h) => {
+        if (!same) {
+          clearCertificate(h);
+          h.certType = "free";
+          startFreeApplication(h, now);
+        }
+        h.sslFlag = "on";
+        h.updateTime = now;
+      };
+    case "upload": {
+      if (same && certificate === undefined && privateKey === undefined) {
+        return (h) => {
+          h.updateTime = now;
+        };
+      }
+      if (certificate === undefined) throw missingParameter("Certificate", "CertType is upload");
+      if (privateKey === undefined) throw missingParameter("PrivateKey", "CertType is upload");
+      const upload = verifyUpload(certificate, privateKey, hostname);
+      return (h) => {
+        clearCertificate(h);
+        h.sslFlag = "on";
+        h.certType = "upload";
+        h.certificate = certificate;
+        h.privateKey = privateKey;
+        h.certId = upload.certId;
+        h.certNotAfter = upload.notAfter;
+        h.certStatus = statusForNotAfter(upload.notAfter, now);
+        h.updateTime = now;
+      };
+    }
+    case "cas": {
+      const casId = casIdParam ?? (same ? (current?.casId ?? undefined) : undefined);
+      const casRegion = casRegionParam ?? (same ? (current?.casRegion ?? undefined) : undefined);
+      if (casId === undefined) throw missingParameter("CasId", "CertType is cas");
+      if (casRegion === undefined) throw missingParameter("CasRegion", "CertType is cas");
+      // ESA pulls the certificate from CAS by id, so an id CAS does not hold cannot be deployed.
+      if (!ctx.lookup.casCertificateExists(casId)) throw casCertificateNotFound(casId);
+      return (h) => {
+        clearCertificate(h);
+        h.sslFlag = "on";
+        h.certType = "cas";
+        h.casId = casId;
+        h.casRegion = casRegion;
+        h.certStatus = "OK";
+        h.updateTime = now;
+      };
+    }
+  }
+}

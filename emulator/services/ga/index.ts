@@ -1,0 +1,26 @@
+/**
+ * GA (Global Accelerator, API version 2019-11-20): accelerators, listeners and listener additional certificates,
+ * with the asynchronous writes and the per-instance exclusive lock that callers must wait out.
+ */
+import { type ServiceDefinition } from "../../core/contract";
+import { dumpGaObjects, gaControls } from "./controls";
+import { tickGa } from "./lifecycle";
+import { gaReadActions } from "./reads";
+import { applyGaSeed, GA_DEFAULT_SEED } from "./seed";
+import { emptyGaState, type GaState } from "./types";
+import { gaWriteActions } from "./writes";
+
+export { GA_DEFAULT_SEED } from "./seed";
+export type { GaState } from "./types";
+
+/** The GA service definition the emulator core mounts. */
+export const gaService: ServiceDefinition<GaState> = {
+  product: "ga",
+  emptyState: emptyGaState,
+  tick: tickGa,
+  actions: { ...gaReadActions, ...gaWriteActions },
+  applySeed: applyGaSeed,
+  defaultSeed: GA_DEFAULT_SEED,
+  controls: gaControls,
+  dumpObjects: (state) => dumpGaObjects(state),
+};

@@ -1,0 +1,110 @@
+/**
+ * GA read actions. Reads never take or respect the write lock: the docs say only queries are allowed while a
+ * listener is `updating`, which is exactly how callers poll for completion.
+ */
+import { type ActionDefinition } from "../../core/contract";
+import { certificatePage } from "./certificates";
+import { acceleratorNotFound, listenerNotFound } from "./errors";
+import { optionalInt, requireParam, requireRegion } from "./params";
+import { type AcceleratorRecord, type GaState, type ListenerRecord } from "./types";
+import { acceleratorView, listenerDescribeView, listenerListView, listenersOf, page, parseRole } from "./views";
+
+/** The accelerator with this id, else `NotExist.Accelerator`. */
+export function findAccelerator(state: GaState, acceleratorId: string): AcceleratorRecord {
+  const accelerator = state.accelerators[acceleratorId];
+  if (accelerator === undefined) throw acceleratorNotFound();
+  return accelerator;
+}
+
+/** The listener with this id (of this accelerator, when given), else `NotExist.Listener`. */
+export function findListener(state: GaState, listenerId: string, acceleratorId?: string): ListenerRecord {
+  const listener = state.listeners[listenerId];
+  if (listener === undefined || (acceleratorId !== undefined && listener.acceleratorId !== acceleratorId)) {
+    throw listenerNotFound();
+  }
+  return listener;
+}
+
+const listAccelerators: ActionDefinition<GaState> = {
+  required: ["RegionId"],
+  write: false,
+  handler: (call, state) => {
+    requireRegion(call.params);
+    const pageNumber = optionalInt(call.params, "PageNumber", 1, Number.MAX_SAFE_INTEGER, 1);
+    const pageSize = optionalInt(call.params, "PageSize", 1, 50, 10);
+    const id = call.params["AcceleratorId"];
+    const wanted = call.params["State"];
+    const matching = Object.values(state.accelerators).filter(
+      (a) =>
+        (id === undefined || id === "" || a.acceleratorId === id) &&
+        (wanted === undefined || wanted === "" || a.state === wanted),
+    );
+    return {
+      Accelerators: page(matching, pageNumber, pageSize).map(acceleratorView),
+      TotalCount: matching.length,
+      PageNumber: pageNumber,
+      PageSize: pageSize,
+    };
+  },
+};
+
+const describeAccelerator: ActionDefinition<GaState> = {
+  required: ["RegionId", "AcceleratorId"],
+  write: false,
+  handler: (call, state) => {
+    requireRegion(call.params);
+    return acceleratorView(findAccelerator(state, requireParam(call.params, "AcceleratorId")));
+  },
+};
+
+const listListeners: ActionDefinition<GaState> = {
+  required: ["RegionId", "AcceleratorId"],
+  write: false,
+  handler: (call, state) => {
+    requireRegion(call.params);
+    const accelerator = findAccelerator(state, requireParam(call.params, "AcceleratorId"));
+    const pageNumber = optionalInt(call.params, "PageNumber", 1, Number.MAX_SAFE_INTEGER, 1);
+    const pageSize = optionalInt(call.params, "PageSize", 1, 50, 10);
+    const protocol = call.params["Protocol"];
+    const matching = listenersOf(state, accelerator.acceleratorId).filter(
+      (l) => protocol === undefined || protocol === "" || l.protocol === protocol.toUpperCase(),
+    );
+    return {
+      Listeners: page(matching, pageNumber, pageSize).map(listenerListView),
+      TotalCount: matching.length,
+      PageNumber: pageNumber,
+      PageSize: pageSize,
+    };
+  },
+};
+
+const describeListener: ActionDefinition<GaState> = {
+  required: ["RegionId", "ListenerId"],
+  write: false,
+  handler: (call, state) => {
+    requireRegion(call.params);
+    return listenerDescribeView(findListener(state, requireParam(call.params, "ListenerId")));
+  },
+};
+
+const listListenerCertificates: ActionDefinition<GaState> = {
+  required: ["RegionId", "AcceleratorId", "ListenerId"],
+  write: false,
+  handler: (call, state) => {
+    requireRegion(call.params);
+    const accelerator = findAccelerator(state, requireParam(call.params, "AcceleratorId"));
+    const listener = findListener(state, requireParam(call.params, "ListenerId"), accelerator.acceleratorId);
+    const role = parseRole(call.params["Role"]);
+    const maxResults = optionalInt(call.params, "MaxResults", 1, 50, 20);
+    return certificatePage(listener, role, maxResults, call.params["NextToken"]);
+  },
+};
+
+/** The read actions by name. */
+export const gaReadActions: Readonly<Record<string, ActionDefinition<GaState>>> = {
+  ListAccelerators: listAccelerators,
+  DescribeAccelerator: describeAccelerator,
+  ListListeners: listListeners,
+  DescribeListener: describeListener,
+  ListListenerCertificates: listListenerCertificates,
+};
