@@ -6,7 +6,7 @@
  * ```ts
  * const emu = await startEmulator();
  * // Config({ endpoint: emu.endpoint, protocol: "http", accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret })
- * await emu.control.addFault({ product: "ga", action: "CreateListener", mode: "timeoutAfterCommit", count: 1 });
+ * await emu.control.addFault({ product: "ga", action: "AssociateAdditionalCertificatesWithListener", mode: "timeoutAfterCommit", count: 1 });
  * await emu.close();
  * ```
  */

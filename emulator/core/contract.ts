@@ -77,7 +77,7 @@ export interface ServiceContext {
   readonly lookup: CrossServiceLookup;
   /** Deterministic id source: returns the next integer id for a named sequence, as a decimal string. */
   nextId(sequence: string): string;
-  /** Emulator tunables (seconds of simulated time for asynchronous transitions). */
+  /** Emulator tunables (milliseconds of simulated time for asynchronous transitions). */
   readonly timings: Readonly<EmulatorTimings>;
 }
 
@@ -85,7 +85,7 @@ export interface ServiceContext {
 export interface EmulatorTimings {
   /** GA: how long a listener stays `updating` / the accelerator `configuring` after a write. Default 2000. */
   gaWriteMs: number;
-  /** ESA: free certificate `Applying` → `OK` once the DCV record is visible (or immediately when the hostname is active). Default 2000. */
+  /** ESA: free certificate `Applying` → `OK` this long after DCV is satisfied (the DCV record is visible, or the hostname became active). Default 2000. */
   esaCertIssueMs: number;
   /** CAS: `process` → `certificate` after the validation record is visible. Default 2000. */
   casIssueMs: number;
@@ -99,7 +99,7 @@ export interface ActionDefinition<S> {
   readonly handler: ActionHandler<S>;
   /** Parameters the core rejects with `MissingParameter` (HTTP 400) before the handler runs. */
   readonly required: readonly string[];
-  /** True for actions that change state (for the request log, faults such as timeout-after-commit, and ClientToken). */
+  /** True for actions that change state. Informational: the core applies faults and ClientToken replay to any action. */
   readonly write: boolean;
   /** Parameter names whose values are secret and must be redacted in the request log (e.g. `PrivateKey`). */
   readonly secretParams?: readonly string[];

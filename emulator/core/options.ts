@@ -10,7 +10,8 @@ export interface EmulatorOptions {
   host?: string;
   /**
    * Persist the world (plus clock, credentials and ClientToken replies) to this JSON file after every API call and
-   * control call; an existing file is loaded at start instead of the seed. @default no persistence
+   * every state-changing (non-GET) control call; an existing file is loaded at start instead of the seed.
+   * @default no persistence
    */
   stateFile?: string;
   /** Simulated-time multiplier (0 freezes time). @default 1, or the speed stored in the state file */

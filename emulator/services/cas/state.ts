@@ -85,7 +85,7 @@ export interface CasCertificate {
 export interface CasCa {
   readonly commonName: string;
   readonly certPem: string;
-  /** PKCS#8 PEM of the CA key (never shown by any API or dump). */
+  /** PKCS#8 PEM of the CA key (never returned by an API action or the objects dump; present in `GET /__emulator/state` and the state file). */
   readonly keyPem: string;
   /** Subject key identifier (hex), used as the authority key identifier of issued certificates. */
   readonly keyId: string;

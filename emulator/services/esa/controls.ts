@@ -53,7 +53,7 @@ function optionalChoice<T extends string>(
   return v as T;
 }
 
-/** Redacted view of a hostname (controls answer with it; the private key never leaves through the control API). */
+/** Redacted view of a hostname (controls and the objects dump answer with it; note that `GET /__emulator/state` and the state file hold the raw world, keys included, like the real service holds them). */
 function summary(state: EsaState, h: EsaCustomHostname): unknown {
   const view = hostnameGetView(state, h);
   return view["PrivateKey"] === undefined ? view : { ...view, PrivateKey: "[REDACTED]" };
