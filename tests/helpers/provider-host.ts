@@ -95,7 +95,9 @@ export class ProviderHost {
   ): Promise<ProviderHost> {
     const script = require.resolve("@pulumi/pulumi/cmd/dynamic-provider");
     const child = spawn(process.execPath, [script, "127.0.0.1:0"], {
-      cwd: options.cwd ?? path.resolve(__dirname, "../.."),
+      // tests/ has its own package.json, so bare requires in the provider text resolve to the staged install in
+      // node_modules (as in a user's project), not to the repository's dist/ through Node's package self-reference.
+      cwd: options.cwd ?? path.resolve(__dirname, ".."),
       env: { ...process.env, ...options.env, PULUMI_NODEJS_PROJECT: options.project ?? "test" },
       stdio: ["ignore", "pipe", "pipe"],
     });
