@@ -45,14 +45,16 @@ function validate(options: WaitOptions): { min: number; max: number } {
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
+    // Declared before use (not hoisted across a closure): Pulumi's closure serializer must see every captured name.
+    const state: { timer: ReturnType<typeof setTimeout> | undefined } = { timer: undefined };
+    const onAbort = (): void => {
+      clearTimeout(state.timer);
+      reject(new WaitError("wait aborted", "aborted"));
+    };
+    state.timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new WaitError("wait aborted", "aborted"));
-    };
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -90,12 +90,14 @@ export class PulumiStack {
     options: { allowFailure?: boolean; env?: Record<string, string> } = {},
   ): Promise<CliResult> {
     const stackless = args[0] === "version" || (args[0] === "stack" && args[1] === "init");
-    const full = [
-      ...args,
+    // Flags go before a `--` in args (which ends flag parsing, for values such as PEM text that start with "-").
+    const end = args.indexOf("--");
+    const flags = [
       "--non-interactive",
       ...(args[0] === "version" ? [] : ["--color", "never"]),
       ...(stackless ? [] : ["--stack", this.stackName]),
     ];
+    const full = end < 0 ? [...args, ...flags] : [...args.slice(0, end), ...flags, ...args.slice(end)];
     return new Promise((resolve, reject) => {
       const child = spawn("pulumi", full, { cwd: this.projectDir, env: { ...this.cliEnv(), ...options.env } });
       let stdout = "";
@@ -115,7 +117,7 @@ export class PulumiStack {
 
   /** `pulumi config set` (secret when asked). */
   async setConfig(key: string, value: string, secret = false): Promise<void> {
-    await this.run(["config", "set", key, value, ...(secret ? ["--secret"] : ["--plaintext"])]);
+    await this.run(["config", "set", secret ? "--secret" : "--plaintext", "--", key, value]);
   }
 
   preview(extra: readonly string[] = []): Promise<CliResult> {

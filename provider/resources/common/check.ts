@@ -147,5 +147,8 @@ export function readHostname(
   return name;
 }
 
-/** CAS certificate identifier `<certId>-<region>` (what GA takes and ESA splits into CasId + CasRegion). */
-export const CERT_IDENTIFIER = /^([1-9]\d*)-([a-z]+(?:-[a-z]+)+-\d+)$/;
+/**
+ * CAS certificate identifier `<certId>-<region>` such as `123-cn-hangzhou` or `123-ap-southeast-1` (what GA takes and
+ * ESA splits into CasId + CasRegion). Group 1 is the numeric id, group 2 the region.
+ */
+export const CERT_IDENTIFIER = /^([1-9]\d*)-([a-z]{2,}(?:-[a-z0-9]+)+)$/;
