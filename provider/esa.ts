@@ -1,2 +1,12 @@
-/** The `esa` namespace of pulumi-alicloud-certs. Resources are added by their issues. */
-export {};
+/** The `esa` namespace of pulumi-alicloud-certs: ESA (Edge Security Acceleration) resources. */
+export {
+  CustomHostname,
+  customHostnameProvider,
+  type CasRegion,
+  type CertType,
+  type CustomHostnameArgs,
+  type CustomHostnameInputs,
+  type CustomHostnameOutputs,
+  type SslFlag,
+  type WaitFor,
+} from "./resources/esa/custom-hostname";

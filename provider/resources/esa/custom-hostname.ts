@@ -1,0 +1,234 @@
+/**
+ * `esa.CustomHostname`: an ESA SaaS custom hostname ("SaaS domain name"), ESA API 2024-09-10.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { type PropertyBag } from "../common/dynamic";
+import {
+  type CasRegion,
+  type CertType,
+  COMPUTED_KEYS,
+  type CustomHostnameInputs,
+  type CustomHostnameOutputs,
+  SECRET_OUTPUTS,
+  type SslFlag,
+  type WaitFor,
+} from "./custom-hostname/inputs";
+// A TypeScript-compiled module is `__esModule`, so `__importStar` returns its exports object itself (no wrapper).
+import * as lifecycle from "./custom-hostname/lifecycle";
+
+export type { CasRegion, CertType, CustomHostnameInputs, CustomHostnameOutputs, SslFlag, WaitFor };
+
+/** Arguments of {@link CustomHostname}. Names are the camelCase of the ESA API parameters. */
+export interface CustomHostnameArgs {
+  /**
+   * `SiteId`: the ESA site (zone) the hostname is served by (ListSites). A number must be a safe integer; pass larger
+   * ids as strings. Changing it replaces the hostname (delete first: the name is unique).
+   */
+  readonly siteId: pulumi.Input<string | number>;
+  /**
+   * `Hostname`: the customer's domain, e.g. `shop.customer.com` (RFC 1123; a leading `*.` for a wildcard where the
+   * plan allows it). Trimmed and lower-cased. Changing it replaces the hostname (delete first: the name is unique).
+   */
+  readonly hostname: pulumi.Input<string>;
+  /**
+   * `RecordId`: the proxied record of the site whose origin serves this hostname (ListRecords). Updated in place.
+   */
+  readonly recordId: pulumi.Input<string | number>;
+  /**
+   * `SslFlag`: `"on"` serves HTTPS with the certificate chosen by {@link certType}; `"off"` serves HTTP only.
+   * Updated in place.
+   * @default `"on"` when `certType` is set, else `"off"`
+   */
+  readonly sslFlag?: pulumi.Input<SslFlag>;
+  /**
+   * `CertType`, required when SSL is on: `"free"` (ESA applies for a Let's Encrypt certificate and renews it),
+   * `"upload"` (`certificate` + `privateKey`), `"cas"` (a certificate held by CAS: `casId` + `casRegion`, or
+   * `certIdentifier`). Updated in place.
+   * @default no certificate (SSL off)
+   */
+  readonly certType?: pulumi.Input<CertType>;
+  /**
+   * `Certificate`: PEM certificate (leaf first, chain after it), only with `certType: "upload"`. Check verifies it
+   * parses, covers `hostname` and matches `privateKey`. Updated in place (rotation keeps the hostname).
+   * @default none (required for `"upload"`)
+   */
+  readonly certificate?: pulumi.Input<string>;
+  /**
+   * `PrivateKey`: the unencrypted PEM key of `certificate`, only with `certType: "upload"`. Always stored as a secret,
+   * even when passed as plain text; never shown in messages. Updated in place.
+   * @default none (required for `"upload"`)
+   */
+  readonly privateKey?: pulumi.Input<string>;
+  /**
+   * `CasId`: the CAS certificate id, only with `certType: "cas"`. Updated in place.
+   * @default taken from `certIdentifier` (one of the two is required for `"cas"`)
+   */
+  readonly casId?: pulumi.Input<string | number>;
+  /**
+   * `CasRegion`: `"cn-hangzhou"` (China accounts) or `"ap-southeast-1"` (international accounts), only with
+   * `certType: "cas"`. Updated in place.
+   * @default taken from `certIdentifier` (one of the two is required for `"cas"`)
+   */
+  readonly casRegion?: pulumi.Input<CasRegion>;
+  /**
+   * A CAS `CertIdentifier` such as `"12345678-cn-hangzhou"` (what CAS and GA return), mapped to `CasId` and
+   * `CasRegion`; only with `certType: "cas"`. Updated in place.
+   * @default none: give `casId` and `casRegion` instead
+   */
+  readonly certIdentifier?: pulumi.Input<string>;
+  /**
+   * What `pulumi up` waits for after a create or update: `"none"`, `"active"` (ownership verified: the provider
+   * calls VerifyCustomHostname while `pending`; fails on `conflicted`/`offline` with the reason) or
+   * `"certificateIssued"` (active and the certificate `OK`; fails on `ApplyFailed` with ESA's code and message).
+   * While the target is not reached, every `up` tries again. No API parameter; changes are applied in place.
+   * @default `"none"`: return as soon as ESA accepted the request
+   */
+  readonly waitFor?: pulumi.Input<WaitFor>;
+  /**
+   * Bound of the {@link waitFor} wait, in seconds (1 to 86400). A timeout after the hostname exists is a partial
+   * failure: the hostname stays in the state and the next `up` resumes. No API parameter.
+   * @default 1800 (30 minutes)
+   */
+  readonly waitTimeoutSeconds?: pulumi.Input<number>;
+  /**
+   * Any value; changing it asks ESA for a new free certificate (`ApplyCustomHostnameCertificate`), which ESA accepts
+   * only when the certificate is `ApplyFailed`, `Expiring` or `Expired` (otherwise nothing is called and a line
+   * says why). `certType: "free"` only. A refreshed status in those states triggers the same call without it.
+   * @default none: re-apply only when `pulumi up --refresh` finds the certificate failed, expiring or expired
+   */
+  readonly applyCertificateTrigger?: pulumi.Input<string | number>;
+  /**
+   * Bring an existing hostname of the same name on the site under management instead of failing on the duplicate:
+   * create looks it up (exact match) and updates it to these inputs if needed. `pulumi import` cannot work for
+   * dynamic providers (pulumi/pulumi#16175); this is the supported adoption path. Destroying the stack then deletes
+   * the hostname. No API parameter.
+   * @default false: an existing hostname of that name is an error that suggests this flag
+   */
+  readonly adoptExisting?: pulumi.Input<boolean>;
+}
+
+/**
+ * The dynamic provider: the exports object of `./custom-hostname/lifecycle` (configure, check, diff, create, read,
+ * update, delete), each a one-line entry delegating to a sibling module. Being a module of the installed package,
+ * it serializes into `__provider` as one `require(...)` of that module: no client, config or credential, ~0.3 KB.
+ */
+export const customHostnameProvider: pulumi.dynamic.ResourceProvider<PropertyBag, PropertyBag> = lifecycle;
+
+/**
+ * An ESA SaaS custom hostname: a customer's domain served by your ESA site, with its ownership verification and
+ * its certificate (free, uploaded, or from CAS).
+ *
+ * Stored type token: `pulumi-nodejs:dynamic/alicloud-certs:EsaCustomHostname` (state; never renamed without an alias).
+ * The resource id is the `HostnameId`, a decimal string.
+ *
+ * API calls per operation (measured against the emulator's request log):
+ * - preview of an unchanged stack (check + diff): 0;
+ * - create: CreateCustomHostname + GetCustomHostname = 2; with `adoptExisting` and a match: ListCustomHostnames +
+ *   GetCustomHostname = 2 (+ Update + Get when it differs); after an ambiguous Create failure + 1 List per retry;
+ *   with a wait, + 1 Get per poll and 1 VerifyCustomHostname per poll while `pending`;
+ * - update: UpdateCustomHostname + GetCustomHostname = 2; heal a failed/expiring/expired free certificate:
+ *   ApplyCustomHostnameCertificate + GetCustomHostname = 2; a changed trigger: Get (+ Apply) + Get; a change of
+ *   provider-only settings (`waitTimeoutSeconds`, `adoptExisting`, `waitFor: "none"`): 0;
+ * - refresh: GetCustomHostname = 1 (+ ListCustomHostnames to confirm a disappearance = 2);
+ * - delete: DeleteCustomHostname + ListCustomHostnames (confirmation) = 2.
+ *
+ * Existing hostnames: set `adoptExisting: true` to manage one, or use {@link CustomHostname.get} for a read-only view.
+ */
+export class CustomHostname extends pulumi.dynamic.Resource {
+  /** `HostnameId` (also the resource id). */
+  declare readonly hostnameId: pulumi.Output<string>;
+  /** `Status`: `pending` (awaiting ownership verification), `active`, `conflicted`, `offline`, `configuring`. */
+  declare readonly status: pulumi.Output<string>;
+  /** `VerifyHost`: name of the TXT record the customer publishes to prove ownership. */
+  declare readonly verifyHost: pulumi.Output<string>;
+  /** `VerifyCode`: value of that TXT record. */
+  declare readonly verifyCode: pulumi.Output<string>;
+  /** `CertStatus`: `OK`, `Applying`, `ApplyFailed`, `Expiring`, `Expired` (absent with SSL off). */
+  declare readonly certStatus: pulumi.Output<string | undefined>;
+  /** `CertId`: ESA's id of the deployed certificate. */
+  declare readonly certId: pulumi.Output<string | undefined>;
+  /** `CertApplyCode`: error code of a failed free-certificate application. */
+  declare readonly certApplyCode: pulumi.Output<string | undefined>;
+  /** `CertApplyMessage`: error message of a failed free-certificate application. */
+  declare readonly certApplyMessage: pulumi.Output<string | undefined>;
+  /** `CertTxtKey`: DCV TXT record name for the free certificate (`_acme-challenge.…`). */
+  declare readonly certTxtKey: pulumi.Output<string | undefined>;
+  /** `CertTxtValue`: DCV TXT record value for the free certificate. */
+  declare readonly certTxtValue: pulumi.Output<string | undefined>;
+  /** `CertHttpKey`: DCV HTTP-01 URL for the free certificate. */
+  declare readonly certHttpKey: pulumi.Output<string | undefined>;
+  /** `CertHttpValue`: body to serve at {@link certHttpKey}. */
+  declare readonly certHttpValue: pulumi.Output<string | undefined>;
+  /** `CertNotAfter`: certificate expiry, ISO-8601 UTC. */
+  declare readonly certNotAfter: pulumi.Output<string | undefined>;
+  /** `ConflictWith`: what owns the name when `conflicted`. */
+  declare readonly conflictWith: pulumi.Output<string | undefined>;
+  /** `OfflineReason`: why the hostname is `offline`. */
+  declare readonly offlineReason: pulumi.Output<string | undefined>;
+  /** `RecordName`: the bound record's name (the CNAME target a customer may point at). */
+  declare readonly recordName: pulumi.Output<string>;
+  /** `SiteName`: the site's name. */
+  declare readonly siteName: pulumi.Output<string>;
+  /** The site id, as a string. */
+  declare readonly siteId: pulumi.Output<string>;
+  /** The normalized hostname. */
+  declare readonly hostname: pulumi.Output<string>;
+  /** The bound record id, as a string. */
+  declare readonly recordId: pulumi.Output<string>;
+  /** `SslFlag` in effect. */
+  declare readonly sslFlag: pulumi.Output<SslFlag>;
+  /** `CertType` in effect. */
+  declare readonly certType: pulumi.Output<CertType | undefined>;
+  /** The uploaded certificate (secret: ESA returns it with its key). */
+  declare readonly certificate: pulumi.Output<string | undefined>;
+  /** The uploaded private key (secret). */
+  declare readonly privateKey: pulumi.Output<string | undefined>;
+  /** `CasId` in effect. */
+  declare readonly casId: pulumi.Output<string | undefined>;
+  /** `CasRegion` in effect. */
+  declare readonly casRegion: pulumi.Output<CasRegion | undefined>;
+
+  /**
+   * @param name the Pulumi resource name
+   * @param args see {@link CustomHostnameArgs}
+   * @param opts resource options; `additionalSecretOutputs` always includes `privateKey` and `certificate`
+   */
+  constructor(name: string, args: CustomHostnameArgs, opts?: pulumi.CustomResourceOptions);
+  /** @internal read-only lookup (see {@link CustomHostname.get}) */
+  constructor(name: string, args: undefined, opts: pulumi.CustomResourceOptions);
+  constructor(name: string, args: CustomHostnameArgs | undefined, opts: pulumi.CustomResourceOptions = {}) {
+    const declared: Record<string, undefined> = {};
+    for (const key of [
+      ...COMPUTED_KEYS,
+      "siteId",
+      "hostname",
+      "recordId",
+      "sslFlag",
+      "certType",
+      "certificate",
+      "privateKey",
+      "casId",
+      "casRegion",
+    ]) {
+      declared[key] = undefined;
+    }
+    // A key passed in plain text must still be stored encrypted: make the input itself secret.
+    const secretKey = args?.privateKey === undefined ? {} : { privateKey: pulumi.secret(args.privateKey) };
+    super(
+      customHostnameProvider,
+      name,
+      { ...declared, ...args, ...secretKey },
+      { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS] },
+      "alicloud-certs",
+      "EsaCustomHostname",
+    );
+  }
+
+  /**
+   * Look up an existing custom hostname by `HostnameId`, read-only: the engine reads it (one GetCustomHostname) and
+   * never updates or deletes it.
+   */
+  static get(name: string, id: pulumi.Input<string>, opts: pulumi.CustomResourceOptions = {}): CustomHostname {
+    return new CustomHostname(name, undefined, { ...opts, id });
+  }
+}

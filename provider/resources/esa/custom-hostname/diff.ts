@@ -1,0 +1,50 @@
+/**
+ * `diff` for `esa.CustomHostname`: always decides, makes no API call (so an unchanged preview is free), and also
+ * reports a change when the refreshed state needs work even though the inputs did not move: an expiring, expired or
+ * failed free certificate (so `pulumi up --refresh` heals it), or a requested wait whose target was not reached.
+ */
+import { type DiffResult } from "@pulumi/pulumi/dynamic";
+import { type PropertyBag } from "../../common/dynamic";
+import { REAPPLY_CERT_STATUSES, REPLACE_ON_CHANGES, type CustomHostnameOutputs } from "./inputs";
+import { storedState, type StoredState } from "./mapping";
+
+/** Inputs updated in place by `UpdateCustomHostname`, `ApplyCustomHostnameCertificate` or the provider itself. */
+const UPDATABLE = [
+  "recordId",
+  "sslFlag",
+  "certType",
+  "certificate",
+  "privateKey",
+  "casId",
+  "casRegion",
+  "certIdentifier",
+  "applyCertificateTrigger",
+  "waitFor",
+  "waitTimeoutSeconds",
+  "adoptExisting",
+] as const satisfies readonly (keyof CustomHostnameOutputs)[];
+
+/** True when the stored free certificate must be applied for again (the only statuses ESA accepts it in). */
+export function needsReapply(olds: StoredState, news: StoredState): boolean {
+  const free = (s: StoredState): boolean => s.sslFlag === "on" && s.certType === "free";
+  return free(olds) && free(news) && REAPPLY_CERT_STATUSES.includes(olds.certStatus ?? "");
+}
+
+/** True when the user asks for a state the stored outputs do not show yet. */
+export function waitUnmet(olds: StoredState, news: StoredState): boolean {
+  if (news.waitFor === "active") return olds.status !== "active";
+  if (news.waitFor === "certificateIssued")
+    return olds.status !== "active" || !["OK", "Expiring"].includes(olds.certStatus ?? "");
+  return false;
+}
+
+/** The diff of stored outputs `oldBag` against checked inputs `newBag`. */
+export function diffCustomHostname(oldBag: PropertyBag, newBag: PropertyBag): DiffResult {
+  const olds = storedState(oldBag);
+  const news = storedState(newBag);
+  const replaces = REPLACE_ON_CHANGES.filter((key) => olds[key] !== news[key]);
+  const updates = UPDATABLE.filter((key) => olds[key] !== news[key]);
+  const changes = replaces.length > 0 || updates.length > 0 || needsReapply(olds, news) || waitUnmet(olds, news);
+  // The hostname is unique in ESA: the old one must be gone before its replacement can be created.
+  return { changes, replaces: [...replaces], deleteBeforeReplace: true };
+}
