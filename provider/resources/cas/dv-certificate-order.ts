@@ -1,0 +1,266 @@
+/**
+ * `cas.DvCertificateOrder`: a DV certificate ordered from Alibaba Cloud's SSL Certificates Service (CAS, API
+ * 2020-04-07) for a CSR you generate, so the private key never leaves your hands.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import providerModule = require("./dv-certificate-order/provider");
+
+/** The DV product codes CreateCertificateWithCsrRequest documents for `ProductCode`. */
+export type DvProductCode =
+  /** DigiCert DV, 3-month free trial (China site only). The API's default. */
+  | "digicert-free-1-free"
+  /** DigiCert DV, 1-year free trial (China site only). */
+  | "symantec-free-1-free"
+  /** DigiCert wildcard DV. */
+  | "symantec-dv-1-starter"
+  /** GeoTrust single-domain DV. */
+  | "geotrust-dv-1-starter"
+  /** GeoTrust wildcard DV. */
+  | "geotrust-dv-w-starter"
+  /** GlobalSign single-domain DV. */
+  | "globalsign-dv-1-personal"
+  /** GlobalSign wildcard DV. */
+  | "globalsign-dv-w-advanced";
+
+/**
+ * `DescribeCertificateState.Type`: `domain_verify` (waiting for your DNS record or file), `process` (CA review),
+ * `verify_fail` (review failed), `certificate` (issued), `payed` (cancelled, pending application), `unknow` (sic;
+ * any other state, e.g. after the certificate was revoked).
+ */
+export type DvOrderState = "domain_verify" | "process" | "verify_fail" | "certificate" | "payed" | "unknow";
+
+/** Arguments of {@link DvCertificateOrder}. */
+export interface DvCertificateOrderArgs {
+  /**
+   * The certificate signing request, PEM (`-----BEGIN CERTIFICATE REQUEST-----`). Maps to `Csr`. CAS orders the
+   * certificate for the subject CN plus the DNS subjectAltNames; the key must be RSA ≥ 2048 bits or ECC (P-256,
+   * P-384, P-521) and the request must be signed by it. Wildcard names need a wildcard `productCode` and `DNS`
+   * validation. A CSR that asks for the same thing (same key, subject and extensions) but was signed again (ECDSA
+   * signatures differ on every signing) is not a change. Changing it replaces the order.
+   * @default required, unless `orderId` adopts an existing order
+   */
+  readonly csr?: pulumi.Input<string>;
+  /**
+   * Applicant name, 1–64 characters. Maps to `Username`. Personal data: never quoted in error messages. Changing it
+   * replaces the order.
+   * @default required, unless `orderId` adopts an existing order
+   */
+  readonly username?: pulumi.Input<string>;
+  /**
+   * Applicant phone: 5–20 digits, optionally starting with `+` (spaces and hyphens are removed). Maps to `Phone`.
+   * Personal data: never quoted in error messages. Changing it replaces the order.
+   * @default required, unless `orderId` adopts an existing order
+   */
+  readonly phone?: pulumi.Input<string>;
+  /**
+   * Applicant email, at most 128 characters. Maps to `Email`. Personal data: never quoted in error messages.
+   * Changing it replaces the order.
+   * @default required, unless `orderId` adopts an existing order
+   */
+  readonly email?: pulumi.Input<string>;
+  /**
+   * How the CA validates domain control: `DNS` (a TXT record, see `recordDomain`/`recordType`/`recordValue`) or
+   * `FILE` (a file served over HTTP, see `domain`/`uri`/`content`; not for wildcard names). Maps to `ValidateType`.
+   * Changing it replaces the order.
+   * @default required, unless `orderId` adopts an existing order
+   */
+  readonly validateType?: pulumi.Input<"DNS" | "FILE">;
+  /**
+   * The resource plan the order consumes one unit of. Maps to `ProductCode`; one of {@link DvProductCode}.
+   * Changing it replaces the order.
+   * @default not sent: the API's default, `digicert-free-1-free`
+   */
+  readonly productCode?: pulumi.Input<DvProductCode>;
+  /**
+   * Tags as a `{key: value}` map. Maps to `Tags.N.Key`/`Tags.N.Value` (sorted by key): at most 20; keys of 1–128
+   * characters that do not start with `acs:` or `aliyun` and contain no `http://` or `https://`; values of at most
+   * 128 characters. The API has no tag update for orders, so changing them replaces the order.
+   * @default no tags
+   */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * Adopt an existing order (its OrderId, as a string: these ids exceed 2^53) instead of placing a new one: this is
+   * how an order created outside Pulumi comes under management, because `pulumi import` does not work for dynamic
+   * providers. No quota is consumed; `csr` and the contact fields are then optional and are not checked against the
+   * order. Deleting the resource then deletes (or retains) that order like any other. Changing it replaces.
+   * @default unset: a new order is placed
+   */
+  readonly orderId?: pulumi.Input<string>;
+  /**
+   * Wait during `pulumi up` until the certificate is issued, printing progress (the validation record to publish,
+   * the state). Issuance takes minutes to hours. Fails clearly on `verify_fail`; a failed or timed-out wait keeps the
+   * order in the state (a partial failure) and the next `pulumi up` waits again. Changes update in place with no
+   * API call, except that turning it on for a pending order waits.
+   * @default false: create returns once the order exists, with the validation instructions as outputs
+   */
+  readonly waitForIssuance?: pulumi.Input<boolean>;
+  /**
+   * How long `waitForIssuance` waits, in seconds (1–172800). Updates in place with no API call.
+   * @default 3600 (one hour)
+   */
+  readonly issuanceTimeoutSeconds?: pulumi.Input<number>;
+  /**
+   * What deleting the resource does to an **issued** certificate. `false`: nothing; the order leaves the Pulumi
+   * state with a warning and the certificate stays valid in CAS (it may be deployed somewhere). `true`: revoke it
+   * with CancelCertificateForPackageRequest (which restores the quota unit), then delete the revoked certificate
+   * with DeleteUserCertificate. Orders that are not issued are always cancelled and deleted. Updates in place with
+   * no API call.
+   * @default false: issued certificates are retained
+   */
+  readonly revokeOnDelete?: pulumi.Input<boolean>;
+}
+
+/** The provider-side inputs: {@link DvCertificateOrderArgs} resolved and normalized by `check`. */
+export interface DvCertificateOrderInputs {
+  readonly csr?: string;
+  readonly username?: string;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly validateType?: "DNS" | "FILE";
+  readonly productCode?: DvProductCode;
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly orderId?: string;
+  readonly waitForIssuance: boolean;
+  readonly issuanceTimeoutSeconds: number;
+  readonly revokeOnDelete: boolean;
+}
+
+/** The state of a {@link DvCertificateOrder}: its inputs plus what CAS reports. Absent fields are not known yet. */
+export interface DvCertificateOrderOutputs extends DvCertificateOrderInputs {
+  /** The CAS OrderId (decimal string; above 2^53, so never a number). Also the resource id. */
+  readonly orderId: string;
+  /** The order's state, see {@link DvOrderState}. */
+  readonly state: DvOrderState;
+  /** The domain the order is for: the CSR's CN, lower-cased. */
+  readonly commonName?: string;
+  /** DNS validation, while `domain_verify`: the full record name to create, e.g. `_dnsauth.example.com`. */
+  readonly recordDomain?: string;
+  /** DNS validation: the record type (`TXT` or `CNAME`). */
+  readonly recordType?: string;
+  /** DNS validation: the record value. */
+  readonly recordValue?: string;
+  /** FILE validation, while `domain_verify`: the domain whose web server must serve the file. */
+  readonly domain?: string;
+  /** FILE validation: the path of the file, e.g. `/.well-known/pki-validation/fileauth.txt`. */
+  readonly uri?: string;
+  /** FILE validation: the file content. */
+  readonly content?: string;
+  /** Once issued: the certificate chain, PEM (leaf first). Public; CAS holds no private key for CSR orders. */
+  readonly certificate?: string;
+  /** Once issued: the CAS certificate id (decimal string). */
+  readonly certId?: string;
+  /** Once issued: `<certId>-<region>` (e.g. `12345-cn-hangzhou`), the form GA takes and ESA splits into CasId/CasRegion. */
+  readonly certIdentifier?: string;
+  /** Once issued: the end of validity, ISO 8601 (UTC). */
+  readonly notAfter?: string;
+}
+
+/**
+ * The provider: the exports of the `./dv-certificate-order/provider` module, so the serialized `__provider` is a single
+ * `require("pulumi-alicloud-certs/dist/…/provider.js")` (see that module). Holds no client, config or credential.
+ */
+export const dvCertificateOrderProvider: pulumi.dynamic.ResourceProvider = providerModule;
+
+/** Output properties, pre-declared so `dynamic.Resource` creates them (it only creates outputs for keys in props). */
+const COMPUTED_OUTPUTS = {
+  orderId: undefined,
+  state: undefined,
+  commonName: undefined,
+  recordDomain: undefined,
+  recordType: undefined,
+  recordValue: undefined,
+  domain: undefined,
+  uri: undefined,
+  content: undefined,
+  certificate: undefined,
+  certId: undefined,
+  certIdentifier: undefined,
+  notAfter: undefined,
+  waitForIssuance: undefined,
+  revokeOnDelete: undefined,
+} as const;
+
+/**
+ * A DV certificate order from a CSR in CAS (Alibaba Cloud SSL Certificates Service).
+ *
+ * Type token (stored state, never renamed without an alias): `pulumi-nodejs:dynamic/alicloud-certs:CasDvCertificateOrder`.
+ * The id is the OrderId. Every input except `waitForIssuance`, `issuanceTimeoutSeconds` and `revokeOnDelete`
+ * replaces the order (orders cannot be edited). Placing an order consumes one unit of the account's DV resource plan.
+ *
+ * API calls per operation (measured against the emulator's request log):
+ * - check, diff, and a preview of an unchanged stack: none.
+ * - create: 3 — ListUserCertificateOrder (the CN's existing orders, so that after an ambiguous failure of the
+ *   non-idempotent create the new order can be told from older ones and no second certificate is bought),
+ *   CreateCertificateWithCsrRequest, DescribeCertificateState. With `waitForIssuance`: one more
+ *   DescribeCertificateState per poll, then GetUserCertificateDetail. After an ambiguous create failure: one more
+ *   ListUserCertificateOrder, and a second create only when the first left no order.
+ * - create adopting `orderId`: DescribeCertificateState (+ GetUserCertificateDetail when issued).
+ * - read (refresh): DescribeCertificateState (+ GetUserCertificateDetail when issued); a not-found answer is
+ *   confirmed with ListUserCertificateOrder before the order is reported gone.
+ * - update: none, unless `waitForIssuance` is on and the order is not issued (then as the wait in create).
+ * - delete: DescribeCertificateState, then by state: pending (`domain_verify`/`process`) → CancelOrderRequest,
+ *   DescribeCertificateState until `payed`, DeleteCertificateRequest (4); `verify_fail`/`payed` →
+ *   DeleteCertificateRequest (2); issued → nothing (1, a warning) or, with `revokeOnDelete`,
+ *   CancelCertificateForPackageRequest + DeleteUserCertificate (3); not found → nothing (1).
+ *
+ * Existing orders: set `orderId` to adopt one, or use {@link DvCertificateOrder.get} for a read-only lookup.
+ */
+export class DvCertificateOrder extends pulumi.dynamic.Resource {
+  /** The CAS OrderId (decimal string). */
+  declare readonly orderId: pulumi.Output<string>;
+  /** The order's state ({@link DvOrderState}). */
+  declare readonly state: pulumi.Output<DvOrderState>;
+  /** The domain the order is for (the CSR's CN). */
+  declare readonly commonName: pulumi.Output<string | undefined>;
+  /** DNS validation: full record name to create (`_dnsauth.<domain>`), while `domain_verify`. */
+  declare readonly recordDomain: pulumi.Output<string | undefined>;
+  /** DNS validation: record type. */
+  declare readonly recordType: pulumi.Output<string | undefined>;
+  /** DNS validation: record value. */
+  declare readonly recordValue: pulumi.Output<string | undefined>;
+  /** FILE validation: the domain serving the file. */
+  declare readonly domain: pulumi.Output<string | undefined>;
+  /** FILE validation: the file path. */
+  declare readonly uri: pulumi.Output<string | undefined>;
+  /** FILE validation: the file content. */
+  declare readonly content: pulumi.Output<string | undefined>;
+  /** Issued certificate chain, PEM. */
+  declare readonly certificate: pulumi.Output<string | undefined>;
+  /** Issued certificate id. */
+  declare readonly certId: pulumi.Output<string | undefined>;
+  /** `<certId>-<region>`, for GA and ESA. */
+  declare readonly certIdentifier: pulumi.Output<string | undefined>;
+  /** End of validity, ISO 8601. */
+  declare readonly notAfter: pulumi.Output<string | undefined>;
+  /** See {@link DvCertificateOrderArgs.waitForIssuance}. */
+  declare readonly waitForIssuance: pulumi.Output<boolean>;
+  /** See {@link DvCertificateOrderArgs.revokeOnDelete}. */
+  declare readonly revokeOnDelete: pulumi.Output<boolean>;
+
+  /**
+   * Order a DV certificate for a CSR (or adopt an order with `args.orderId`).
+   * @param name the unique resource name
+   * @param args the order, see {@link DvCertificateOrderArgs}
+   * @param opts resource options
+   */
+  constructor(name: string, args: DvCertificateOrderArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      dvCertificateOrderProvider,
+      name,
+      { ...COMPUTED_OUTPUTS, ...args },
+      opts,
+      "alicloud-certs",
+      "CasDvCertificateOrder",
+    );
+  }
+
+  /**
+   * Look up an existing order by OrderId without managing it (a read; nothing is created or deleted).
+   * @param name the resource name in this program
+   * @param id the OrderId, as a string
+   * @param opts resource options
+   */
+  static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): DvCertificateOrder {
+    return new DvCertificateOrder(name, {}, { ...opts, id });
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * CSR inspection for `check`, with @peculiar/x509 (PKCS#10 parsing, SAN extension, self-signature). This module is
+ * loaded lazily (`await import`) by the check so that programs and previews that never check a CSR do not load x509.
+ */
+import "../reflect-polyfill"; // must run before @peculiar/x509 loads (tsyringe needs Reflect metadata)
+import { createPublicKey, webcrypto } from "node:crypto";
+import { cryptoProvider, Pkcs10CertificateRequest, SubjectAlternativeNameExtension } from "@peculiar/x509";
+
+/** What CreateCertificateWithCsrRequest takes from a CSR, and whether CAS would accept it. */
+export interface CsrFacts {
+  /** The subject CN, lower-cased (the domain the order is for), or undefined when the CSR has none. */
+  readonly commonName: string | undefined;
+  /** Every DNS name the certificate will carry: the CN first, then the SANs (lower-cased, deduplicated). */
+  readonly dnsNames: readonly string[];
+  /** subjectAltName entries that are not DNS names (`ip:…`, `email:…`): a DV order cannot validate them. */
+  readonly otherNames: readonly string[];
+  /** `RSA 2048`, `EC P-256`, … */
+  readonly keyDescription: string;
+  /** True for RSA ≥ 2048 bits or ECC on P-256/P-384/P-521 (the key types CAS documents). */
+  readonly keyAccepted: boolean;
+  /** True when the request's self-signature verifies with its own public key (the requester holds the key). */
+  readonly signatureValid: boolean;
+  /**
+   * Everything the request asks for except its signature (public key, subject, extensions). Two CSRs with the same
+   * identity ask for the same certificate; ECDSA signatures differ on every signing, so this is what diffs compare.
+   */
+  readonly identity: string;
+}
+
+const PEM = /-----BEGIN (NEW )?CERTIFICATE REQUEST-----[\s\S]+?-----END (NEW )?CERTIFICATE REQUEST-----/;
+const ACCEPTED_CURVES: Readonly<Record<string, string>> = {
+  prime256v1: "P-256",
+  secp384r1: "P-384",
+  secp521r1: "P-521",
+};
+
+/** Parse a PEM CSR. Returns a reason (no PEM body is ever quoted) when it is not a readable PKCS#10 request. */
+export async function inspectCsr(pem: string): Promise<CsrFacts | { readonly unreadable: string }> {
+  if (!PEM.test(pem)) return { unreadable: "is not a PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----)" };
+  let csr: Pkcs10CertificateRequest;
+  try {
+    csr = new Pkcs10CertificateRequest(pem);
+  } catch {
+    return { unreadable: "has a PEM header but its body is not a valid PKCS#10 certificate request" };
+  }
+  const spki = Buffer.from(csr.publicKey.rawData);
+  const key = describeKey(spki);
+  const commonName = csr.subjectName.getField("CN")[0]?.trim().toLowerCase() || undefined;
+  const sanExtension = csr.getExtension("2.5.29.17");
+  const sans = sanExtension === null ? [] : new SubjectAlternativeNameExtension(sanExtension.rawData).names.items;
+  const dnsNames = [
+    ...new Set([
+      ...(commonName === undefined ? [] : [commonName]),
+      ...sans.filter((n) => n.type === "dns").map((n) => n.value.toLowerCase()),
+    ]),
+  ];
+  const otherNames = sans.filter((n) => n.type !== "dns").map((n) => `${n.type}:${n.value}`);
+  const identity = [
+    spki.toString("base64"),
+    csr.subject,
+    ...csr.extensions.map((e) => Buffer.from(e.rawData).toString("base64")),
+  ].join("|");
+  return { commonName, dnsNames, otherNames, ...key, signatureValid: await verifies(csr), identity };
+}
+
+function describeKey(spki: Buffer): { keyDescription: string; keyAccepted: boolean } {
+  try {
+    const key = createPublicKey({ key: spki, format: "der", type: "spki" });
+    const details = key.asymmetricKeyDetails ?? {};
+    if (key.asymmetricKeyType === "rsa") {
+      const bits = details.modulusLength ?? 0;
+      return { keyDescription: `RSA ${bits}`, keyAccepted: bits >= 2048 };
+    }
+    if (key.asymmetricKeyType === "ec") {
+      const curve = details.namedCurve ?? "unknown curve";
+      return { keyDescription: `EC ${ACCEPTED_CURVES[curve] ?? curve}`, keyAccepted: curve in ACCEPTED_CURVES };
+    }
+    return { keyDescription: key.asymmetricKeyType ?? "unknown", keyAccepted: false };
+  } catch {
+    return { keyDescription: "unreadable key", keyAccepted: false };
+  }
+}
+
+async function verifies(csr: Pkcs10CertificateRequest): Promise<boolean> {
+  // Node's WebCrypto, explicitly: x509's default provider is the global `crypto`, which a host may lack or replace.
+  cryptoProvider.set(webcrypto as unknown as Parameters<typeof cryptoProvider.set>[0]);
+  try {
+    return await csr.verify();
+  } catch {
+    return false;
+  }
+}

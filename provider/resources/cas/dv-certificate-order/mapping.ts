@@ -1,0 +1,125 @@
+/** Pure mapping between the resource's properties and the CAS wire shapes. */
+import {
+  type DvCertificateOrderInputs,
+  type DvCertificateOrderOutputs,
+  type DvOrderState,
+} from "../dv-certificate-order";
+import { plainJson, type PropertyBag } from "../../common/dynamic";
+import {
+  type CertificateState,
+  type CreateCertificateWithCsrRequestParams,
+  type UserCertificateDetail,
+  type WireTag,
+} from "../../../transport/operations/cas";
+import { BEHAVIOUR_DEFAULTS, BEHAVIOUR_INPUTS, REPLACE_ON_CHANGES } from "./rules";
+
+/** The CreateCertificateWithCsrRequest parameters for checked inputs (tags sorted by key, so the wire is stable). */
+export function toCreateRequest(inputs: DvCertificateOrderInputs): CreateCertificateWithCsrRequestParams {
+  const { csr, username, phone, email, validateType } = inputs;
+  if (
+    csr === undefined ||
+    username === undefined ||
+    phone === undefined ||
+    email === undefined ||
+    validateType === undefined
+  ) {
+    throw new Error("csr, username, phone, email and validateType are required to place an order");
+  }
+  const tags: WireTag[] = Object.keys(inputs.tags ?? {})
+    .sort()
+    .map((key) => ({ Key: key, Value: inputs.tags?.[key] ?? "" }));
+  return {
+    Csr: csr,
+    Username: username,
+    Phone: phone,
+    Email: email,
+    ValidateType: validateType,
+    ...(inputs.productCode === undefined ? {} : { ProductCode: inputs.productCode }),
+    ...(tags.length === 0 ? {} : { Tags: tags }),
+  };
+}
+
+/**
+ * The full DNS name of the validation record. CAS returns `RecordDomain` relative to the domain (the doc example is
+ * `_dnsauth`); a DNS resource needs the absolute name, so the validated domain (the CN without `*.`) is appended
+ * unless the value already ends with it.
+ */
+export function fullRecordName(recordDomain: string, commonName: string | undefined): string {
+  const record = recordDomain.replace(/\.$/, "").toLowerCase();
+  if (commonName === undefined) return record;
+  const domain = commonName.replace(/^\*\./, "");
+  return record === domain || record.endsWith(`.${domain}`) ? record : `${record}.${domain}`;
+}
+
+/** Everything CAS says about an order, ready for the outputs. */
+export interface OrderFacts {
+  readonly orderId: string;
+  readonly commonName: string | undefined;
+  readonly state: CertificateState;
+  readonly detail: UserCertificateDetail | undefined;
+}
+
+/**
+ * The outputs: the inputs plus what CAS reports. Validation instructions appear only while they apply, certificate
+ * fields only once issued. `PrivateKey` is never kept (CAS has none for CSR orders; if one ever came back it must
+ * not land in plaintext state). No value is `undefined` (the host's Struct conversion would fail).
+ */
+export function toOutputs(inputs: DvCertificateOrderInputs, facts: OrderFacts): DvCertificateOrderOutputs {
+  const { state, detail } = facts;
+  const pending = state.type === "domain_verify";
+  const issued = state.type === "certificate";
+  return plainJson({
+    ...inputs,
+    orderId: facts.orderId,
+    state: state.type as DvOrderState,
+    commonName: facts.commonName ?? detail?.commonName,
+    ...(pending && state.recordDomain !== undefined
+      ? {
+          recordDomain: fullRecordName(state.recordDomain, facts.commonName),
+          recordType: state.recordType,
+          recordValue: state.recordValue,
+        }
+      : {}),
+    ...(pending && state.uri !== undefined ? { domain: state.domain, uri: state.uri, content: state.content } : {}),
+    ...(issued
+      ? {
+          certificate: state.certificate,
+          certId: state.certId,
+          certIdentifier: detail?.certIdentifier,
+          notAfter: detail?.notAfter === undefined ? undefined : new Date(detail.notAfter).toISOString(),
+        }
+      : {}),
+  }) as DvCertificateOrderOutputs;
+}
+
+/** The inputs recorded in a property bag (state outputs or checked inputs), narrowed from `unknown`. */
+export function inputsOf(bag: PropertyBag): DvCertificateOrderInputs {
+  const str = (name: string): string | undefined => (typeof bag[name] === "string" ? (bag[name] as string) : undefined);
+  const bool = (name: "waitForIssuance" | "revokeOnDelete"): boolean =>
+    typeof bag[name] === "boolean" ? (bag[name] as boolean) : BEHAVIOUR_DEFAULTS[name];
+  const tags = bag["tags"];
+  const timeout = bag["issuanceTimeoutSeconds"];
+  const validateType = str("validateType");
+  return plainJson({
+    csr: str("csr"),
+    username: str("username"),
+    phone: str("phone"),
+    email: str("email"),
+    validateType: validateType === "DNS" || validateType === "FILE" ? validateType : undefined,
+    productCode: str("productCode") as DvCertificateOrderInputs["productCode"],
+    tags: typeof tags === "object" && tags !== null && !Array.isArray(tags) ? stringMap(tags) : undefined,
+    orderId: str("orderId"),
+    waitForIssuance: bool("waitForIssuance"),
+    issuanceTimeoutSeconds: typeof timeout === "number" ? timeout : BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds,
+    revokeOnDelete: bool("revokeOnDelete"),
+  }) as DvCertificateOrderInputs;
+}
+
+function stringMap(value: object): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, item] of Object.entries(value)) if (typeof item === "string") out[key] = item;
+  return out;
+}
+
+/** Input names, for rebuilding inputs from state on refresh. */
+export const INPUT_NAMES: readonly string[] = [...REPLACE_ON_CHANGES, ...BEHAVIOUR_INPUTS];

@@ -1,0 +1,124 @@
+/**
+ * delete of `cas.DvCertificateOrder`, by the order's current state:
+ * - `domain_verify` / `process`: CancelOrderRequest, wait for `payed`, DeleteCertificateRequest;
+ * - `verify_fail` / `payed`: DeleteCertificateRequest;
+ * - `certificate` (issued): by `revokeOnDelete` — retain with a warning (default), or revoke with
+ *   CancelCertificateForPackageRequest and delete the revoked certificate with DeleteUserCertificate;
+ * - not found: already gone, success.
+ */
+import { type PropertyBag } from "../../common/dynamic";
+import { hostClient, pollDelays, progress } from "../../common/host";
+import { type AlibabaClient } from "../../../transport/client";
+import { isAlibabaCloudError } from "../../../transport/errors";
+import {
+  CancelCertificateForPackageRequest,
+  CancelOrderRequest,
+  type CertificateState,
+  DeleteCertificateRequest,
+  DeleteUserCertificate,
+  DescribeCertificateState,
+} from "../../../transport/operations/cas";
+import { waitUntil } from "../../../util/waiter";
+import { isNotFound } from "./describe";
+import { inputsOf } from "./mapping";
+
+/** Waiting for a cancelled order to reach `payed` is bounded by this (the API documents it as immediate). */
+const CANCEL_TIMEOUT_MS = 5 * 60_000;
+
+/** Delete the order as its state allows; resolves only when it is gone (or retained/revoked on purpose). */
+export async function deleteOrder(id: string, props: PropertyBag): Promise<void> {
+  const client = hostClient();
+  const state = await describe(client, id);
+  if (state === undefined) return;
+  const label = `CAS order ${id}${typeof props["commonName"] === "string" ? ` (${props["commonName"]})` : ""}`;
+  switch (state.type) {
+    case "domain_verify":
+    case "process":
+      await cancel(client, id);
+      await deleteRequest(client, id);
+      return;
+    case "verify_fail":
+    case "payed":
+      await deleteRequest(client, id);
+      return;
+    case "certificate":
+      if (inputsOf(props).revokeOnDelete) {
+        await revoke(client, id, state);
+        progress(`${label}: revoked the issued certificate (revokeOnDelete) and deleted it from CAS`);
+      } else {
+        progress(
+          `warning: ${label}: the issued certificate was left valid in CAS (revokeOnDelete is false); the order is no longer managed by Pulumi`,
+        );
+      }
+      return;
+    default:
+      // `unknow`: revoked or another state no API can delete; nothing is left to undo.
+      progress(`warning: ${label} is in state ${state.type}; nothing to delete`);
+  }
+}
+
+async function describe(client: AlibabaClient, id: string): Promise<CertificateState | undefined> {
+  try {
+    return await client.call(DescribeCertificateState, { OrderId: id });
+  } catch (error: unknown) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Run a call that is not idempotent; after an ambiguous failure, ask `applied` whether it took effect before calling
+ * once more. A not-found answer means there is nothing left to act on.
+ */
+async function callOnce(run: () => Promise<unknown>, applied: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run();
+      return;
+    } catch (error: unknown) {
+      if (isNotFound(error)) return;
+      if (!(isAlibabaCloudError(error) && error.ambiguous) || attempt >= 2) throw error;
+      if (await applied()) return;
+    }
+  }
+}
+
+async function cancel(client: AlibabaClient, id: string): Promise<void> {
+  const cancelled = async (): Promise<boolean> => {
+    const state = await describe(client, id);
+    return state === undefined || (state.type !== "domain_verify" && state.type !== "process");
+  };
+  await callOnce(() => client.call(CancelOrderRequest, { OrderId: id }), cancelled);
+  await waitUntil(
+    () => describe(client, id),
+    (state) =>
+      state === undefined || state.type === "payed"
+        ? { state: "success", value: state }
+        : { state: "retry", progress: `cancelling CAS order ${id}: ${state.type}` },
+    {
+      timeoutMs: CANCEL_TIMEOUT_MS,
+      description: `cancellation of CAS order ${id}`,
+      onProgress: progress,
+      ...pollDelays(),
+    },
+  );
+}
+
+async function deleteRequest(client: AlibabaClient, id: string): Promise<void> {
+  try {
+    await client.call(DeleteCertificateRequest, { OrderId: id });
+  } catch (error: unknown) {
+    if (!isNotFound(error)) throw error;
+  }
+}
+
+async function revoke(client: AlibabaClient, id: string, state: CertificateState): Promise<void> {
+  const revoked = async (): Promise<boolean> => (await describe(client, id))?.type !== "certificate";
+  await callOnce(() => client.call(CancelCertificateForPackageRequest, { OrderId: id }), revoked);
+  if (state.certId === undefined) return;
+  try {
+    await client.call(DeleteUserCertificate, { CertId: state.certId });
+  } catch (error: unknown) {
+    if (!isNotFound(error)) throw error;
+  }
+}
