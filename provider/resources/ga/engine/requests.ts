@@ -1,0 +1,94 @@
+/**
+ * Mapping from planned writes to GA request parameters, and the ClientToken each write carries. Pure functions.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import {
+  type AssociateAdditionalCertificatesRequest,
+  type DissociateAdditionalCertificatesRequest,
+  type UpdateAdditionalCertificateRequest,
+} from "../../../transport/operations/ga";
+import { type BindingIntent, type WriteKind } from "./types";
+
+/** The wire action of each write kind. Note the delete action is `Dissociate…From…`, not `…With…`. */
+export const WRITE_ACTIONS: Readonly<Record<WriteKind, string>> = {
+  associate: "AssociateAdditionalCertificatesWithListener",
+  update: "UpdateAdditionalCertificateWithListener",
+  dissociate: "DissociateAdditionalCertificatesFromListener",
+};
+
+/**
+ * The ClientToken of one write: `pac-` + 40 hex digits of SHA-256 over (action, accelerator, listener, the batch's
+ * sorted `domain=certificate` pairs, nonce). ASCII and 44 characters, within the documented 64.
+ *
+ * The transport resends the very same request (token included) after a timeout or reset, so GA applies the write at
+ * most once. The `nonce` (one per planned write) is there because GA remembers tokens: with content alone, a later
+ * legitimate repeat of the same write (associate a domain, dissociate it, associate it again) would be answered as a
+ * replay and silently not applied.
+ */
+export function clientToken(kind: WriteKind, intents: readonly BindingIntent[], nonce: string): string {
+  const first = intents[0];
+  const content = intents.map((i) => `${i.domain}=${i.certificateId ?? ""}`).sort();
+  const material = JSON.stringify([
+    WRITE_ACTIONS[kind],
+    first?.acceleratorId ?? "",
+    first?.listenerId ?? "",
+    content,
+    nonce,
+  ]);
+  return `pac-${createHash("sha256").update(material).digest("hex").slice(0, 40)}`;
+}
+
+/** A fresh nonce for {@link clientToken}. */
+export function newNonce(): string {
+  return randomUUID();
+}
+
+/** AssociateAdditionalCertificatesWithListener parameters for a batch (≤ 10) of intents with a certificate. */
+export function associateRequest(
+  intents: readonly BindingIntent[],
+  token: string,
+): AssociateAdditionalCertificatesRequest {
+  const first = requireFirst(intents);
+  return {
+    AcceleratorId: first.acceleratorId,
+    ListenerId: first.listenerId,
+    ClientToken: token,
+    Certificates: intents.map((i) => ({ Domain: i.domain, Id: requireCertificate(i) })),
+  };
+}
+
+/** UpdateAdditionalCertificateWithListener parameters for one intent. */
+export function updateRequest(intent: BindingIntent, token: string): UpdateAdditionalCertificateRequest {
+  return {
+    AcceleratorId: intent.acceleratorId,
+    ListenerId: intent.listenerId,
+    ClientToken: token,
+    Domain: intent.domain,
+    CertificateId: requireCertificate(intent),
+  };
+}
+
+/** DissociateAdditionalCertificatesFromListener parameters for a batch (≤ 10) of domains. */
+export function dissociateRequest(
+  intents: readonly BindingIntent[],
+  token: string,
+): DissociateAdditionalCertificatesRequest {
+  const first = requireFirst(intents);
+  return {
+    AcceleratorId: first.acceleratorId,
+    ListenerId: first.listenerId,
+    ClientToken: token,
+    Domains: intents.map((i) => i.domain),
+  };
+}
+
+function requireFirst(intents: readonly BindingIntent[]): BindingIntent {
+  const first = intents[0];
+  if (first === undefined) throw new Error("internal: a GA write needs at least one binding");
+  return first;
+}
+
+function requireCertificate(intent: BindingIntent): string {
+  if (intent.certificateId === undefined) throw new Error(`internal: no certificate planned for ${intent.domain}`);
+  return intent.certificateId;
+}

@@ -1,0 +1,208 @@
+/**
+ * One round of the engine for one accelerator: read each listener once, plan, then run the planned writes one at a
+ * time (GA holds an exclusive lock on the accelerator during each), waiting for the listener and accelerator to be
+ * `active` after every write. Every pending intent is settled exactly once; `runRound` never throws.
+ */
+import { isAlibabaCloudError } from "../../../transport/errors";
+import {
+  AssociateAdditionalCertificatesWithListener,
+  DissociateAdditionalCertificatesFromListener,
+  UpdateAdditionalCertificateWithListener,
+} from "../../../transport/operations/ga";
+import { progress } from "../../common/host";
+import { messageOf } from "../../common/dynamic";
+import { isListenerGone, listBindings, type GaApi } from "./live";
+import { actionOf, planListener } from "./plan";
+import { associateRequest, clientToken, dissociateRequest, newNonce, updateRequest, WRITE_ACTIONS } from "./requests";
+import { type BindingIntent, type IntentOutcome, type PlannedWrite, type WriteKind } from "./types";
+import { waitSettled } from "./waits";
+
+/** An intent waiting in a queue, with its deadline and the callback that settles its caller's promise. */
+export interface Pending {
+  readonly intent: BindingIntent;
+  /** Epoch ms after which waits for this intent give up. */
+  readonly deadline: number;
+  settle(outcome: IntentOutcome): void;
+}
+
+/** Counters of what rounds did (diagnostics and tests). */
+export interface EngineStats {
+  /** Rounds run (each takes every pending intent of one accelerator). */
+  rounds: number;
+  /** Listener reads (ListListenerCertificates, all pages) made by rounds. */
+  lists: number;
+  /** Writes accepted (Associate / Update / Dissociate calls). */
+  writes: number;
+  /** Completed waits for listener and accelerator `active` (one per accepted write). */
+  waits: number;
+}
+
+/** Codes that concern the listener or the caller as a whole: splitting a batch that failed with one cannot help. */
+const WHOLE_CALL_CODES =
+  /^(NotExist\.(Listener|Accelerator)|ProtocolIllegal|Forbidden|NoPermission|InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidRegionId)/;
+
+/** Least time given to a call or wait whose intents' deadline has passed (they still deserve one honest try). */
+const MIN_BUDGET_MS = 1000;
+
+function budget(deadline: number): number {
+  return Math.max(deadline - Date.now(), MIN_BUDGET_MS);
+}
+
+/** A definite rejection (nothing applied) that names items rather than the call: worth isolating the bad item. */
+function isSplittable(error: unknown): boolean {
+  return isAlibabaCloudError(error) && !error.retryable && !error.ambiguous && !WHOLE_CALL_CODES.test(error.code);
+}
+
+/** True when the write may have been applied although no success reply arrived. */
+function mayHaveApplied(error: unknown): boolean {
+  return !isAlibabaCloudError(error) || error.ambiguous;
+}
+
+/** After such a failure the accelerator is stuck or unreachable: the round's remaining writes are not attempted. */
+function stopsRound(error: unknown): boolean {
+  return !isAlibabaCloudError(error) || error.retryable || error.ambiguous;
+}
+
+async function send(
+  api: GaApi,
+  kind: WriteKind,
+  intents: readonly BindingIntent[],
+  token: string,
+  deadlineMs: number,
+): Promise<void> {
+  const options = { retry: { deadlineMs } };
+  if (kind === "associate")
+    await api.call(AssociateAdditionalCertificatesWithListener, associateRequest(intents, token), options);
+  else if (kind === "dissociate")
+    await api.call(DissociateAdditionalCertificatesFromListener, dissociateRequest(intents, token), options);
+  else
+    for (const intent of intents)
+      await api.call(UpdateAdditionalCertificateWithListener, updateRequest(intent, token), options);
+}
+
+function describe(kind: WriteKind, intents: readonly BindingIntent[]): string {
+  const domains = intents.map((i) => i.domain);
+  const shown =
+    domains.length > 3 ? `${domains.slice(0, 3).join(", ")}, … (${domains.length} domains)` : domains.join(", ");
+  return `${WRITE_ACTIONS[kind]} ${shown}`;
+}
+
+/** Runs one round; see the module comment. */
+export async function runRound(
+  api: GaApi,
+  acceleratorId: string,
+  items: readonly Pending[],
+  stats: EngineStats,
+): Promise<void> {
+  const open = new Set(items);
+  const attempted = new Set<Pending>();
+  const finish = (item: Pending, outcome: IntentOutcome): void => {
+    if (open.delete(item)) item.settle(outcome);
+  };
+  const fail = (targets: Iterable<Pending>, error: Error, accepted: boolean): void => {
+    for (const item of targets) finish(item, { ok: false, error, accepted });
+  };
+  try {
+    const byListener = new Map<string, Pending[]>();
+    for (const item of items)
+      byListener.set(item.intent.listenerId, [...(byListener.get(item.intent.listenerId) ?? []), item]);
+    for (const [listenerId, group] of byListener) {
+      const stop = await runListener(api, acceleratorId, listenerId, group, stats, { finish, fail, attempted });
+      if (stop !== undefined) {
+        fail(
+          [...open],
+          new Error(`not attempted: an earlier write on GA accelerator ${acceleratorId} failed: ${messageOf(stop)}`),
+          false,
+        );
+        return;
+      }
+    }
+  } catch (error: unknown) {
+    // Internal errors only (the helpers above catch API failures); an intent whose write went out may be applied.
+    for (const item of [...open])
+      finish(item, {
+        ok: false,
+        error: new Error(`GA engine error: ${messageOf(error)}`),
+        accepted: attempted.has(item),
+      });
+  }
+}
+
+interface Settlers {
+  finish(item: Pending, outcome: IntentOutcome): void;
+  fail(targets: Iterable<Pending>, error: Error, accepted: boolean): void;
+  readonly attempted: Set<Pending>;
+}
+
+/** Plans and runs one listener's writes; returns the error that stops the round, if any. */
+async function runListener(
+  api: GaApi,
+  acceleratorId: string,
+  listenerId: string,
+  group: readonly Pending[],
+  stats: EngineStats,
+  settlers: Settlers,
+): Promise<unknown> {
+  const { finish, fail, attempted } = settlers;
+  const deadline = Math.max(...group.map((item) => item.deadline));
+  let live;
+  try {
+    live = await listBindings(api, acceleratorId, listenerId, budget(deadline));
+    stats.lists++;
+  } catch (error: unknown) {
+    if (!isListenerGone(error)) {
+      fail(group, error instanceof Error ? error : new Error(messageOf(error)), false);
+      return undefined;
+    }
+    // The listener (or accelerator) is gone: so is every binding on it.
+    for (const item of group) {
+      if (item.intent.certificateId === undefined) finish(item, { ok: true, action: "absent", state: "absent" });
+      else fail([item], error as Error, false);
+    }
+    return undefined;
+  }
+  const plan = planListener(live, group);
+  for (const { item, action, state } of plan.settled) finish(item, { ok: true, action, state });
+  const queue: PlannedWrite<Pending>[] = [...plan.writes];
+  for (let write = queue.shift(); write !== undefined; write = queue.shift()) {
+    const intents = write.items.map((item) => item.intent);
+    const token = clientToken(write.kind, intents, newNonce());
+    progress(`GA ${acceleratorId}/${listenerId}: ${describe(write.kind, intents)}`);
+    write.items.forEach((item) => attempted.add(item));
+    try {
+      await send(api, write.kind, intents, token, budget(deadline));
+      stats.writes++;
+    } catch (error: unknown) {
+      if (isSplittable(error) && write.items.length > 1) {
+        // One bad item (e.g. a certificate CAS does not know) must not fail its nine neighbours: bisect.
+        const half = Math.ceil(write.items.length / 2);
+        queue.unshift(
+          { kind: write.kind, items: write.items.slice(0, half) },
+          { kind: write.kind, items: write.items.slice(half) },
+        );
+        write.items.forEach((item) => attempted.delete(item));
+        continue;
+      }
+      if (write.kind === "dissociate" && isAlibabaCloudError(error) && error.notFound && !error.ambiguous) {
+        // The domain vanished between our read and this write: it is absent, which is what was asked.
+        write.items.forEach((item) => finish(item, { ok: true, action: "absent", state: "absent" }));
+        continue;
+      }
+      fail(write.items, error instanceof Error ? error : new Error(messageOf(error)), mayHaveApplied(error));
+      if (stopsRound(error)) return error;
+      continue;
+    }
+    try {
+      await waitSettled(api, acceleratorId, listenerId, budget(deadline));
+      stats.waits++;
+    } catch (error: unknown) {
+      const reason = new Error(
+        `GA accepted ${describe(write.kind, intents)} (ClientToken ${token}) but it did not settle: ${messageOf(error)}`,
+      );
+      fail(write.items, reason, true);
+      return reason;
+    }
+    write.items.forEach((item) => finish(item, { ok: true, action: actionOf(write.kind), state: "active" }));
+  }
+  return undefined;
+}

@@ -1,0 +1,116 @@
+/**
+ * The per-accelerator scheduler. GA rejects a write while the accelerator is busy with another, and Pulumi runs
+ * resources in parallel, so within one provider host process every write to an accelerator goes through one queue:
+ *
+ * 1. `submitIntents` enqueues intents and returns when each has an outcome.
+ * 2. The first intent for an idle accelerator starts a drain after a short gather window, so intents arriving together
+ *    (Pulumi creating 50 resources at once) share a round.
+ * 3. Under the accelerator's lock, a drain repeatedly takes ALL pending intents (at most one per listener and domain;
+ *    later ones wait for the next round) and runs them as one round: one read per listener, batched writes, one wait
+ *    per write. Intents enqueued while a round is in flight form the next round.
+ *
+ * The state lives in this module's `schedulerState` object, never in a provider instance: serialized providers
+ * `require` this package's modules by reference, so every resource (of either GA type) in the host process shares it.
+ */
+import { KeyedMutex } from "../../../util/keyed-mutex";
+import { hostClient } from "../../common/host";
+import { messageOf } from "../../common/dynamic";
+import { runRound, type EngineStats, type Pending } from "./round";
+import { type BindingIntent, type IntentOutcome } from "./types";
+
+interface AcceleratorQueue {
+  readonly pending: Pending[];
+  draining: boolean;
+}
+
+/** Process-wide scheduler state (see the module comment). */
+export const schedulerState: {
+  readonly mutex: KeyedMutex;
+  readonly queues: Map<string, AcceleratorQueue>;
+  readonly stats: EngineStats;
+} = {
+  mutex: new KeyedMutex(),
+  queues: new Map(),
+  stats: { rounds: 0, lists: 0, writes: 0, waits: 0 },
+};
+
+/** Default gather window: long enough for intents Pulumi sends together, short against a GA write (seconds). */
+export const DEFAULT_GATHER_MS = 100;
+
+/** The gather window in ms: env `ALICLOUD_CERTS_GA_GATHER_MS` (0 disables), else {@link DEFAULT_GATHER_MS}. */
+export function gatherMs(): number {
+  const raw = process.env["ALICLOUD_CERTS_GA_GATHER_MS"];
+  const value = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_GATHER_MS;
+}
+
+/** A copy of the counters (rounds, list reads, writes, waits) since the host process started. */
+export function engineStats(): EngineStats {
+  return { ...schedulerState.stats };
+}
+
+/**
+ * Bring each intent about, coalesced with every other intent pending for the same accelerator. Resolves (never
+ * rejects) with one outcome per intent, in order. `timeoutMs` bounds each write's retries and its wait.
+ */
+export function submitIntents(intents: readonly BindingIntent[], timeoutMs: number): Promise<IntentOutcome[]> {
+  const deadline = Date.now() + timeoutMs;
+  return Promise.all(
+    intents.map((intent) => new Promise<IntentOutcome>((settle) => enqueue({ intent, deadline, settle }))),
+  );
+}
+
+function enqueue(item: Pending): void {
+  const key = item.intent.acceleratorId;
+  let queue = schedulerState.queues.get(key);
+  if (queue === undefined) {
+    queue = { pending: [], draining: false };
+    schedulerState.queues.set(key, queue);
+  }
+  queue.pending.push(item);
+  if (!queue.draining) {
+    queue.draining = true;
+    const started = queue;
+    drain(key, started).catch((error: unknown) => {
+      // Unreachable unless the lock itself fails: settle everything rather than leave callers hanging.
+      const failure = new Error(`GA scheduler error: ${messageOf(error)}`);
+      for (const pending of started.pending.splice(0)) pending.settle({ ok: false, error: failure, accepted: false });
+      started.draining = false;
+    });
+  }
+}
+
+/** All pending intents, at most one per (listener, domain) in arrival order; the rest stay queued. */
+function takeRound(queue: AcceleratorQueue): Pending[] {
+  const seen = new Set<string>();
+  const round: Pending[] = [];
+  const rest: Pending[] = [];
+  for (const item of queue.pending) {
+    const key = `${item.intent.listenerId}\n${item.intent.domain}`;
+    if (seen.has(key)) rest.push(item);
+    else {
+      seen.add(key);
+      round.push(item);
+    }
+  }
+  queue.pending.splice(0, queue.pending.length, ...rest);
+  return round;
+}
+
+async function drain(acceleratorId: string, queue: AcceleratorQueue): Promise<void> {
+  const gather = gatherMs();
+  if (gather > 0) await new Promise((resolve) => setTimeout(resolve, gather));
+  await schedulerState.mutex.runExclusive(acceleratorId, async () => {
+    for (;;) {
+      const round = takeRound(queue);
+      if (round.length === 0) {
+        // Synchronous with the emptiness check, so an intent enqueued from now on starts a new drain.
+        queue.draining = false;
+        if (schedulerState.queues.get(acceleratorId) === queue) schedulerState.queues.delete(acceleratorId);
+        return;
+      }
+      schedulerState.stats.rounds++;
+      await runRound(hostClient(), acceleratorId, round, schedulerState.stats);
+    }
+  });
+}

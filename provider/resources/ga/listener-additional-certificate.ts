@@ -1,0 +1,140 @@
+/**
+ * `ga.ListenerAdditionalCertificate`: one additional certificate bound to one domain of a GA HTTPS listener
+ * (AssociateAdditionalCertificatesWithListener / UpdateAdditionalCertificateWithListener /
+ * DissociateAdditionalCertificatesFromListener, API 2019-11-20), the resource Terraform calls
+ * `alicloud_ga_additional_certificate`.
+ *
+ * Many of these on one accelerator are cheap: the provider host queues every GA write per accelerator and coalesces
+ * pending bindings of the same listener into batched calls (50 resources created together cost about 5 Associate
+ * calls and 5 waits). See {@link ListenerAdditionalCertificate} for API calls per operation.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as provider from "./listener-additional-certificate-provider";
+
+/** Arguments of {@link ListenerAdditionalCertificate}. */
+export interface ListenerAdditionalCertificateArgs {
+  /**
+   * The GA instance (`AcceleratorId`), e.g. `ga-bp1odcab8tmno0hdq1234`. Changing it replaces the resource (the old
+   * binding is dissociated first).
+   */
+  readonly acceleratorId: pulumi.Input<string>;
+  /**
+   * The HTTPS listener (`ListenerId`), e.g. `lsr-bp1bpn0kn908w4nbw1234`. Only HTTPS listeners take additional
+   * certificates (other protocols are rejected by GA at create). Changing it replaces the resource (the old binding is
+   * dissociated first).
+   */
+  readonly listenerId: pulumi.Input<string>;
+  /**
+   * The domain served with this certificate (`Certificates.N.Domain` / `Domain`): an RFC 1123 hostname, optionally a
+   * `*.` wildcard. Compared case-insensitively and stored lower-cased. GA allows one additional certificate per
+   * domain, so changing it replaces the resource, dissociating the old domain first.
+   */
+  readonly domain: pulumi.Input<string>;
+  /**
+   * The CAS server certificate (`Certificates.N.Id` / `CertificateId`) in `<certId>-<region>` form, e.g.
+   * `6092123-cn-hangzhou` (the CAS `CertIdentifier`). Changing it updates the binding in place with
+   * UpdateAdditionalCertificateWithListener; the domain keeps being served throughout.
+   */
+  readonly certificateId: pulumi.Input<string>;
+  /**
+   * How long, in seconds, each GA write may take: its retries while the accelerator is busy, then the wait for the
+   * listener and the accelerator to be `active` again. Whole seconds in [1, 86400]. Changing it touches no API.
+   * @default 600 (10 minutes)
+   */
+  readonly timeoutSeconds?: pulumi.Input<number>;
+}
+
+/** Provider-side inputs of {@link ListenerAdditionalCertificate}, as `check` normalizes them. */
+export type ListenerAdditionalCertificateInputs = {
+  readonly acceleratorId: string;
+  readonly listenerId: string;
+  /** Lower-case. */
+  readonly domain: string;
+  readonly certificateId: string;
+  readonly timeoutSeconds?: number;
+};
+
+/** Outputs (stored state) of {@link ListenerAdditionalCertificate}. */
+export type ListenerAdditionalCertificateOutputs = ListenerAdditionalCertificateInputs & {
+  /** The binding's `State` in ListListenerCertificates: `active`, or `updating` while a write is in flight. */
+  readonly state: string;
+};
+
+/**
+ * The dynamic provider of {@link ListenerAdditionalCertificate}. It is the module
+ * `./listener-additional-certificate-provider` itself, so the serialized `__provider` is one `require` of this package
+ * and holds no client, config or credential.
+ */
+export const listenerAdditionalCertificateProvider: pulumi.dynamic.ResourceProvider<
+  ListenerAdditionalCertificateInputs,
+  ListenerAdditionalCertificateOutputs
+> = provider;
+
+/** Stored type token: `pulumi-nodejs:dynamic/alicloud-certs:GaListenerAdditionalCertificate`. Never rename it. */
+export const LISTENER_ADDITIONAL_CERTIFICATE_TYPE = "GaListenerAdditionalCertificate";
+
+/**
+ * One domain → certificate binding on a GA HTTPS listener. ID: `<acceleratorId>:<listenerId>:<domain>`.
+ *
+ * API calls (uncoalesced; the GA queue shares reads, writes and waits between resources on one accelerator):
+ * - create: 1 ListListenerCertificates page per 50 bindings, then 1 Associate and 1 wait (≥ 1 DescribeListener +
+ *   ≥ 1 DescribeAccelerator). If the domain already carries this certificate the binding is adopted with no write;
+ *   if it carries another one, create updates it (1 UpdateAdditionalCertificateWithListener + 1 wait).
+ * - update: the read, then 1 UpdateAdditionalCertificateWithListener + 1 wait when the certificate differs (a binding
+ *   removed out of band is associated again).
+ * - delete: the read, then 1 Dissociate + 1 wait; nothing when the domain or listener is already gone.
+ * - read (refresh): the read only; the resource is gone when the domain is unbound or the listener or accelerator no
+ *   longer exists. check, diff and an unchanged preview: none.
+ *
+ * Existing bindings: `pulumi import` does not work for dynamic providers. Declare the resource with the binding's
+ * current values and run `pulumi up`: create adopts it without a write. Use {@link ListenerAdditionalCertificate.get}
+ * for a read-only lookup.
+ */
+export class ListenerAdditionalCertificate extends pulumi.dynamic.Resource {
+  /** The GA instance id. */
+  declare readonly acceleratorId: pulumi.Output<string>;
+  /** The HTTPS listener id. */
+  declare readonly listenerId: pulumi.Output<string>;
+  /** The domain, lower-case. */
+  declare readonly domain: pulumi.Output<string>;
+  /** The bound certificate, `<certId>-<region>`. */
+  declare readonly certificateId: pulumi.Output<string>;
+  /** The timeout in seconds, when set. */
+  declare readonly timeoutSeconds: pulumi.Output<number | undefined>;
+  /** `active`, or `updating` while a write is in flight (as last read). */
+  declare readonly state: pulumi.Output<string>;
+
+  constructor(name: string, args: ListenerAdditionalCertificateArgs, opts?: pulumi.CustomResourceOptions);
+  /** @internal */
+  constructor(name: string, args: ListenerAdditionalCertificateArgs | undefined, opts?: pulumi.CustomResourceOptions);
+  constructor(name: string, args: ListenerAdditionalCertificateArgs | undefined, opts?: pulumi.CustomResourceOptions) {
+    const outputs = {
+      acceleratorId: undefined,
+      listenerId: undefined,
+      domain: undefined,
+      certificateId: undefined,
+      timeoutSeconds: undefined,
+      state: undefined,
+    };
+    super(
+      listenerAdditionalCertificateProvider,
+      name,
+      { ...outputs, ...args, state: undefined },
+      opts,
+      "alicloud-certs",
+      LISTENER_ADDITIONAL_CERTIFICATE_TYPE,
+    );
+  }
+
+  /**
+   * Look up an existing binding by ID `<acceleratorId>:<listenerId>:<domain>` without managing it (1
+   * ListListenerCertificates page per 50 bindings). Fails when the binding does not exist.
+   */
+  static get(
+    name: string,
+    id: pulumi.Input<pulumi.ID>,
+    opts?: pulumi.CustomResourceOptions,
+  ): ListenerAdditionalCertificate {
+    return new ListenerAdditionalCertificate(name, undefined, { ...opts, id });
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Narrowing of the property bags the host passes to provider methods. By the time create/update/delete run, `check`
+ * has normalized the inputs, so a malformed value here means state written by something else: fail loudly.
+ */
+import { type PropertyBag } from "../common/dynamic";
+
+/** A required string property. */
+export function text(bag: PropertyBag, key: string): string {
+  const value = bag[key];
+  if (typeof value !== "string" || value === "") throw new Error(`property ${key} is missing or not a string`);
+  return value;
+}
+
+/** An optional positive number property (`timeoutSeconds`). */
+export function optionalNumber(bag: PropertyBag, key: string): number | undefined {
+  const value = bag[key];
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+/** An optional `{ [string]: string }` property (`certificates`); undefined when absent or of another shape. */
+export function stringMap(bag: PropertyBag, key: string): Record<string, string> | undefined {
+  const value = bag[key];
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) if (typeof v === "string") out[k] = v;
+  return out;
+}
+
+/** A copy of `map` with its keys in sorted order (stable state and diffs). */
+export function sortedMap(map: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,88 @@
+/**
+ * Check rules shared by both GA resources. Each reader records a failure naming the property, the value and the rule,
+ * skips values that are unknown during preview, and returns the normalized value.
+ */
+import { type CheckReport, isUnknown, quote, readHostname, readString } from "../common/check";
+import { UNKNOWN } from "../common/dynamic";
+import { ACCELERATOR_ID, GA_CERTIFICATE_ID, LISTENER_ID } from "./ids";
+
+/** Default for `timeoutSeconds`: how long one write may take to settle (Terraform uses 3 minutes per operation). */
+export const DEFAULT_TIMEOUT_SECONDS = 600;
+/** Upper bound for `timeoutSeconds` (one day). */
+export const MAX_TIMEOUT_SECONDS = 86_400;
+
+function readPattern(
+  report: CheckReport,
+  property: string,
+  value: unknown,
+  pattern: RegExp,
+  rule: string,
+): string | undefined {
+  const text = readString(report, property, value, true);
+  if (text === undefined || text === UNKNOWN) return text;
+  if (!pattern.test(text)) {
+    report.fail(property, `${property} ${quote(text)} ${rule}`);
+    return undefined;
+  }
+  return text;
+}
+
+/** `acceleratorId`: required, `ga-` followed by lower-case letters and digits. */
+export function readAcceleratorId(report: CheckReport, value: unknown): string | undefined {
+  return readPattern(
+    report,
+    "acceleratorId",
+    value,
+    ACCELERATOR_ID,
+    "must be a GA instance id such as ga-bp1odcab8tmno0hdq1234",
+  );
+}
+
+/** `listenerId`: required, `lsr-` followed by lower-case letters and digits. */
+export function readListenerId(report: CheckReport, value: unknown): string | undefined {
+  return readPattern(
+    report,
+    "listenerId",
+    value,
+    LISTENER_ID,
+    "must be a GA listener id such as lsr-bp1bpn0kn908w4nbw1234",
+  );
+}
+
+/** A certificate id in `<certId>-<region>` form (the CAS `CertIdentifier`). */
+export function readCertificateId(report: CheckReport, property: string, value: unknown): string | undefined {
+  if (typeof value === "number") {
+    report.fail(property, `${property} ${value} must be a string "<certId>-<region>" such as "${value}-cn-hangzhou"`);
+    return undefined;
+  }
+  return readPattern(
+    report,
+    property,
+    value,
+    GA_CERTIFICATE_ID,
+    'must be "<certId>-<region>", the CAS certificate identifier, such as "6092123-cn-hangzhou"',
+  );
+}
+
+/** A domain: an RFC 1123 hostname, optionally `*.` wildcard (the API accepts wildcard domains); lower-cased. */
+export function readDomain(report: CheckReport, property: string, value: unknown): string | undefined {
+  return readHostname(report, property, value, { required: true, allowWildcard: true });
+}
+
+/** `timeoutSeconds`: optional whole number of seconds in [1, 86400]. */
+export function readTimeoutSeconds(report: CheckReport, value: unknown): number | undefined {
+  if (value === undefined || value === null || isUnknown(value)) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_SECONDS) {
+    report.fail(
+      "timeoutSeconds",
+      `timeoutSeconds ${quote(value)} must be a whole number of seconds between 1 and ${MAX_TIMEOUT_SECONDS}`,
+    );
+    return undefined;
+  }
+  return value;
+}
+
+/** The effective wait timeout in ms for a stored or checked `timeoutSeconds`. */
+export function timeoutMs(value: unknown): number {
+  return (typeof value === "number" && value > 0 ? value : DEFAULT_TIMEOUT_SECONDS) * 1000;
+}

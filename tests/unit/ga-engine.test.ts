@@ -1,0 +1,307 @@
+/**
+ * Unit tier for the GA engine: planning, request mapping, ClientTokens, and the per-accelerator scheduler driven
+ * against an in-memory fake of the GA API (installed as the host client).
+ */
+import { strict as assert } from "node:assert";
+import { AlibabaClient } from "../../provider/transport/client";
+import { AlibabaCloudError } from "../../provider/transport/errors";
+import { type Operation, type WireParams } from "../../provider/transport/operation";
+import { configFromRecord } from "../../provider/transport/settings";
+import { setHostClient } from "../../provider/resources/common/host";
+import { planListener } from "../../provider/resources/ga/engine/plan";
+import {
+  associateRequest,
+  clientToken,
+  dissociateRequest,
+  updateRequest,
+} from "../../provider/resources/ga/engine/requests";
+import { engineStats, submitIntents } from "../../provider/resources/ga/engine/scheduler";
+import { type BindingIntent, type LiveBinding } from "../../provider/resources/ga/engine/types";
+
+const ACC = "ga-bp1acc";
+const LSN = "lsr-bp1lsn";
+const d = (n: number): string => `d${n}.example.com`;
+const c = (n: number): string => `${n}-cn-hangzhou`;
+const intent = (n: number, certificateId = c(n)): BindingIntent => ({
+  acceleratorId: ACC,
+  listenerId: LSN,
+  domain: d(n),
+  certificateId,
+});
+/** An intent that the domain carry no certificate. */
+const absent = (n: number): BindingIntent => ({
+  acceleratorId: ACC,
+  listenerId: LSN,
+  domain: d(n),
+  certificateId: undefined,
+});
+
+describe("unit: GA plan", () => {
+  const live = new Map<string, LiveBinding>([
+    [d(1), { domain: d(1), certificateId: c(1), state: "active" }],
+    [d(2), { domain: d(2), certificateId: c(2), state: "active" }],
+    [d(3), { domain: d(3), certificateId: c(3), state: "active" }],
+  ]);
+  const item = (i: BindingIntent): { intent: BindingIntent } => ({ intent: i });
+
+  it("maps each intent to no write, associate, update or dissociate against the live bindings", () => {
+    const plan = planListener(live, [
+      item(intent(1)),
+      item(intent(2, c(20))),
+      item(absent(3)),
+      item(intent(4)),
+      item(absent(5)),
+    ]);
+    assert.deepEqual(
+      plan.settled.map((s) => [s.item.intent.domain, s.action]),
+      [
+        [d(1), "unchanged"],
+        [d(5), "absent"],
+      ],
+    );
+    assert.deepEqual(
+      plan.writes.map((w) => [w.kind, w.items.map((i) => i.intent.domain)]),
+      [
+        ["dissociate", [d(3)]],
+        ["update", [d(2)]],
+        ["associate", [d(4)]],
+      ],
+    );
+  });
+
+  it("cuts associations and dissociations into batches of at most 10; one update per domain", () => {
+    const adds = Array.from({ length: 23 }, (_, i) => item(intent(100 + i)));
+    const changes = [item(intent(1, c(9))), item(intent(2, c(9)))];
+    const plan = planListener(live, [...adds, ...changes]);
+    assert.deepEqual(
+      plan.writes.map((w) => `${w.kind}:${w.items.length}`),
+      ["update:1", "update:1", "associate:10", "associate:10", "associate:3"],
+    );
+  });
+});
+
+describe("unit: GA request mapping and ClientTokens", () => {
+  it("maps batches onto the documented wire parameters", () => {
+    assert.deepEqual(associateRequest([intent(1), intent(2)], "t"), {
+      AcceleratorId: ACC,
+      ListenerId: LSN,
+      ClientToken: "t",
+      Certificates: [
+        { Domain: d(1), Id: c(1) },
+        { Domain: d(2), Id: c(2) },
+      ],
+    });
+    assert.deepEqual(dissociateRequest([absent(1), absent(2)], "t"), {
+      AcceleratorId: ACC,
+      ListenerId: LSN,
+      ClientToken: "t",
+      Domains: [d(1), d(2)],
+    });
+    assert.deepEqual(updateRequest(intent(1, c(7)), "t"), {
+      AcceleratorId: ACC,
+      ListenerId: LSN,
+      ClientToken: "t",
+      Domain: d(1),
+      CertificateId: c(7),
+    });
+  });
+
+  it("derives an ASCII token of at most 64 characters, stable for the same write and order-insensitive", () => {
+    const token = clientToken("associate", [intent(1), intent(2)], "nonce");
+    assert.match(token, /^pac-[0-9a-f]{40}$/);
+    assert.equal(clientToken("associate", [intent(2), intent(1)], "nonce"), token);
+    assert.notEqual(clientToken("associate", [intent(1), intent(2)], "other"), token, "a new write gets a new token");
+    assert.notEqual(clientToken("dissociate", [intent(1), intent(2)], "nonce"), token, "the action is part of it");
+    assert.notEqual(clientToken("associate", [intent(1, c(3)), intent(2)], "nonce"), token, "so is the content");
+  });
+});
+
+type Handler = (action: string, request: Record<string, unknown>) => unknown;
+
+/** An in-memory GA: bindings per listener, writes applied at once, listener/accelerator always `active`. */
+class FakeGa extends AlibabaClient {
+  readonly log: { action: string; request: Record<string, unknown> }[] = [];
+  readonly bindings = new Map<string, string>();
+  /** Return an error to throw instead of handling the call. */
+  fault: (action: string, request: Record<string, unknown>) => Error | undefined = () => undefined;
+  listenerState = "active";
+
+  constructor() {
+    super({ config: configFromRecord({}), env: {} });
+  }
+
+  count(action: string): number {
+    return this.log.filter((e) => e.action === action).length;
+  }
+
+  override async call<Req extends WireParams, Res>(op: Operation<Req, Res>, request: Req): Promise<Res> {
+    const req = request as Record<string, unknown>;
+    this.log.push({ action: op.action, request: req });
+    const error = this.fault(op.action, req);
+    if (error !== undefined) throw error;
+    return this.handle(op.action, req) as Res;
+  }
+
+  private handle: Handler = (action, req) => {
+    switch (action) {
+      case "ListListenerCertificates":
+        return {
+          certificates: [...this.bindings].map(([domain, certificateId]) => ({
+            domain,
+            certificateId,
+            isDefault: false,
+            state: "active",
+          })),
+          nextToken: undefined,
+          totalCount: this.bindings.size,
+        };
+      case "AssociateAdditionalCertificatesWithListener":
+        for (const { Domain, Id } of req["Certificates"] as { Domain: string; Id: string }[])
+          this.bindings.set(Domain, Id);
+        return { requestId: "r" };
+      case "UpdateAdditionalCertificateWithListener":
+        this.bindings.set(req["Domain"] as string, req["CertificateId"] as string);
+        return { requestId: "r" };
+      case "DissociateAdditionalCertificatesFromListener":
+        for (const domain of req["Domains"] as string[]) this.bindings.delete(domain);
+        return { requestId: "r" };
+      case "DescribeListener":
+        return { listenerId: LSN, acceleratorId: ACC, state: this.listenerState, protocol: "HTTPS" };
+      case "DescribeAccelerator":
+        return { acceleratorId: ACC, state: "active", name: undefined };
+      default:
+        throw new Error(`unexpected ${action}`);
+    }
+  };
+}
+
+function apiError(
+  action: string,
+  code: string,
+  options: { retryable?: boolean; notFound?: boolean; httpStatus?: number } = {},
+): AlibabaCloudError {
+  return new AlibabaCloudError({
+    product: "ga",
+    action,
+    kind: "api",
+    code,
+    httpStatus: options.httpStatus ?? 400,
+    serviceMessage: code,
+    retryable: options.retryable ?? false,
+    notFound: options.notFound ?? false,
+  });
+}
+
+describe("unit: GA scheduler (fake GA)", () => {
+  let ga: FakeGa;
+  const saved = { ...process.env };
+  beforeEach(() => {
+    process.env["ALICLOUD_CERTS_GA_GATHER_MS"] = "20";
+    process.env["ALICLOUD_CERTS_MIN_POLL_MS"] = "1";
+    process.env["ALICLOUD_CERTS_MAX_POLL_MS"] = "2";
+    ga = new FakeGa();
+    setHostClient(ga);
+  });
+  afterEach(() => {
+    setHostClient(undefined);
+    process.env = { ...saved };
+  });
+
+  it("coalesces 50 concurrent intents into 1 read, 5 Associate calls and 5 waits", async () => {
+    const before = engineStats();
+    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => submitIntents([intent(i + 1)], 10_000)));
+    assert.ok(outcomes.every(([o]) => o?.ok === true && o.action === "associated"));
+    assert.equal(ga.count("ListListenerCertificates"), 1);
+    assert.equal(ga.count("AssociateAdditionalCertificatesWithListener"), 5);
+    assert.equal(ga.count("DescribeListener"), 5);
+    assert.equal(ga.count("DescribeAccelerator"), 5);
+    const after = engineStats();
+    assert.deepEqual(
+      { rounds: after.rounds - before.rounds, writes: after.writes - before.writes, waits: after.waits - before.waits },
+      { rounds: 1, writes: 5, waits: 5 },
+    );
+  });
+
+  it("defers a second intent for the same domain to the next round, in order", async () => {
+    const [first, second] = await Promise.all([submitIntents([intent(1)], 10_000), submitIntents([absent(1)], 10_000)]);
+    assert.equal(first[0]?.ok && first[0].action, "associated");
+    assert.equal(second[0]?.ok && second[0].action, "dissociated");
+    assert.equal(ga.bindings.size, 0);
+  });
+
+  it("adopts a binding that already carries the certificate, and deletes an absent one, with no write", async () => {
+    ga.bindings.set(d(1), c(1));
+    const [adopt, gone] = await submitIntents([intent(1), absent(2)], 10_000);
+    assert.deepEqual([adopt?.ok && adopt.action, gone?.ok && gone.action], ["unchanged", "absent"]);
+    assert.equal(ga.log.filter((e) => !e.action.startsWith("List")).length, 0);
+  });
+
+  it("bisects a batch rejected for one item so only that item fails", async () => {
+    ga.fault = (action, req) =>
+      action === "AssociateAdditionalCertificatesWithListener" &&
+      (req["Certificates"] as { Id: string }[]).some((x) => x.Id === c(3))
+        ? apiError(action, "NotExist.Certificate", { notFound: true })
+        : undefined;
+    const outcomes = await submitIntents(
+      [1, 2, 3, 4, 5].map((n) => intent(n)),
+      10_000,
+    );
+    assert.deepEqual(
+      outcomes.map((o) => o.ok),
+      [true, true, false, true, true],
+    );
+    const bad = outcomes[2];
+    assert.ok(bad !== undefined && !bad.ok && !bad.accepted && /NotExist\.Certificate/.test(bad.error.message));
+    assert.deepEqual([...ga.bindings.keys()].sort(), [1, 2, 4, 5].map(d));
+  });
+
+  it("marks intents accepted when the write went through but the wait failed, and stops the round", async () => {
+    ga.bindings.set(d(2), c(2));
+    ga.bindings.set(d(3), c(3));
+    ga.listenerState = "deleting";
+    // Planned: Dissociate d2, then Update d3, then Associate d1; the first wait fails.
+    const outcomes = await submitIntents([intent(1), absent(2), intent(3, c(30))], 10_000);
+    const accepted = outcomes.filter((o) => !o.ok && o.accepted);
+    const skipped = outcomes.filter((o) => !o.ok && !o.accepted);
+    assert.equal(accepted.length, 1, "the first write was accepted");
+    assert.equal(outcomes[1], accepted[0]);
+    assert.match((accepted[0] as { error: Error }).error.message, /accepted .* but it did not settle: .*deleting/);
+    assert.equal(skipped.length, 2);
+    assert.ok(skipped.every((o) => !o.ok && /not attempted/.test(o.error.message)));
+    assert.equal(
+      ga.count("UpdateAdditionalCertificateWithListener") + ga.count("AssociateAdditionalCertificatesWithListener"),
+      0,
+    );
+  });
+
+  it("treats an ambiguous write failure as possibly applied; a definite busy failure as not applied", async () => {
+    ga.fault = (action) =>
+      action.startsWith("Associate")
+        ? apiError(action, "InternalError", { retryable: true, httpStatus: 500 })
+        : undefined;
+    const [ambiguous] = await submitIntents([intent(1)], 10_000);
+    assert.ok(ambiguous !== undefined && !ambiguous.ok && ambiguous.accepted);
+    ga.fault = (action) =>
+      action.startsWith("Associate") ? apiError(action, "StateError.Accelerator", { retryable: true }) : undefined;
+    const [busy] = await submitIntents([intent(2)], 10_000);
+    assert.ok(busy !== undefined && !busy.ok && !busy.accepted);
+  });
+
+  it("a gone listener makes deletes succeed and creates fail (not accepted)", async () => {
+    ga.fault = (action) =>
+      action === "ListListenerCertificates" ? apiError(action, "NotExist.Listener", { notFound: true }) : undefined;
+    const [del, create] = await submitIntents([absent(1), intent(2)], 10_000);
+    assert.ok(del?.ok && del.action === "absent");
+    assert.ok(create !== undefined && !create.ok && !create.accepted);
+  });
+
+  it("a domain that vanished before its Dissociate counts as absent", async () => {
+    ga.bindings.set(d(1), c(1));
+    ga.fault = (action) =>
+      action.startsWith("Dissociate")
+        ? apiError(action, "NotExist.AdditionalCertificate", { notFound: true })
+        : undefined;
+    const [outcome] = await submitIntents([absent(1)], 10_000);
+    assert.ok(outcome?.ok && outcome.action === "absent");
+  });
+});
