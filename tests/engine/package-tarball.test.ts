@@ -1,0 +1,222 @@
+/**
+ * The package as users get it: `npm pack`, install the tarball into a fresh Pulumi project outside the repository,
+ * compile a TypeScript program against the shipped `.d.ts`, run it as plain JavaScript (no ts-node for the package),
+ * start the emulator from the installed `alicloud-emulator` bin, and run `pulumi up` / `destroy` on all three products.
+ * Records the `__provider` size of each resource type from the state file.
+ */
+import { strict as assert } from "node:assert";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { EmulatorControl } from "../../emulator/client";
+import { PulumiStack, REPO_ROOT } from "../helpers/engine";
+
+const PROGRAM = `
+import * as pulumi from "@pulumi/pulumi";
+import { cas, esa, ga } from "pulumi-alicloud-certs";
+
+const config = new pulumi.Config();
+const hostname = new esa.CustomHostname("shop", {
+  siteId: "7096621098379520",
+  recordId: "4042843419650112",
+  hostname: "shop.tarball-customer.com",
+  certType: "free",
+});
+const order = new cas.DvCertificateOrder("order", {
+  csr: config.require("csr"),
+  username: "Tarball Test",
+  phone: "+8613800000000",
+  email: "ops@tarball-customer.com",
+  validateType: "DNS",
+});
+const binding = new ga.ListenerAdditionalCertificate("binding", {
+  acceleratorId: "ga-bp1emulatordefault0001",
+  listenerId: "lsr-bp1emulatorhttps00001",
+  domain: "api.tarball-customer.com",
+  certificateId: "20000001-cn-hangzhou",
+});
+export const verifyHost = hostname.verifyHost;
+export const orderState = order.state;
+export const bindingId = binding.id;
+`;
+
+function run(command: string, args: string[], cwd: string): string {
+  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: process.env, maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** Start the installed bin and read the URL and key it prints. */
+function startBin(projectDir: string): Promise<{ child: ChildProcess; url: string; key: string; secret: string }> {
+  const child = spawn(path.join(projectDir, "node_modules", ".bin", "alicloud-emulator"), ["--port", "0"], {
+    cwd: projectDir,
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      const key = /access key id:\s+(\S+)/.exec(out)?.[1];
+      const secret = /access key secret:\s+(\S+)/.exec(out)?.[1];
+      if (url !== undefined && key !== undefined && secret !== undefined) resolve({ child, url, key, secret });
+    });
+    child.on("exit", (code) => reject(new Error(`alicloud-emulator exited ${code}: ${out}`)));
+  });
+}
+
+describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
+  let work: string;
+  let emulator: { child: ChildProcess; url: string; key: string; secret: string };
+  let stack: PulumiStack;
+  let csr: string;
+
+  before(async function () {
+    this.timeout(600_000);
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "alicloud-certs-tarball-"));
+    const tarball =
+      run("npm", ["pack", "--silent", "--pack-destination", work], REPO_ROOT).trim().split("\n").pop() ?? "";
+    const project = path.join(work, "project");
+    fs.mkdirSync(project);
+    fs.writeFileSync(
+      path.join(project, "Pulumi.yaml"),
+      "name: tarball\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n",
+    );
+    fs.writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({ name: "tarball", private: true, main: "index.js" }),
+    );
+    fs.writeFileSync(path.join(project, "index.ts"), PROGRAM);
+    const pulumiVersion = (
+      JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as {
+        version: string;
+      }
+    ).version;
+    run(
+      "npm",
+      [
+        "install",
+        "--prefer-offline",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+        path.join(work, tarball),
+        `@pulumi/pulumi@${pulumiVersion}`,
+      ],
+      project,
+    );
+    // Compile against the shipped declarations with the repository's compiler, then run plain JavaScript.
+    run(
+      process.execPath,
+      [
+        path.join(REPO_ROOT, "node_modules/typescript/bin/tsc"),
+        "--strict",
+        "--esModuleInterop",
+        "--skipLibCheck",
+        "--module",
+        "commonjs",
+        "--target",
+        "ES2022",
+        "index.ts",
+      ],
+      project,
+    );
+    emulator = await startBin(project);
+    const control = new EmulatorControl(emulator.url);
+    await control.seed({ cas: { certificates: [{ certId: 20000001, commonName: "seeded-certificate.example.net" }] } });
+    csr = await makeCsr("order.tarball-customer.com");
+    stack = await PulumiStack.create(project, {
+      ALICLOUD_CERTS_ENDPOINT: emulator.url,
+      ALICLOUD_ACCESS_KEY: emulator.key,
+      ALICLOUD_SECRET_KEY: emulator.secret,
+      ALICLOUD_CERTS_MIN_POLL_MS: "200",
+    });
+    await stack.setConfig("tarball:csr", csr);
+  });
+
+  after(async () => {
+    await stack?.remove();
+    emulator?.child.kill("SIGINT");
+    if (work !== undefined) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it("ships compiled JS, declarations, the emulator subpath and the bin", () => {
+    const pkg = path.join(work, "project", "node_modules", "pulumi-alicloud-certs");
+    for (const file of [
+      "dist/provider/index.js",
+      "dist/provider/index.d.ts",
+      "dist/emulator/index.js",
+      "dist/emulator/bin.js",
+      "README.md",
+      "LICENSE",
+    ]) {
+      assert.ok(fs.existsSync(path.join(pkg, file)), `${file} is in the tarball`);
+    }
+    assert.equal(
+      fs.readdirSync(path.join(pkg, "dist")).some((f) => f.startsWith("tests")),
+      false,
+      "no tests in the tarball",
+    );
+    const resolved = run(
+      process.execPath,
+      ["-p", 'require.resolve("pulumi-alicloud-certs/emulator")'],
+      path.join(work, "project"),
+    ).trim();
+    assert.ok(resolved.endsWith(path.join("dist", "emulator", "index.js")));
+  });
+
+  it("runs up and destroy through the real engine, with small secret-free __provider values", async () => {
+    await stack.up();
+    const outputs = await stack.outputs();
+    assert.equal(outputs["verifyHost"], "_esa_custom_hostname.shop.tarball-customer.com");
+    assert.equal(outputs["orderState"], "domain_verify");
+    assert.equal(outputs["bindingId"], "ga-bp1emulatordefault0001:lsr-bp1emulatorhttps00001:api.tarball-customer.com");
+
+    const { resources } = await stack.exportedState();
+    const sizes: Record<string, number> = {};
+    for (const resource of resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/alicloud-certs:"))) {
+      const text = resource.outputs?.["__provider"];
+      assert.equal(typeof text, "string", `${resource.type} stores its provider`);
+      sizes[resource.type.split(":").pop() ?? resource.type] = (text as string).length;
+      assert.match(
+        text as string,
+        /require\("pulumi-alicloud-certs\/dist\//,
+        "captured by reference to the installed package",
+      );
+    }
+    console.log(`      __provider bytes per resource type (from the state file): ${JSON.stringify(sizes)}`);
+    assert.deepEqual(Object.keys(sizes).sort(), [
+      "CasDvCertificateOrder",
+      "EsaCustomHostname",
+      "GaListenerAdditionalCertificate",
+    ]);
+    for (const [type, size] of Object.entries(sizes)) assert.ok(size <= 1536, `${type}: ${size} bytes ≤ 1.5 KB`);
+    assert.doesNotMatch(stack.rawStateText(), new RegExp(emulator.secret), "the access key secret is not in the state");
+
+    await stack.destroy();
+    const objects = JSON.stringify(await new EmulatorControl(emulator.url).objects());
+    assert.doesNotMatch(
+      objects,
+      /shop\.tarball-customer\.com|api\.tarball-customer\.com/,
+      "nothing left in the emulator",
+    );
+  });
+});
+
+/** A CSR for `commonName` with a fresh P-256 key (the CAS emulator parses and checks it). */
+async function makeCsr(commonName: string): Promise<string> {
+  await import("reflect-metadata");
+  const x509 = await import("@peculiar/x509");
+  const { webcrypto } = await import("node:crypto");
+  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+  const alg = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
+  const keys = (await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"])) as unknown as Parameters<
+    typeof x509.Pkcs10CertificateRequestGenerator.create
+  >[0]["keys"];
+  const request = await x509.Pkcs10CertificateRequestGenerator.create({
+    name: `CN=${commonName}`,
+    keys,
+    signingAlgorithm: alg,
+  });
+  return request.toString("pem");
+}
