@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { webcrypto } from "node:crypto";
 import type * as X509 from "@peculiar/x509";
+import { x509 as sharedX509 } from "../../provider/util/x509";
 import {
   ApiError,
   type EmulatorTimings,
@@ -148,43 +149,9 @@ export interface TestCert {
 
 const ALG = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
 
-/**
- * @peculiar/x509 uses tsyringe, which insists on a Reflect metadata polyfill, and `reflect-metadata` is not installed.
- * This minimal one (own + inherited lookup) is all tsyringe's decorators need; x509 is then loaded lazily.
- */
-function installReflectMetadata(): void {
-  const r = Reflect as unknown as Record<string, unknown>;
-  if (typeof r["getMetadata"] === "function") return;
-  const store = new WeakMap<object, Map<unknown, unknown>>();
-  const own = (target: object): Map<unknown, unknown> => {
-    let m = store.get(target);
-    if (!m) store.set(target, (m = new Map()));
-    return m;
-  };
-  const lookup = (key: unknown, target: object | null): unknown => {
-    for (let t = target; t; t = Object.getPrototypeOf(t) as object | null) {
-      const m = store.get(t);
-      if (m?.has(key)) return m.get(key);
-    }
-    return undefined;
-  };
-  r["defineMetadata"] = (key: unknown, value: unknown, target: object) => own(target).set(key, value);
-  r["metadata"] = (key: unknown, value: unknown) => (target: object) => own(target).set(key, value);
-  r["getOwnMetadata"] = (key: unknown, target: object) => store.get(target)?.get(key);
-  r["hasOwnMetadata"] = (key: unknown, target: object) => store.get(target)?.has(key) ?? false;
-  r["getMetadata"] = lookup;
-  r["hasMetadata"] = (key: unknown, target: object) => lookup(key, target) !== undefined;
-}
-
-let x509Module: Promise<typeof X509> | undefined;
-
+/** @peculiar/x509, loaded through the package's shared loader (it loads reflect-metadata first). */
 function loadX509(): Promise<typeof X509> {
-  installReflectMetadata();
-  x509Module ??= import("@peculiar/x509").then((m) => {
-    m.cryptoProvider.set(webcrypto as unknown as Parameters<typeof m.cryptoProvider.set>[0]);
-    return m;
-  });
-  return x509Module;
+  return Promise.resolve(sharedX509);
 }
 
 function pem(label: string, der: ArrayBuffer): string {

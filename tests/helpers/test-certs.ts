@@ -4,6 +4,7 @@
  */
 import { webcrypto } from "node:crypto";
 import type * as X509 from "@peculiar/x509";
+import { x509 as sharedX509 } from "../../provider/util/x509";
 
 /** A certificate and its key, PEM. */
 export interface TestCertificate {
@@ -11,39 +12,9 @@ export interface TestCertificate {
   readonly privateKey: string;
 }
 
-/** tsyringe (inside @peculiar/x509) needs a Reflect metadata API; this minimal one is all its decorators use. */
-function installReflectMetadata(): void {
-  const r = Reflect as unknown as Record<string, unknown>;
-  if (typeof r["getMetadata"] === "function") return;
-  const store = new WeakMap<object, Map<unknown, unknown>>();
-  const own = (target: object): Map<unknown, unknown> => {
-    const found = store.get(target) ?? new Map<unknown, unknown>();
-    store.set(target, found);
-    return found;
-  };
-  const lookup = (key: unknown, target: object | null): unknown => {
-    for (let t = target; t; t = Object.getPrototypeOf(t) as object | null) {
-      const m = store.get(t);
-      if (m?.has(key)) return m.get(key);
-    }
-    return undefined;
-  };
-  r["defineMetadata"] = (key: unknown, value: unknown, target: object) => own(target).set(key, value);
-  r["metadata"] = (key: unknown, value: unknown) => (target: object) => own(target).set(key, value);
-  r["getOwnMetadata"] = (key: unknown, target: object) => store.get(target)?.get(key);
-  r["hasOwnMetadata"] = (key: unknown, target: object) => store.get(target)?.has(key) ?? false;
-  r["getMetadata"] = lookup;
-  r["hasMetadata"] = (key: unknown, target: object) => lookup(key, target) !== undefined;
-}
-
-let x509: Promise<typeof X509> | undefined;
+/** @peculiar/x509, loaded through the package's shared loader (it loads reflect-metadata first). */
 function loadX509(): Promise<typeof X509> {
-  installReflectMetadata();
-  x509 ??= import("@peculiar/x509").then((m) => {
-    m.cryptoProvider.set(webcrypto as unknown as Parameters<typeof m.cryptoProvider.set>[0]);
-    return m;
-  });
-  return x509;
+  return Promise.resolve(sharedX509);
 }
 
 const ALG = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
