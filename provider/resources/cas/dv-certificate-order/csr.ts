@@ -2,9 +2,12 @@
  * CSR inspection for `check`, with @peculiar/x509 (PKCS#10 parsing, SAN extension, self-signature). This module is
  * loaded lazily (`await import`) by the check so that programs and previews that never check a CSR do not load x509.
  */
-import "../reflect-polyfill"; // must run before @peculiar/x509 loads (tsyringe needs Reflect metadata)
-import { createPublicKey, webcrypto } from "node:crypto";
-import { cryptoProvider, Pkcs10CertificateRequest, SubjectAlternativeNameExtension } from "@peculiar/x509";
+import { createPublicKey } from "node:crypto";
+import { type Pkcs10CertificateRequest as CsrType } from "@peculiar/x509";
+import { x509 } from "../../../util/x509"; // loads reflect-metadata and sets Node's WebCrypto first
+
+const { Pkcs10CertificateRequest, SubjectAlternativeNameExtension } = x509;
+type Pkcs10CertificateRequest = CsrType;
 
 /** What CreateCertificateWithCsrRequest takes from a CSR, and whether CAS would accept it. */
 export interface CsrFacts {
@@ -82,8 +85,7 @@ function describeKey(spki: Buffer): { keyDescription: string; keyAccepted: boole
 }
 
 async function verifies(csr: Pkcs10CertificateRequest): Promise<boolean> {
-  // Node's WebCrypto, explicitly: x509's default provider is the global `crypto`, which a host may lack or replace.
-  cryptoProvider.set(webcrypto as unknown as Parameters<typeof cryptoProvider.set>[0]);
+  // The shared loader set Node's WebCrypto as x509's provider (the global `crypto` a host may lack or replace).
   try {
     return await csr.verify();
   } catch {
