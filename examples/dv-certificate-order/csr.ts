@@ -1,6 +1,6 @@
 /**
- * Key and CSR generation with @peculiar/x509 on Node's WebCrypto (no hand-written ASN.1). Import a Reflect metadata
- * polyfill before this module (x509's dependency tsyringe needs one): see index.ts.
+ * Key and CSR generation with @peculiar/x509 on Node's WebCrypto (no hand-written ASN.1). Import `reflect-metadata`
+ * before this module (x509's dependency tsyringe needs the Reflect metadata API): see index.ts.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";

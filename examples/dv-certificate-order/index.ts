@@ -1,5 +1,4 @@
-// @peculiar/x509 needs a Reflect metadata polyfill loaded first (its README suggests reflect-metadata); the package ships one.
-import "pulumi-alicloud-certs/dist/provider/resources/cas/reflect-polyfill.js";
+import "reflect-metadata"; // @peculiar/x509 (CSR generation) needs the Reflect metadata API loaded first
 import * as pulumi from "@pulumi/pulumi";
 import { cas } from "pulumi-alicloud-certs";
 import { createCsr } from "./csr";

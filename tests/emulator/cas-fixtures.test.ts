@@ -2,7 +2,7 @@
  * Shared fixtures of the CAS handler tests (a fake ServiceContext with a movable clock, in-memory published records
  * and id sequences; CSR generation), plus a sanity test of the fixtures themselves.
  */
-import "../../emulator/services/cas/reflect-shim"; // before @peculiar/x509
+import "reflect-metadata"; // before @peculiar/x509
 import { strict as assert } from "node:assert";
 import { webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";

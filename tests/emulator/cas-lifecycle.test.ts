@@ -1,5 +1,5 @@
 /** CAS handler tests: validation → review → issuance, the issued certificate, cancel/delete/revoke paths, controls. */
-import "../../emulator/services/cas/reflect-shim"; // before @peculiar/x509
+import "reflect-metadata"; // before @peculiar/x509
 import { strict as assert } from "node:assert";
 import * as x509 from "@peculiar/x509";
 import { casService } from "../../emulator/services/cas";

@@ -4,7 +4,7 @@
  * validation through the emulator, up with the wait, refresh, an in-place update, and destroy along each delete path,
  * with assertions on outputs, on the emulator's orders and quota, and on the stored state (secrets, __provider).
  */
-import "../../provider/resources/cas/reflect-polyfill"; // before @peculiar/x509
+import "reflect-metadata"; // before @peculiar/x509
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import * as x509 from "@peculiar/x509";

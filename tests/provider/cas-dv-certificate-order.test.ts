@@ -3,7 +3,7 @@
  * scripts/stage-package) served by the REAL dynamic-provider host over gRPC, against the emulator. Every test
  * asserts the API calls made (from the emulator's request log) and what is left in the emulator.
  */
-import "../../provider/resources/cas/reflect-polyfill"; // before @peculiar/x509
+import "reflect-metadata"; // before @peculiar/x509
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import * as x509 from "@peculiar/x509";

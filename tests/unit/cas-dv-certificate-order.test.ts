@@ -1,5 +1,5 @@
 /** Unit tier for `cas.DvCertificateOrder`: check rules, diff decisions and mappings, table-driven, no API and no host. */
-import "../../provider/resources/cas/reflect-polyfill"; // before @peculiar/x509
+import "reflect-metadata"; // before @peculiar/x509
 import { strict as assert } from "node:assert";
 import { generateKeyPairSync, webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";

@@ -1,4 +1,4 @@
-import "./reflect-shim"; // before @peculiar/x509 (tsyringe needs Reflect metadata at load time)
+import "reflect-metadata"; // before @peculiar/x509 (tsyringe needs Reflect metadata at load time)
 import {
   createHash,
   createPrivateKey,
@@ -34,7 +34,7 @@ import {
   toPem,
   utf8String,
 } from "./der";
-import type { CasCa } from "./state";
+import type { CasCa, CasCertificate } from "./state";
 
 /** Common name of the emulator's root CA (the issuer of every certificate the emulator issues). */
 export const CA_COMMON_NAME = "Alibaba Cloud Emulator Root CA";
@@ -213,18 +213,11 @@ function fromPemStrict(pem: string): Buffer {
   return der;
 }
 
-/** The facts CAS shows about a certificate, read from its PEM. */
-export interface CertificateFacts {
-  readonly commonName: string;
-  readonly sans: readonly string[];
-  readonly notBefore: number;
-  readonly notAfter: number;
-  readonly issuer: string;
-  readonly algorithm: "RSA" | "ECC";
-  readonly fingerprint: string;
-  readonly sha2: string;
-  readonly serialNo: string;
-}
+/** The facts CAS shows about a certificate, read from its PEM (the stored certificate's fields of that name). */
+export type CertificateFacts = Pick<
+  CasCertificate,
+  "commonName" | "sans" | "notBefore" | "notAfter" | "issuer" | "algorithm" | "fingerprint" | "sha2" | "serialNo"
+>;
 
 /** Parse a PEM certificate (throws when it is not one). */
 export function certificateFacts(pem: string): CertificateFacts {

@@ -1,4 +1,4 @@
-import "./reflect-shim"; // before @peculiar/x509 (tsyringe needs Reflect metadata at load time)
+import "reflect-metadata"; // before @peculiar/x509 (tsyringe needs Reflect metadata at load time)
 import { createPublicKey, verify, type KeyObject } from "node:crypto";
 import { Pkcs10CertificateRequest, SubjectAlternativeNameExtension } from "@peculiar/x509";
 import { decodeOid, fromPem, readChildren, readNode } from "./der";
