@@ -418,17 +418,29 @@ describe("provider tier: GA engine under concurrency and faults", function () {
       mode: "reset",
       count: 1,
     });
-    // Someone else's write holds the accelerator for a while: GA answers StateError.Accelerator until it is released.
+    // Someone else's write holds the accelerator: GA answers StateError.Accelerator until it is released. Release it
+    // once the log shows that answer (not on a wall-clock timer, which a loaded machine's backoff can outlast), with a
+    // bounded fallback so a provider that never retries into the lock fails the assertion below instead of hanging.
     await emu.control.service("ga", "setAcceleratorState", { acceleratorId: ACC, state: "configuring" });
-    const release = setTimeout(
-      () => void emu.control.service("ga", "setAcceleratorState", { acceleratorId: ACC, state: "active" }),
-      1500,
-    );
+    const releaser = { stop: false };
+    const releaseAfterContention = (async (): Promise<void> => {
+      const giveUpAt = Date.now() + 60_000;
+      while (!releaser.stop && Date.now() < giveUpAt) {
+        const associates = await emu.control.requests({
+          product: "ga",
+          action: "AssociateAdditionalCertificatesWithListener",
+        });
+        if (associates.some((r) => r.outcome === "StateError.Accelerator")) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await emu.control.service("ga", "setAcceleratorState", { acceleratorId: ACC, state: "active" });
+    })();
     try {
       const certificates = Object.fromEntries([1, 2, 3].map((n) => [domain(n), cert(n)]));
       await checkAndCreate(set, "faulty", { acceleratorId: ACC, listenerId: HTTPS, certificates });
     } finally {
-      clearTimeout(release);
+      releaser.stop = true;
+      await releaseAfterContention;
     }
     const log = await emu.control.requests({ product: "ga" });
     const outcomes = log
