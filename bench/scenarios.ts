@@ -7,7 +7,7 @@
  */
 import { setHostClient } from "../provider/resources/common/host";
 import { bindingId } from "../provider/resources/ga/ids";
-import { createBinding, deleteBinding } from "../provider/resources/ga/listener-additional-certificate-impl";
+import { createBinding, deleteBinding } from "../provider/resources/ga/listener-additional-certificate/create";
 import { runTfStyle } from "./baseline";
 import {
   ACCELERATOR_ID,

@@ -37,7 +37,7 @@ function plainSources(): Record<string, string> {
   return {
     "ga.ListenerAdditionalCertificate": `
 import { configureHost } from ${installed("common/host")};
-import { checkBinding, createBinding, deleteBinding, diffBinding, readBinding, updateBinding } from ${installed("ga/listener-additional-certificate-impl")};
+import { checkBinding, createBinding, deleteBinding, diffBinding, readBinding, updateBinding } from ${installed("ga/listener-additional-certificate/create")};
 export const provider = {
   configure: async (req) => configureHost(req.config),
   check: (olds, news) => checkBinding(olds, news),
@@ -49,7 +49,7 @@ export const provider = {
 };`,
     "ga.ListenerAdditionalCertificates": `
 import { configureHost } from ${installed("common/host")};
-import { checkBindingSet, createBindingSet, deleteBindingSet, diffBindingSet, readBindingSet, updateBindingSet } from ${installed("ga/listener-additional-certificates-impl")};
+import { checkBindingSet, createBindingSet, deleteBindingSet, diffBindingSet, readBindingSet, updateBindingSet } from ${installed("ga/listener-additional-certificates/create")};
 export const provider = {
   configure: async (req) => configureHost(req.config),
   check: (olds, news) => checkBindingSet(olds, news),
@@ -80,8 +80,8 @@ export const provider = {
 import { configureHost } from ${installed("common/host")};
 import { checkOrder } from ${installed("cas/dv-certificate-order/check")};
 import { diffOrder } from ${installed("cas/dv-certificate-order/diff")};
-import { createOrder, readOrder, updateOrder } from ${installed("cas/dv-certificate-order/lifecycle")};
-import { deleteOrder } from ${installed("cas/dv-certificate-order/remove")};
+import { createOrder, readOrder, updateOrder } from ${installed("cas/dv-certificate-order/read")};
+import { deleteOrder } from ${installed("cas/dv-certificate-order/delete")};
 export const provider = {
   configure: async (req) => configureHost(req.config),
   check: (olds, news) => checkOrder(olds, news),

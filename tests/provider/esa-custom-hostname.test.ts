@@ -101,10 +101,10 @@ describe("provider tier: esa.CustomHostname", function () {
     });
   }
 
-  it("serializes to a small, secret-free __provider that only requires the package's lifecycle module", () => {
+  it("serializes to a small, secret-free __provider that only requires the package's provider module", () => {
     assert.ok(providerText.length <= 1536, `__provider is ${providerText.length} bytes`);
     const requires = [...providerText.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
-    assert.deepEqual(requires, ["pulumi-alicloud-certs/dist/provider/resources/esa/custom-hostname/lifecycle.js"]);
+    assert.deepEqual(requires, ["pulumi-alicloud-certs/dist/provider/resources/esa/custom-hostname/provider.js"]);
     for (const secret of [emu.accessKeySecret, "emulator-default-secret-change-me", "PRIVATE KEY"])
       assert.ok(!providerText.includes(secret));
   });

@@ -14,12 +14,12 @@ describe("provider tier: GA __provider serialization (staged package)", () => {
     [
       "ListenerAdditionalCertificate",
       "listenerAdditionalCertificateProvider",
-      "listener-additional-certificate-provider.js",
+      "listener-additional-certificate/provider.js",
     ],
     [
       "ListenerAdditionalCertificates",
       "listenerAdditionalCertificatesProvider",
-      "listener-additional-certificates-provider.js",
+      "listener-additional-certificates/provider.js",
     ],
   ] as const;
   for (const [resource, exported, file] of cases) {

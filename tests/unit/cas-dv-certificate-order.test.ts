@@ -13,7 +13,7 @@ import {
   toCreateRequest,
   toOutputs,
 } from "../../provider/resources/cas/dv-certificate-order/mapping";
-import { placeOrder } from "../../provider/resources/cas/dv-certificate-order/place";
+import { placeOrder } from "../../provider/resources/cas/dv-certificate-order/create";
 import { issuanceDecision } from "../../provider/resources/cas/dv-certificate-order/wait";
 import { type AlibabaClient } from "../../provider/transport/client";
 import { AlibabaCloudError } from "../../provider/transport/errors";

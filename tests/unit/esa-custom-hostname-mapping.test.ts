@@ -1,7 +1,7 @@
 /** esa.CustomHostname mappings (inputs → API parameters, Get model → outputs and rebuilt inputs) and the wait acceptor. */
 import { strict as assert } from "node:assert";
 import { type CustomHostnameModel } from "../../provider/transport/operations/esa";
-import { type CustomHostnameInputs } from "../../provider/resources/esa/custom-hostname/inputs";
+import { type CustomHostnameInputs } from "../../provider/resources/esa/custom-hostname/types";
 import {
   createRequest,
   inputsFromModel,

@@ -4,8 +4,8 @@
 import { strict as assert } from "node:assert";
 import { UNKNOWN } from "../../provider/resources/common/dynamic";
 import { bindingId, GA_CERTIFICATE_ID, parseId } from "../../provider/resources/ga/ids";
-import { checkBinding, diffBinding } from "../../provider/resources/ga/listener-additional-certificate-impl";
-import { checkBindingSet, diffBindingSet } from "../../provider/resources/ga/listener-additional-certificates-impl";
+import { checkBinding, diffBinding } from "../../provider/resources/ga/listener-additional-certificate/create";
+import { checkBindingSet, diffBindingSet } from "../../provider/resources/ga/listener-additional-certificates/create";
 
 const ACC = "ga-bp1odcab8tmno0hdq1234";
 const LSN = "lsr-bp1bpn0kn908w4nbw1234";

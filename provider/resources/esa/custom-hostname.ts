@@ -12,9 +12,9 @@ import {
   SECRET_OUTPUTS,
   type SslFlag,
   type WaitFor,
-} from "./custom-hostname/inputs";
+} from "./custom-hostname/types";
 // A TypeScript-compiled module is `__esModule`, so `__importStar` returns its exports object itself (no wrapper).
-import * as lifecycle from "./custom-hostname/lifecycle";
+import * as lifecycle from "./custom-hostname/provider";
 
 export type { CasRegion, CertType, CustomHostnameInputs, CustomHostnameOutputs, SslFlag, WaitFor };
 

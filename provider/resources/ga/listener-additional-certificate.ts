@@ -9,7 +9,7 @@
  * calls and 5 waits). See {@link ListenerAdditionalCertificate} for API calls per operation.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as provider from "./listener-additional-certificate-provider";
+import * as provider from "./listener-additional-certificate/provider";
 
 /** Arguments of {@link ListenerAdditionalCertificate}. */
 export interface ListenerAdditionalCertificateArgs {

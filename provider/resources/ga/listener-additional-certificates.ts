@@ -5,7 +5,7 @@
  * `pulumi up` step with batched calls. Bindings of domains the resource does not list are left alone.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as provider from "./listener-additional-certificates-provider";
+import * as provider from "./listener-additional-certificates/provider";
 
 /** Arguments of {@link ListenerAdditionalCertificates}. */
 export interface ListenerAdditionalCertificatesArgs {

@@ -17,7 +17,7 @@ import {
   tagKeyProblem,
   VALIDATE_TYPES,
   WILDCARD_PRODUCT_CODES,
-} from "./rules";
+} from "./types";
 
 /** Check and normalize the inputs of one order. */
 export async function checkOrder(

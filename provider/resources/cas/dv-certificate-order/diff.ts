@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { isUnknown } from "../../common/check";
 import { type PropertyBag } from "../../common/dynamic";
-import { BEHAVIOUR_DEFAULTS, BEHAVIOUR_INPUTS, DEFAULT_PRODUCT_CODE, REPLACE_ON_CHANGES } from "./rules";
+import { BEHAVIOUR_DEFAULTS, BEHAVIOUR_INPUTS, DEFAULT_PRODUCT_CODE, REPLACE_ON_CHANGES } from "./types";
 
 /** The value an input stands for, with documented defaults applied, in a form that compares with `===`. */
 function effective(name: string, bag: PropertyBag): unknown {

@@ -9,8 +9,8 @@ import { type PropertyBag } from "../../common/dynamic";
 import { configureHost } from "../../common/host";
 import { checkOrder } from "./check";
 import { diffOrder } from "./diff";
-import { createOrder, readOrder, updateOrder } from "./lifecycle";
-import { deleteOrder } from "./remove";
+import { createOrder, readOrder, updateOrder } from "./read";
+import { deleteOrder } from "./delete";
 
 /** Receive the stack config (credentials and endpoints are resolved from it at call time). */
 export const configure = async (req: pulumi.dynamic.ConfigureRequest): Promise<void> => configureHost(req.config);

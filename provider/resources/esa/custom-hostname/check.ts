@@ -27,7 +27,7 @@ import {
   type CasRegion,
   type CertType,
   type CustomHostnameInputs,
-} from "./inputs";
+} from "./types";
 import { certificateCovers, keyMatches, parseCertificate, parsePrivateKey } from "./pem";
 
 /** Result of {@link checkInputs}: normalized inputs (may hold the unknown sentinel at preview) and failures. */

@@ -15,7 +15,7 @@ import { RateLimiter } from "../../../util/rate-limiter";
 import { messageOf, PartialFailureError, type PropertyBag } from "../../common/dynamic";
 import { hostClient, progress } from "../../common/host";
 import { parseInputs } from "./check";
-import { type CustomHostnameInputs, type CustomHostnameOutputs } from "./inputs";
+import { type CustomHostnameInputs, type CustomHostnameOutputs } from "./types";
 import { createRequest, defined, inputsFromModel, outputsOf, updateRequest } from "./mapping";
 import { findByName, getHostname } from "./read";
 import { waitForTarget } from "./wait";

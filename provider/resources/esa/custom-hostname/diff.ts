@@ -5,7 +5,7 @@
  */
 import { type DiffResult } from "@pulumi/pulumi/dynamic";
 import { type PropertyBag } from "../../common/dynamic";
-import { REAPPLY_CERT_STATUSES, REPLACE_ON_CHANGES, type CustomHostnameOutputs } from "./inputs";
+import { REAPPLY_CERT_STATUSES, REPLACE_ON_CHANGES, type CustomHostnameOutputs } from "./types";
 import { storedState, type StoredState } from "./mapping";
 
 /** Inputs updated in place by `UpdateCustomHostname`, `ApplyCustomHostnameCertificate` or the provider itself. */

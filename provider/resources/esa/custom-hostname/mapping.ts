@@ -21,7 +21,7 @@ import {
   type CustomHostnameComputed,
   type CustomHostnameInputs,
   type CustomHostnameOutputs,
-} from "./inputs";
+} from "./types";
 
 /**
  * Drop `undefined` members (protobuf Struct conversion rejects them) and give the result its declared type: the one

@@ -12,7 +12,7 @@ import { hostClient, progress } from "../../common/host";
 import { parseInputs } from "./check";
 import { partialFailure } from "./create";
 import { needsReapply } from "./diff";
-import { REAPPLY_CERT_STATUSES, type CustomHostnameInputs, type CustomHostnameOutputs } from "./inputs";
+import { REAPPLY_CERT_STATUSES, type CustomHostnameInputs, type CustomHostnameOutputs } from "./types";
 import { computedOf, defined, outputsOf, storedState, updateRequest, type StoredState } from "./mapping";
 import { getHostname } from "./read";
 import { waitForTarget } from "./wait";

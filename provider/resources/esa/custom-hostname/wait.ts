@@ -8,7 +8,7 @@ import { isAlibabaCloudError } from "../../../transport/errors";
 import { VerifyCustomHostname, type CustomHostnameModel } from "../../../transport/operations/esa";
 import { waitUntil, type WaitDecision } from "../../../util/waiter";
 import { hostClient, pollDelays, progress } from "../../common/host";
-import { type CustomHostnameInputs } from "./inputs";
+import { type CustomHostnameInputs } from "./types";
 import { getHostname } from "./read";
 
 /** What `ConflictWith` means, in words a user can act on. */

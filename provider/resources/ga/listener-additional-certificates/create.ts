@@ -9,18 +9,18 @@ import {
   type ReadResult,
   type UpdateResult,
 } from "@pulumi/pulumi/dynamic";
-import { CheckReport, isUnknown, quote } from "../common/check";
-import { PartialFailureError, plainJson, withoutProvider, type PropertyBag } from "../common/dynamic";
-import { hostClient } from "../common/host";
-import { isListenerGone, listBindings } from "./engine/live";
-import { submitIntents } from "./engine/scheduler";
-import { type BindingIntent, type IntentOutcome } from "./engine/types";
-import { listenerSetId, MAX_CERTIFICATES_PER_LISTENER, parseId } from "./ids";
+import { CheckReport, isUnknown, quote } from "../../common/check";
+import { PartialFailureError, plainJson, withoutProvider, type PropertyBag } from "../../common/dynamic";
+import { hostClient } from "../../common/host";
+import { isListenerGone, listBindings } from "../engine/live";
+import { submitIntents } from "../engine/scheduler";
+import { type BindingIntent, type IntentOutcome } from "../engine/types";
+import { listenerSetId, MAX_CERTIFICATES_PER_LISTENER, parseId } from "../ids";
 import {
   type ListenerAdditionalCertificatesInputs as Inputs,
   type ListenerAdditionalCertificatesOutputs as Outputs,
-} from "./listener-additional-certificates";
-import { optionalNumber, sortedMap, stringMap, text } from "./props";
+} from "../listener-additional-certificates";
+import { optionalNumber, sortedMap, stringMap, text } from "../../common/stored";
 import {
   readAcceleratorId,
   readCertificateId,
@@ -28,7 +28,7 @@ import {
   readListenerId,
   readTimeoutSeconds,
   timeoutMs,
-} from "./validate";
+} from "../validate";
 
 /** Read `certificates`: an object of hostname → `<certId>-<region>`, keys normalized, no duplicates. */
 function readCertificates(report: CheckReport, value: unknown): Record<string, string> | string | undefined {

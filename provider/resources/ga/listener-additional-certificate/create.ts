@@ -9,18 +9,18 @@ import {
   type ReadResult,
   type UpdateResult,
 } from "@pulumi/pulumi/dynamic";
-import { CheckReport } from "../common/check";
-import { PartialFailureError, plainJson, withoutProvider, type PropertyBag } from "../common/dynamic";
-import { hostClient } from "../common/host";
-import { isListenerGone, listBindings } from "./engine/live";
-import { submitIntents } from "./engine/scheduler";
-import { type BindingIntent, type IntentOutcome } from "./engine/types";
-import { bindingId, parseId } from "./ids";
+import { CheckReport } from "../../common/check";
+import { PartialFailureError, plainJson, withoutProvider, type PropertyBag } from "../../common/dynamic";
+import { hostClient } from "../../common/host";
+import { isListenerGone, listBindings } from "../engine/live";
+import { submitIntents } from "../engine/scheduler";
+import { type BindingIntent, type IntentOutcome } from "../engine/types";
+import { bindingId, parseId } from "../ids";
 import {
   type ListenerAdditionalCertificateInputs as Inputs,
   type ListenerAdditionalCertificateOutputs as Outputs,
-} from "./listener-additional-certificate";
-import { optionalNumber, text } from "./props";
+} from "../listener-additional-certificate";
+import { optionalNumber, text } from "../../common/stored";
 import {
   readAcceleratorId,
   readCertificateId,
@@ -28,7 +28,7 @@ import {
   readListenerId,
   readTimeoutSeconds,
   timeoutMs,
-} from "./validate";
+} from "../validate";
 
 /** Inputs whose change replaces the binding (GA cannot move a binding; one certificate per domain). */
 export const REPLACE_ON_CHANGES = ["acceleratorId", "listenerId", "domain"] as const;

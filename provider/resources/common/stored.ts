@@ -2,7 +2,7 @@
  * Narrowing of the property bags the host passes to provider methods. By the time create/update/delete run, `check`
  * has normalized the inputs, so a malformed value here means state written by something else: fail loudly.
  */
-import { type PropertyBag } from "../common/dynamic";
+import { type PropertyBag } from "./dynamic";
 
 /** A required string property. */
 export function text(bag: PropertyBag, key: string): string {

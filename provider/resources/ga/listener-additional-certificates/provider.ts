@@ -6,7 +6,7 @@
  * per-accelerator GA queue. A plain object of delegating arrow functions would serialize to about 2.4 KB.
  */
 import { type ConfigureRequest } from "@pulumi/pulumi/dynamic";
-import { configureHost } from "../common/host";
+import { configureHost } from "../../common/host";
 
 /** Record the stack config for this host process (credentials and endpoints are read from it at call time). */
 export async function configure(req: ConfigureRequest): Promise<void> {
@@ -20,4 +20,4 @@ export {
   readBindingSet as read,
   updateBindingSet as update,
   deleteBindingSet as delete,
-} from "./listener-additional-certificates-impl";
+} from "./create";

@@ -6,9 +6,9 @@ import { hostClient } from "../../common/host";
 import { type AlibabaClient } from "../../../transport/client";
 import { type CertificateState } from "../../../transport/operations/cas";
 import { describeOrder, factsOf, isNotFound } from "./describe";
-import { findOrder } from "./lookup";
+import { findOrder } from "./api";
 import { inputsOf, INPUT_NAMES, toOutputs, type OrderFacts } from "./mapping";
-import { placeOrder } from "./place";
+import { placeOrder } from "./create";
 import { waitForIssuance } from "./wait";
 
 /** The CSR's CN, parsed in the host (x509 is loaded lazily, only by operations that need it). */

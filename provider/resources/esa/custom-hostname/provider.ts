@@ -10,7 +10,7 @@ import { configureHost } from "../../common/host";
 import { checkInputs } from "./check";
 import { deleteCustomHostname } from "./delete";
 import { diffCustomHostname } from "./diff";
-import { type CustomHostnameInputs } from "./inputs";
+import { type CustomHostnameInputs } from "./types";
 import { readCustomHostname } from "./read";
 
 export { createCustomHostname as create } from "./create";

@@ -9,7 +9,7 @@ import { type AlibabaClient } from "../../../transport/client";
 import { isAlibabaCloudError } from "../../../transport/errors";
 import { CreateCertificateWithCsrRequest } from "../../../transport/operations/cas";
 import { toCreateRequest } from "./mapping";
-import { orderIdsForDomain } from "./lookup";
+import { orderIdsForDomain } from "./api";
 
 /** The documented quota codes: no resource plan bought, or none left. Not "not found" errors. */
 const QUOTA_CODES = new Set(["NotFoundPackage", "NotRemainCount"]);
