@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's type-aware rules; `any` is banned in package and emulator code (take `unknown`, narrow).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { importX, createNodeResolver } from "eslint-plugin-import-x";
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", ".tools/**", "examples/**/node_modules/**", "**/*.js", "**/*.mjs"] },
@@ -17,6 +18,15 @@ export default tseslint.config(
       // `import x = require("pkg")` is allowed: it keeps node_modules captured by reference in serialized providers.
       "@typescript-eslint/no-require-imports": ["error", { allowAsImport: true }],
     },
+  },
+  {
+    // No import cycles anywhere in the package: a child module never imports its parent (see docs/ARCHITECTURE.md).
+    files: ["provider/**/*.ts", "emulator/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".d.ts", ".js", ".json"] })],
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
     files: ["tests/**/*.ts", "bench/**/*.ts"],
