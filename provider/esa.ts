@@ -1,6 +1,7 @@
 /** The `esa` namespace of pulumi-alicloud-certs: ESA (Edge Security Acceleration) resources. */
 export {
   CustomHostname,
+  CUSTOM_HOSTNAME_TYPE,
   customHostnameProvider,
   type CasRegion,
   type CertType,

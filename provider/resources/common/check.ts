@@ -16,7 +16,7 @@ export class CheckReport {
 }
 
 /** True when the value is the preview-time unknown sentinel: rules depending on it are skipped, never failed. */
-export function isUnknown(value: unknown): boolean {
+export function isUnknown(value: unknown): value is Unknown {
   return value === UNKNOWN;
 }
 
@@ -93,19 +93,41 @@ export function readEnum<T extends string>(
   return text as T;
 }
 
-/** Read a boolean-ish or number input with a default. */
-export function readPositiveNumber(
+/** The preview-time unknown sentinel as a type: a reader returns it where the value is not known yet. */
+export type Unknown = typeof UNKNOWN;
+
+/**
+ * Read a timeout input in whole seconds, the one rule every resource uses: a number that is an integer from 1 to
+ * `max`. Absent (or invalid, after recording a failure) is `undefined`, so the caller applies its documented default;
+ * unknown at preview is kept as {@link UNKNOWN}, so the diff shows the value as changing until it is known.
+ */
+export function readTimeoutSeconds(
   report: CheckReport,
   property: string,
   value: unknown,
-  fallback: number,
   max: number,
-): number {
-  if (value === undefined || value === null) return fallback;
-  if (isUnknown(value)) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > max) {
-    report.fail(property, `${property} ${quote(value)} must be a number between 1 and ${max}`);
-    return fallback;
+): number | Unknown | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (isUnknown(value)) return UNKNOWN;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > max) {
+    report.fail(property, `${property} ${quote(value)} must be a whole number of seconds between 1 and ${max} (accepted: integers from 1 to ${max})`);
+    return undefined;
+  }
+  return value;
+}
+
+/** The wait bound in ms of a checked or stored timeout in seconds; `defaultSeconds` when it is absent or not a number. */
+export function timeoutMs(value: unknown, defaultSeconds: number): number {
+  return (typeof value === "number" && value > 0 ? value : defaultSeconds) * 1000;
+}
+
+/** Read a boolean input: absent is `undefined` (the caller's default), unknown at preview is kept as {@link UNKNOWN}. */
+export function readBoolean(report: CheckReport, property: string, value: unknown): boolean | Unknown | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (isUnknown(value)) return UNKNOWN;
+  if (typeof value !== "boolean") {
+    report.fail(property, `${property} ${quote(value)} must be true or false`);
+    return undefined;
   }
   return value;
 }

@@ -60,6 +60,28 @@ export class PartialFailureError extends Error {
   }
 }
 
+/**
+ * The partial failure of a resource that exists in the cloud: `outputs` (what is known of it) are recorded over the
+ * property bag the host passed in, which carries `__provider`. `reason` defaults to the message.
+ */
+export function partialFailure(
+  message: string,
+  id: string,
+  bag: PropertyBag,
+  outputs: object,
+  reason: string = message,
+): PartialFailureError {
+  return new PartialFailureError(message, id, { ...bag, ...outputs }, [reason]);
+}
+
+/**
+ * The output properties to pre-declare on a resource: `dynamic.Resource` creates an output only for a key present
+ * in its props, so every key is passed as `undefined` and the provider's result fills it in.
+ */
+export function declareOutputs(keys: readonly string[]): Record<string, undefined> {
+  return Object.fromEntries(keys.map((key) => [key, undefined]));
+}
+
 /** The message of any thrown value. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

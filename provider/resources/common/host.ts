@@ -1,3 +1,4 @@
+import { type ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { AlibabaClient } from "../../transport/client";
 import { type ConfigSource } from "../../transport/settings";
 
@@ -16,6 +17,17 @@ const hostState: { config: ConfigSource | undefined; client: AlibabaClient | und
 export function configureHost(config: ConfigSource): void {
   hostState.config = config;
   hostState.client = undefined;
+}
+
+/**
+ * The one client seam: every verb and every `api.ts` takes this, never the host's client itself, so tests pass a
+ * plain object with a `call` method. Only a resource's `provider.ts` resolves {@link hostClient}.
+ */
+export type AlibabaApi = Pick<AlibabaClient, "call">;
+
+/** `configure`, the same for every resource: keep the stack config for call time (credentials are read then). */
+export async function configure(req: ConfigureRequest): Promise<void> {
+  configureHost(req.config);
 }
 
 /** The Alibaba client for this host process, built on first use from the configured stack config and the environment. */

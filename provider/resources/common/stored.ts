@@ -1,6 +1,7 @@
 /**
- * Narrowing of the property bags the host passes to provider methods. By the time create/update/delete run, `check`
- * has normalized the inputs, so a malformed value here means state written by something else: fail loudly.
+ * Readers of stored state, shared by every resource: the property bags the host passes to provider methods (olds,
+ * props). `check` normalized them when they were written, so a required value that is missing or malformed means
+ * state written by something else (fail loudly), and an optional one reads as absent.
  */
 import { type PropertyBag } from "./dynamic";
 
@@ -29,4 +30,17 @@ export function stringMap(bag: PropertyBag, key: string): Record<string, string>
 /** A copy of `map` with its keys in sorted order (stable state and diffs). */
 export function sortedMap(map: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** An optional stored id or text: a string (empty reads as absent) or a number, as a string; otherwise absent. */
+export function optionalText(bag: PropertyBag, key: string): string | undefined {
+  const value = bag[key];
+  if (typeof value === "string") return value === "" ? undefined : value;
+  return typeof value === "number" ? String(value) : undefined;
+}
+
+/** An optional stored boolean; any other value reads as absent. */
+export function optionalBoolean(bag: PropertyBag, key: string): boolean | undefined {
+  const value = bag[key];
+  return typeof value === "boolean" ? value : undefined;
 }

@@ -2,7 +2,8 @@
  * `esa.CustomHostname`: an ESA SaaS custom hostname ("SaaS domain name"), ESA API 2024-09-10.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { type PropertyBag } from "../common/dynamic";
+import { declareOutputs, type PropertyBag } from "../common/dynamic";
+import { CUSTOM_HOSTNAME_TYPE, TOKEN_MODULE } from "../common/type-tokens";
 import {
   type CasRegion,
   type CertType,
@@ -14,9 +15,10 @@ import {
   type WaitFor,
 } from "./custom-hostname/types";
 // A TypeScript-compiled module is `__esModule`, so `__importStar` returns its exports object itself (no wrapper).
-import * as lifecycle from "./custom-hostname/provider";
+import * as provider from "./custom-hostname/provider";
 
 export type { CasRegion, CertType, CustomHostnameInputs, CustomHostnameOutputs, SslFlag, WaitFor };
+export { CUSTOM_HOSTNAME_TYPE };
 
 /** Arguments of {@link CustomHostname}. Names are the camelCase of the ESA API parameters. */
 export interface CustomHostnameArgs {
@@ -108,17 +110,19 @@ export interface CustomHostnameArgs {
 }
 
 /**
- * The dynamic provider: the exports object of `./custom-hostname/lifecycle` (configure, check, diff, create, read,
+ * The dynamic provider: the exports object of `./custom-hostname/provider` (configure, check, diff, create, read,
  * update, delete), each a one-line entry delegating to a sibling module. Being a module of the installed package,
  * it serializes into `__provider` as one `require(...)` of that module: no client, config or credential, ~0.3 KB.
+ * Provider entry (stored state, never moved): `dist/provider/resources/esa/custom-hostname/provider.js`.
  */
-export const customHostnameProvider: pulumi.dynamic.ResourceProvider<PropertyBag, PropertyBag> = lifecycle;
+export const customHostnameProvider: pulumi.dynamic.ResourceProvider<PropertyBag, PropertyBag> = provider;
 
 /**
  * An ESA SaaS custom hostname: a customer's domain served by your ESA site, with its ownership verification and
  * its certificate (free, uploaded, or from CAS).
  *
- * Stored type token: `pulumi-nodejs:dynamic/alicloud-certs:EsaCustomHostname` (state; never renamed without an alias).
+ * Stored type token: `pulumi-nodejs:dynamic/alicloud-certs:EsaCustomHostname` ({@link CUSTOM_HOSTNAME_TYPE}; state,
+ * never renamed without an alias); provider entry `dist/provider/resources/esa/custom-hostname/provider.js`.
  * The resource id is the `HostnameId`, a decimal string.
  *
  * API calls per operation (measured against the emulator's request log):
@@ -197,8 +201,7 @@ export class CustomHostname extends pulumi.dynamic.Resource {
   /** @internal read-only lookup (see {@link CustomHostname.get}) */
   constructor(name: string, args: undefined, opts: pulumi.CustomResourceOptions);
   constructor(name: string, args: CustomHostnameArgs | undefined, opts: pulumi.CustomResourceOptions = {}) {
-    const declared: Record<string, undefined> = {};
-    for (const key of [
+    const declared = declareOutputs([
       ...COMPUTED_KEYS,
       "siteId",
       "hostname",
@@ -209,9 +212,7 @@ export class CustomHostname extends pulumi.dynamic.Resource {
       "privateKey",
       "casId",
       "casRegion",
-    ]) {
-      declared[key] = undefined;
-    }
+    ]);
     // A key passed in plain text must still be stored encrypted: make the input itself secret.
     const secretKey = args?.privateKey === undefined ? {} : { privateKey: pulumi.secret(args.privateKey) };
     super(
@@ -219,8 +220,8 @@ export class CustomHostname extends pulumi.dynamic.Resource {
       name,
       { ...declared, ...args, ...secretKey },
       { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS] },
-      "alicloud-certs",
-      "EsaCustomHostname",
+      TOKEN_MODULE,
+      CUSTOM_HOSTNAME_TYPE,
     );
   }
 

@@ -12,7 +12,7 @@ import {
   readEnum,
   readHostname,
   readId,
-  readPositiveNumber,
+  readTimeoutSeconds,
   readString,
   CERT_IDENTIFIER,
 } from "../../common/check";
@@ -199,13 +199,9 @@ export function checkInputs(news: PropertyBag): CheckedInputs {
   if (waitFor === "certificateIssued" && sslFlag === "off") {
     report.fail("waitFor", 'waitFor "certificateIssued" needs sslFlag "on" (there is no certificate with SSL off)');
   }
-  const waitTimeoutSeconds = readPositiveNumber(
-    report,
-    "waitTimeoutSeconds",
-    news["waitTimeoutSeconds"],
-    DEFAULT_WAIT_TIMEOUT_SECONDS,
-    MAX_WAIT_TIMEOUT_SECONDS,
-  );
+  const waitTimeoutSeconds =
+    readTimeoutSeconds(report, "waitTimeoutSeconds", news["waitTimeoutSeconds"], MAX_WAIT_TIMEOUT_SECONDS) ??
+    DEFAULT_WAIT_TIMEOUT_SECONDS;
 
   const trigger = news["applyCertificateTrigger"];
   let applyCertificateTrigger: string | undefined;

@@ -6,18 +6,14 @@
  */
 import { type CreateResult } from "@pulumi/pulumi/dynamic";
 import { isAlibabaCloudError } from "../../../transport/errors";
-import {
-  CreateCustomHostname,
-  UpdateCustomHostname,
-  type CustomHostnameModel,
-} from "../../../transport/operations/esa";
+import { type CustomHostnameModel } from "../../../transport/operations/esa";
 import { RateLimiter } from "../../../util/rate-limiter";
-import { messageOf, PartialFailureError, type PropertyBag } from "../../common/dynamic";
-import { hostClient, progress } from "../../common/host";
+import { messageOf, partialFailure as recordedFailure, type PartialFailureError, type PropertyBag } from "../../common/dynamic";
+import { progress, type AlibabaApi } from "../../common/host";
+import { createHostname, findByName, getHostname, updateHostname } from "./api";
 import { parseInputs } from "./check";
 import { type CustomHostnameInputs, type CustomHostnameOutputs } from "./types";
 import { createRequest, defined, inputsFromModel, outputsOf, updateRequest } from "./mapping";
-import { findByName, getHostname } from "./read";
 import { waitForTarget } from "./wait";
 
 /** ESA allows 100 CreateCustomHostname calls per hour per user: queue here rather than burn them on throttling. */
@@ -30,11 +26,11 @@ const MAX_CREATE_ATTEMPTS = 3;
  * CreateCustomHostname, safe to repeat: it has no client token, so after an ambiguous failure (reset, timeout, 5xx)
  * the hostname is looked up by exact name before trying again, and the one found is taken as ours.
  */
-async function createOnce(inputs: CustomHostnameInputs): Promise<string> {
+async function createOnce(api: AlibabaApi, inputs: CustomHostnameInputs): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     await createLimiter.acquire("CreateCustomHostname");
     try {
-      return (await hostClient().call(CreateCustomHostname, createRequest(inputs))).hostnameId;
+      return await createHostname(api, createRequest(inputs));
     } catch (error: unknown) {
       if (isAlibabaCloudError(error) && /AlreadyExist/.test(error.code)) {
         throw new Error(
@@ -45,19 +41,23 @@ async function createOnce(inputs: CustomHostnameInputs): Promise<string> {
       progress(
         `CreateCustomHostname for ${inputs.hostname} got no clear answer (${error.code}); looking it up before trying again`,
       );
-      const found = await findByName(inputs.siteId, inputs.hostname);
+      const found = await findByName(api, inputs.siteId, inputs.hostname);
       if (found !== undefined) return found.hostnameId;
     }
   }
 }
 
 /** Bring an existing hostname in line with the inputs (adoption): Update only when it differs, then read it again. */
-async function reconcile(inputs: CustomHostnameInputs, model: CustomHostnameModel): Promise<CustomHostnameModel> {
+async function reconcile(
+  api: AlibabaApi,
+  inputs: CustomHostnameInputs,
+  model: CustomHostnameModel,
+): Promise<CustomHostnameModel> {
   const request = updateRequest(model.hostnameId, inputsFromModel(model, inputs), inputs);
   if (request === undefined) return model;
   progress(`adopting ${inputs.hostname} (HostnameId ${model.hostnameId}): updating it to match the inputs`);
-  await hostClient().call(UpdateCustomHostname, request);
-  return getHostname(model.hostnameId);
+  await updateHostname(api, request);
+  return getHostname(api, model.hostnameId);
 }
 
 /** The partial-failure error for a hostname that exists: the engine records `outputs` (with `__provider`) and the id. */
@@ -69,20 +69,23 @@ export function partialFailure(
 ): PartialFailureError {
   const reason = messageOf(error);
   const message = `esa.CustomHostname ${outputs.hostname} (HostnameId ${outputs.hostnameId}) was ${what}, but ${reason}`;
-  return new PartialFailureError(message, outputs.hostnameId, { ...bag, ...outputs }, [reason]);
+  return recordedFailure(message, outputs.hostnameId, bag, outputs, reason);
 }
 
 /** `create`. */
-export async function createCustomHostname(bag: PropertyBag): Promise<CreateResult<CustomHostnameOutputs>> {
+export async function createCustomHostname(
+  api: AlibabaApi,
+  bag: PropertyBag,
+): Promise<CreateResult<CustomHostnameOutputs>> {
   const inputs = parseInputs(bag);
-  const adopted = inputs.adoptExisting ? await findByName(inputs.siteId, inputs.hostname) : undefined;
-  const hostnameId = adopted?.hostnameId ?? (await createOnce(inputs));
+  const adopted = inputs.adoptExisting ? await findByName(api, inputs.siteId, inputs.hostname) : undefined;
+  const hostnameId = adopted?.hostnameId ?? (await createOnce(api, inputs));
   let latest = defined<CustomHostnameOutputs>({ ...inputs, hostnameId });
   try {
-    let model = await getHostname(hostnameId);
-    if (adopted !== undefined) model = await reconcile(inputs, model);
+    let model = await getHostname(api, hostnameId);
+    if (adopted !== undefined) model = await reconcile(api, inputs, model);
     latest = outputsOf(inputs, model);
-    model = await waitForTarget(hostnameId, inputs, model, (seen) => (latest = outputsOf(inputs, seen)));
+    model = await waitForTarget(api, hostnameId, inputs, model, (seen) => (latest = outputsOf(inputs, seen)));
     return { id: hostnameId, outs: outputsOf(inputs, model) };
   } catch (error: unknown) {
     throw partialFailure(adopted === undefined ? "created" : "adopted", bag, latest, error);

@@ -3,12 +3,12 @@
  * success), then an exact-name ListCustomHostnames confirms it is gone, polling while it is still listed.
  */
 import { isAlibabaCloudError } from "../../../transport/errors";
-import { DeleteCustomHostname } from "../../../transport/operations/esa";
 import { waitUntil } from "../../../util/waiter";
 import { type PropertyBag } from "../../common/dynamic";
-import { hostClient, pollDelays, progress } from "../../common/host";
+import { pollDelays, progress, type AlibabaApi } from "../../common/host";
+import { deleteHostname, findByName } from "./api";
 import { storedState } from "./mapping";
-import { fetchLive, findByName } from "./read";
+import { fetchLive } from "./read";
 
 /** How long `delete` waits for a deleted hostname to disappear from List. */
 const DELETE_CONFIRM_TIMEOUT_MS = 300_000;
@@ -17,19 +17,15 @@ const DELETE_CONFIRM_TIMEOUT_MS = 300_000;
  * `delete`: DeleteCustomHostname (busy codes are retried by the transport; not-found is success), then confirm it is
  * gone with an exact-name List (2 calls), waiting while it is still listed. Never reports success while it exists.
  */
-export async function deleteCustomHostname(id: string, props: PropertyBag): Promise<void> {
+export async function deleteCustomHostname(api: AlibabaApi, id: string, props: PropertyBag): Promise<void> {
   const stored = storedState(props);
-  try {
-    await hostClient().call(DeleteCustomHostname, { HostnameId: id });
-  } catch (error: unknown) {
-    if (!(isAlibabaCloudError(error) && error.notFound)) throw error;
-  }
+  await deleteHostname(api, id);
   const stillThere = async (): Promise<boolean> => {
     if (stored.siteId !== undefined && stored.hostname !== undefined) {
-      return (await findByName(stored.siteId, stored.hostname))?.hostnameId === id;
+      return (await findByName(api, stored.siteId, stored.hostname))?.hostnameId === id;
     }
     try {
-      return (await fetchLive(id, stored)) !== undefined;
+      return (await fetchLive(api, id, stored)) !== undefined;
     } catch (error: unknown) {
       if (isAlibabaCloudError(error) && error.notFound) return false;
       throw error;

@@ -4,6 +4,7 @@
  * failed free certificate (so `pulumi up --refresh` heals it), or a requested wait whose target was not reached.
  */
 import { type DiffResult } from "@pulumi/pulumi/dynamic";
+import { changedKeys } from "../../common/diff";
 import { type PropertyBag } from "../../common/dynamic";
 import { REAPPLY_CERT_STATUSES, REPLACE_ON_CHANGES, type CustomHostnameOutputs } from "./types";
 import { storedState, type StoredState } from "./mapping";
@@ -42,8 +43,8 @@ export function waitUnmet(olds: StoredState, news: StoredState): boolean {
 export function diffCustomHostname(oldBag: PropertyBag, newBag: PropertyBag): DiffResult {
   const olds = storedState(oldBag);
   const news = storedState(newBag);
-  const replaces = REPLACE_ON_CHANGES.filter((key) => olds[key] !== news[key]);
-  const updates = UPDATABLE.filter((key) => olds[key] !== news[key]);
+  const replaces = changedKeys(olds, news, REPLACE_ON_CHANGES);
+  const updates = changedKeys(olds, news, UPDATABLE);
   const changes = replaces.length > 0 || updates.length > 0 || needsReapply(olds, news) || waitUnmet(olds, news);
   // The hostname is unique in ESA: the old one must be gone before its replacement can be created.
   return { changes, replaces: [...replaces], deleteBeforeReplace: true };

@@ -9,6 +9,7 @@ import {
   type UpdateCustomHostnameRequest,
 } from "../../../transport/operations/esa";
 import { plainJson, type PropertyBag } from "../../common/dynamic";
+import { optionalBoolean, optionalNumber, optionalText } from "../../common/stored";
 import {
   CAS_REGIONS,
   CERT_TYPES,
@@ -155,34 +156,26 @@ export function inputsFromModel(model: CustomHostnameModel, stored: StoredState)
 /** Inputs and outputs as stored in state, read leniently (stored values were checked when they were written). */
 export type StoredState = { readonly [K in keyof CustomHostnameOutputs]?: CustomHostnameOutputs[K] | undefined };
 
-function text(bag: PropertyBag, key: string): string | undefined {
-  const value = bag[key];
-  if (typeof value === "string") return value === "" ? undefined : value;
-  return typeof value === "number" ? String(value) : undefined;
-}
-
 /** Read a stored property bag (olds in diff/update/delete, props in read). Unknown or malformed fields read as absent. */
 export function storedState(bag: PropertyBag): StoredState {
-  const timeout = bag["waitTimeoutSeconds"];
-  const adopt = bag["adoptExisting"];
   const computed: Record<string, string | undefined> = {};
-  for (const key of COMPUTED_KEYS) computed[key] = text(bag, key);
+  for (const key of COMPUTED_KEYS) computed[key] = optionalText(bag, key);
   return defined<StoredState>({
     ...computed,
-    siteId: text(bag, "siteId"),
-    hostname: text(bag, "hostname"),
-    recordId: text(bag, "recordId"),
-    sslFlag: oneOf(text(bag, "sslFlag"), SSL_FLAGS),
-    certType: oneOf<CertType>(text(bag, "certType"), CERT_TYPES),
-    certificate: text(bag, "certificate"),
-    privateKey: text(bag, "privateKey"),
-    casId: text(bag, "casId"),
-    casRegion: oneOf<CasRegion>(text(bag, "casRegion"), CAS_REGIONS),
-    certIdentifier: text(bag, "certIdentifier"),
-    waitFor: oneOf(text(bag, "waitFor"), WAIT_FOR_VALUES),
-    waitTimeoutSeconds: typeof timeout === "number" ? timeout : undefined,
-    applyCertificateTrigger: text(bag, "applyCertificateTrigger"),
-    adoptExisting: typeof adopt === "boolean" ? adopt : undefined,
+    siteId: optionalText(bag, "siteId"),
+    hostname: optionalText(bag, "hostname"),
+    recordId: optionalText(bag, "recordId"),
+    sslFlag: oneOf(optionalText(bag, "sslFlag"), SSL_FLAGS),
+    certType: oneOf<CertType>(optionalText(bag, "certType"), CERT_TYPES),
+    certificate: optionalText(bag, "certificate"),
+    privateKey: optionalText(bag, "privateKey"),
+    casId: optionalText(bag, "casId"),
+    casRegion: oneOf<CasRegion>(optionalText(bag, "casRegion"), CAS_REGIONS),
+    certIdentifier: optionalText(bag, "certIdentifier"),
+    waitFor: oneOf(optionalText(bag, "waitFor"), WAIT_FOR_VALUES),
+    waitTimeoutSeconds: optionalNumber(bag, "waitTimeoutSeconds"),
+    applyCertificateTrigger: optionalText(bag, "applyCertificateTrigger"),
+    adoptExisting: optionalBoolean(bag, "adoptExisting"),
   });
 }
 

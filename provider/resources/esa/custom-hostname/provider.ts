@@ -1,25 +1,22 @@
 /**
- * The provider methods of `esa.CustomHostname`, as the exports of one module: `customHostnameProvider` IS this
- * module's exports object, so when the package is installed the serialized provider is a single
- * `require("pulumi-alicloud-certs/dist/…/custom-hostname/lifecycle.js")` (a few hundred bytes, nothing captured by
- * value). Each method is a one-line entry that delegates to the sibling module doing the work.
+ * The provider object of `esa.CustomHostname`: this module's exports object IS the provider, so when the package is
+ * installed the serialized `__provider` is a single
+ * `require("pulumi-alicloud-certs/dist/provider/resources/esa/custom-hostname/provider.js")` (a few hundred bytes,
+ * nothing captured by value). That path is stored state: never move this file. Each method is one line that
+ * resolves the host's client (only provider files do) and delegates to the sibling module doing the work.
  */
-import { type CheckResult, type ConfigureRequest, type DiffResult, type ReadResult } from "@pulumi/pulumi/dynamic";
+import { type CheckResult, type DiffResult, type ReadResult } from "@pulumi/pulumi/dynamic";
 import { type PropertyBag } from "../../common/dynamic";
-import { configureHost } from "../../common/host";
+import { hostClient } from "../../common/host";
 import { checkInputs } from "./check";
+import { createCustomHostname } from "./create";
 import { deleteCustomHostname } from "./delete";
 import { diffCustomHostname } from "./diff";
-import { type CustomHostnameInputs } from "./types";
 import { readCustomHostname } from "./read";
+import { type CustomHostnameInputs } from "./types";
+import { updateCustomHostname } from "./update";
 
-export { createCustomHostname as create } from "./create";
-export { updateCustomHostname as update } from "./update";
-
-/** `configure`: keep the stack config for call time (credentials are never read at program time). */
-export async function configure(req: ConfigureRequest): Promise<void> {
-  configureHost(req.config);
-}
+export { configure } from "../../common/host";
 
 /** `check`: normalized inputs and per-property failures; no API call. */
 export async function check(_olds: PropertyBag, news: PropertyBag): Promise<CheckResult<CustomHostnameInputs>> {
@@ -32,13 +29,21 @@ export async function diff(_id: string, olds: PropertyBag, news: PropertyBag): P
   return diffCustomHostname(olds, news);
 }
 
+/** `create`: see `./create`. */
+export const create = (bag: PropertyBag): ReturnType<typeof createCustomHostname> =>
+  createCustomHostname(hostClient(), bag);
+
 /** `read` (refresh and `CustomHostname.get`). */
 export function read(id: string, props: PropertyBag | undefined): Promise<ReadResult<PropertyBag>> {
-  return readCustomHostname(id, props);
+  return readCustomHostname(hostClient(), id, props);
 }
+
+/** `update`: see `./update`. */
+export const update = (id: string, olds: PropertyBag, news: PropertyBag): ReturnType<typeof updateCustomHostname> =>
+  updateCustomHostname(hostClient(), id, olds, news);
 
 /** `delete` (exported under that name below: it is reserved as a function name, not as an export name). */
 function remove(id: string, props: PropertyBag): Promise<void> {
-  return deleteCustomHostname(id, props);
+  return deleteCustomHostname(hostClient(), id, props);
 }
 export { remove as delete };

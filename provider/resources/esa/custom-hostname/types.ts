@@ -3,6 +3,7 @@
  * defaults filled in) and the outputs stored in state. The public `CustomHostnameArgs` lives in `../custom-hostname.ts`.
  */
 import { type CertType, type SslFlag } from "../../../transport/operations/esa";
+import { type Unknown } from "../../common/check";
 
 export type { CertType, SslFlag };
 
@@ -54,8 +55,8 @@ export type CustomHostnameInputs = {
   readonly certIdentifier?: string;
   /** What create/update wait for (provider-only), defaulted to `none`. */
   readonly waitFor: WaitFor;
-  /** Bound of that wait, defaulted to 1800. */
-  readonly waitTimeoutSeconds: number;
+  /** Bound of that wait, defaulted to 1800; unknown only at preview (create and update always see a number). */
+  readonly waitTimeoutSeconds: number | Unknown;
   /** The re-apply trigger, as a string. */
   readonly applyCertificateTrigger?: string;
   /** Whether create adopts a same-named hostname, defaulted to false. */

@@ -6,15 +6,14 @@
  * Calls: Update + Get = 2; heal = Apply + Get = 2; trigger = Get + (Apply) + Get; provider-only settings = 0.
  */
 import { type UpdateResult } from "@pulumi/pulumi/dynamic";
-import { ApplyCustomHostnameCertificate, UpdateCustomHostname } from "../../../transport/operations/esa";
 import { type PropertyBag } from "../../common/dynamic";
-import { hostClient, progress } from "../../common/host";
+import { progress, type AlibabaApi } from "../../common/host";
+import { applyCertificate, getHostname, updateHostname } from "./api";
 import { parseInputs } from "./check";
 import { partialFailure } from "./create";
 import { needsReapply } from "./diff";
 import { REAPPLY_CERT_STATUSES, type CustomHostnameInputs, type CustomHostnameOutputs } from "./types";
 import { computedOf, defined, outputsOf, storedState, updateRequest, type StoredState } from "./mapping";
-import { getHostname } from "./read";
 import { waitForTarget } from "./wait";
 
 /**
@@ -22,6 +21,7 @@ import { waitForTarget } from "./wait";
  * costs one Get, because ESA rejects the call unless the live status is ApplyFailed, Expiring or Expired.
  */
 async function shouldReapply(
+  api: AlibabaApi,
   hostnameId: string,
   olds: StoredState,
   news: CustomHostnameInputs,
@@ -33,7 +33,7 @@ async function shouldReapply(
   const triggered =
     news.applyCertificateTrigger !== undefined && news.applyCertificateTrigger !== olds.applyCertificateTrigger;
   if (!triggered) return false;
-  const live = await getHostname(hostnameId);
+  const live = await getHostname(api, hostnameId);
   if (REAPPLY_CERT_STATUSES.includes(live.certStatus ?? "")) return true;
   progress(
     `${news.hostname}: applyCertificateTrigger changed, but the certificate is ${live.certStatus ?? "not reported"}; ` +
@@ -44,6 +44,7 @@ async function shouldReapply(
 
 /** `update`. */
 export async function updateCustomHostname(
+  api: AlibabaApi,
   hostnameId: string,
   oldBag: PropertyBag,
   newBag: PropertyBag,
@@ -52,19 +53,19 @@ export async function updateCustomHostname(
   const news = parseInputs(newBag);
   const request = updateRequest(hostnameId, olds, news);
   // A failed Update changed nothing: a plain error keeps the old state, and the next `up` tries again.
-  if (request !== undefined) await hostClient().call(UpdateCustomHostname, request);
+  if (request !== undefined) await updateHostname(api, request);
   let latest = defined<CustomHostnameOutputs>({ ...computedOf(olds), ...news, hostnameId });
   try {
-    const reapply = await shouldReapply(hostnameId, olds, news, request !== undefined && request.SslFlag !== undefined);
+    const reapply = await shouldReapply(api, hostnameId, olds, news, request !== undefined && request.SslFlag !== undefined);
     if (reapply) {
       progress(`${news.hostname}: certificate is ${olds.certStatus ?? "due"}; applying for a new free certificate`);
-      await hostClient().call(ApplyCustomHostnameCertificate, { HostnameId: hostnameId });
+      await applyCertificate(api, hostnameId);
     }
     // Only provider-side settings changed (and nothing to wait for): the cloud object is as it was, so no call.
     if (request === undefined && !reapply && news.waitFor === "none") return { outs: latest };
-    let model = await getHostname(hostnameId);
+    let model = await getHostname(api, hostnameId);
     latest = outputsOf(news, model);
-    model = await waitForTarget(hostnameId, news, model, (seen) => (latest = outputsOf(news, seen)));
+    model = await waitForTarget(api, hostnameId, news, model, (seen) => (latest = outputsOf(news, seen)));
     return { outs: outputsOf(news, model) };
   } catch (error: unknown) {
     throw partialFailure("updated", newBag, latest, error);

@@ -4,12 +4,12 @@
  * is issued). Bounded by the user's timeout, paced by the shared waiter, with progress lines that tell the user which
  * DNS record to publish. The acceptor is pure so every state is unit-tested.
  */
-import { isAlibabaCloudError } from "../../../transport/errors";
-import { VerifyCustomHostname, type CustomHostnameModel } from "../../../transport/operations/esa";
+import { type CustomHostnameModel } from "../../../transport/operations/esa";
 import { waitUntil, type WaitDecision } from "../../../util/waiter";
-import { hostClient, pollDelays, progress } from "../../common/host";
-import { type CustomHostnameInputs } from "./types";
-import { getHostname } from "./read";
+import { timeoutMs } from "../../common/check";
+import { pollDelays, progress, type AlibabaApi } from "../../common/host";
+import { getHostname, verifyHostname } from "./api";
+import { DEFAULT_WAIT_TIMEOUT_SECONDS, type CustomHostnameInputs } from "./types";
 
 /** What `ConflictWith` means, in words a user can act on. */
 const CONFLICT_HINTS: Readonly<Record<string, string>> = {
@@ -70,21 +70,12 @@ export function acceptHostname(
   }
 }
 
-/** `VerifyCustomHostname`: true when ESA says ownership is proven. `Passed: false` and `VerifyUnpassed` both mean "not yet". */
-export async function verifyNow(hostnameId: string): Promise<boolean> {
-  try {
-    return (await hostClient().call(VerifyCustomHostname, { HostnameId: hostnameId })).passed;
-  } catch (error: unknown) {
-    if (isAlibabaCloudError(error) && error.code === "CustomHostname.VerifyUnpassed") return false;
-    throw error;
-  }
-}
-
 /**
  * Wait until `inputs.waitFor` holds. `first` is a model just read (spares one Get); `seen` receives every model so
  * a caller can report the latest state in a partial failure. Throws `WaitError` on failure or timeout.
  */
 export async function waitForTarget(
+  api: AlibabaApi,
   hostnameId: string,
   inputs: CustomHostnameInputs,
   first: CustomHostnameModel,
@@ -94,15 +85,15 @@ export async function waitForTarget(
   const target = inputs.waitFor;
   let pending: CustomHostnameModel | undefined = first;
   const poll = async (): Promise<CustomHostnameModel> => {
-    let model = pending ?? (await getHostname(hostnameId));
+    let model = pending ?? (await getHostname(api, hostnameId));
     pending = undefined;
-    if (model.status === "pending" && (await verifyNow(hostnameId))) model = await getHostname(hostnameId);
+    if (model.status === "pending" && (await verifyHostname(api, hostnameId))) model = await getHostname(api, hostnameId);
     seen(model);
     return model;
   };
   return waitUntil(poll, (model) => acceptHostname(model, target), {
     ...pollDelays(),
-    timeoutMs: inputs.waitTimeoutSeconds * 1000,
+    timeoutMs: timeoutMs(inputs.waitTimeoutSeconds, DEFAULT_WAIT_TIMEOUT_SECONDS),
     description: `${inputs.hostname} to be ${target === "active" ? "active" : "active with its certificate issued"}`,
     onProgress: progress,
   });
