@@ -5,6 +5,7 @@
  */
 export {
   DvCertificateOrder,
+  DV_CERTIFICATE_ORDER_TYPE,
   dvCertificateOrderProvider,
   type DvCertificateOrderArgs,
   type DvCertificateOrderInputs,

@@ -15,7 +15,7 @@ import {
 } from "../../provider/resources/cas/dv-certificate-order/mapping";
 import { placeOrder } from "../../provider/resources/cas/dv-certificate-order/create";
 import { issuanceDecision } from "../../provider/resources/cas/dv-certificate-order/wait";
-import { type AlibabaClient } from "../../provider/transport/client";
+import { fakeApi } from "../helpers/fake-api";
 import { AlibabaCloudError } from "../../provider/transport/errors";
 import { type CertificateState } from "../../provider/transport/operations/cas";
 
@@ -500,26 +500,13 @@ describe("unit: cas.DvCertificateOrder", () => {
 
   describe("placing an order after an ambiguous failure", () => {
     const inputs = inputsOf({ csr: "PEM", username: "U", phone: "123456", email: "e@x.io", validateType: "DNS" });
-    /** A client double: scripted replies per action, recording the actions called. */
-    function fakeClient(script: Record<string, (() => unknown)[]>): { client: AlibabaClient; actions: string[] } {
-      const actions: string[] = [];
-      const client = {
-        call: async (op: { action: string }) => {
-          actions.push(op.action);
-          const next = script[op.action]?.shift();
-          if (next === undefined) throw new Error(`unexpected ${op.action}`);
-          return next();
-        },
-      } as unknown as AlibabaClient;
-      return { client, actions };
-    }
     const list =
       (...ids: string[]) =>
       () => ({
-        orders: ids.map((orderId) => ({ orderId, domain: "a.example.com" })),
-        totalCount: ids.length,
-        currentPage: 1,
-        showSize: 50,
+        CertificateOrderList: ids.map((orderId) => ({ OrderId: orderId, Domain: "a.example.com" })),
+        TotalCount: ids.length,
+        CurrentPage: 1,
+        ShowSize: 50,
       });
     const timeout = () => {
       throw new AlibabaCloudError({
@@ -534,7 +521,7 @@ describe("unit: cas.DvCertificateOrder", () => {
     };
 
     it("adopts the single order that appeared", async () => {
-      const { client, actions } = fakeClient({
+      const { api: client, actions } = fakeApi({
         ListUserCertificateOrder: [list("1"), list("1", "2")],
         CreateCertificateWithCsrRequest: [timeout],
       });
@@ -547,7 +534,7 @@ describe("unit: cas.DvCertificateOrder", () => {
     });
 
     it("refuses to guess between several new orders", async () => {
-      const { client } = fakeClient({
+      const { api: client } = fakeApi({
         ListUserCertificateOrder: [list(), list("2", "3")],
         CreateCertificateWithCsrRequest: [timeout],
       });
@@ -555,7 +542,7 @@ describe("unit: cas.DvCertificateOrder", () => {
     });
 
     it("creates once more when no order appeared, and gives up after a second silent failure", async () => {
-      const { client } = fakeClient({
+      const { api: client } = fakeApi({
         ListUserCertificateOrder: [list(), list(), list()],
         CreateCertificateWithCsrRequest: [timeout, timeout],
       });

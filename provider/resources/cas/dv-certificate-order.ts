@@ -3,31 +3,19 @@
  * 2020-04-07) for a CSR you generate, so the private key never leaves your hands.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { declareOutputs } from "../common/dynamic";
+import { DV_CERTIFICATE_ORDER_TYPE, TOKEN_MODULE } from "../common/type-tokens";
 import providerModule = require("./dv-certificate-order/provider");
+import {
+  type DvCertificateOrderInputs,
+  type DvCertificateOrderOutputs,
+  type DvOrderState,
+  type DvProductCode,
+} from "./dv-certificate-order/types";
 
-/** The DV product codes CreateCertificateWithCsrRequest documents for `ProductCode`. */
-export type DvProductCode =
-  /** DigiCert DV, 3-month free trial (China site only). The API's default. */
-  | "digicert-free-1-free"
-  /** DigiCert DV, 1-year free trial (China site only). */
-  | "symantec-free-1-free"
-  /** DigiCert wildcard DV. */
-  | "symantec-dv-1-starter"
-  /** GeoTrust single-domain DV. */
-  | "geotrust-dv-1-starter"
-  /** GeoTrust wildcard DV. */
-  | "geotrust-dv-w-starter"
-  /** GlobalSign single-domain DV. */
-  | "globalsign-dv-1-personal"
-  /** GlobalSign wildcard DV. */
-  | "globalsign-dv-w-advanced";
+export type { DvCertificateOrderInputs, DvCertificateOrderOutputs, DvOrderState, DvProductCode };
+export { DV_CERTIFICATE_ORDER_TYPE };
 
-/**
- * `DescribeCertificateState.Type`: `domain_verify` (waiting for your DNS record or file), `process` (CA review),
- * `verify_fail` (review failed), `certificate` (issued), `payed` (cancelled, pending application), `unknow` (sic;
- * any other state, e.g. after the certificate was revoked).
- */
-export type DvOrderState = "domain_verify" | "process" | "verify_fail" | "certificate" | "payed" | "unknow";
 
 /** Arguments of {@link DvCertificateOrder}. */
 export interface DvCertificateOrderArgs {
@@ -110,80 +98,37 @@ export interface DvCertificateOrderArgs {
   readonly revokeOnDelete?: pulumi.Input<boolean>;
 }
 
-/** The provider-side inputs: {@link DvCertificateOrderArgs} resolved and normalized by `check`. */
-export interface DvCertificateOrderInputs {
-  readonly csr?: string;
-  readonly username?: string;
-  readonly phone?: string;
-  readonly email?: string;
-  readonly validateType?: "DNS" | "FILE";
-  readonly productCode?: DvProductCode;
-  readonly tags?: Readonly<Record<string, string>>;
-  readonly orderId?: string;
-  readonly waitForIssuance: boolean;
-  readonly issuanceTimeoutSeconds: number;
-  readonly revokeOnDelete: boolean;
-}
-
-/** The state of a {@link DvCertificateOrder}: its inputs plus what CAS reports. Absent fields are not known yet. */
-export interface DvCertificateOrderOutputs extends DvCertificateOrderInputs {
-  /** The CAS OrderId (decimal string; above 2^53, so never a number). Also the resource id. */
-  readonly orderId: string;
-  /** The order's state, see {@link DvOrderState}. */
-  readonly state: DvOrderState;
-  /** The domain the order is for: the CSR's CN, lower-cased. */
-  readonly commonName?: string;
-  /** DNS validation, while `domain_verify`: the full record name to create, e.g. `_dnsauth.example.com`. */
-  readonly recordDomain?: string;
-  /** DNS validation: the record type (`TXT` or `CNAME`). */
-  readonly recordType?: string;
-  /** DNS validation: the record value. */
-  readonly recordValue?: string;
-  /** FILE validation, while `domain_verify`: the domain whose web server must serve the file. */
-  readonly domain?: string;
-  /** FILE validation: the path of the file, e.g. `/.well-known/pki-validation/fileauth.txt`. */
-  readonly uri?: string;
-  /** FILE validation: the file content. */
-  readonly content?: string;
-  /** Once issued: the certificate chain, PEM (leaf first). Public; CAS holds no private key for CSR orders. */
-  readonly certificate?: string;
-  /** Once issued: the CAS certificate id (decimal string). */
-  readonly certId?: string;
-  /** Once issued: `<certId>-<region>` (e.g. `12345-cn-hangzhou`), the form GA takes and ESA splits into CasId/CasRegion. */
-  readonly certIdentifier?: string;
-  /** Once issued: the end of validity, ISO 8601 (UTC). */
-  readonly notAfter?: string;
-}
-
 /**
  * The provider: the exports of the `./dv-certificate-order/provider` module, so the serialized `__provider` is a single
  * `require("pulumi-alicloud-certs/dist/…/provider.js")` (see that module). Holds no client, config or credential.
+ * Provider entry (stored state, never moved): `dist/provider/resources/cas/dv-certificate-order/provider.js`.
  */
 export const dvCertificateOrderProvider: pulumi.dynamic.ResourceProvider = providerModule;
 
 /** Output properties, pre-declared so `dynamic.Resource` creates them (it only creates outputs for keys in props). */
-const COMPUTED_OUTPUTS = {
-  orderId: undefined,
-  state: undefined,
-  commonName: undefined,
-  recordDomain: undefined,
-  recordType: undefined,
-  recordValue: undefined,
-  domain: undefined,
-  uri: undefined,
-  content: undefined,
-  certificate: undefined,
-  certId: undefined,
-  certIdentifier: undefined,
-  notAfter: undefined,
-  waitForIssuance: undefined,
-  revokeOnDelete: undefined,
-} as const;
+const COMPUTED_OUTPUTS = declareOutputs([
+  "orderId",
+  "state",
+  "commonName",
+  "recordDomain",
+  "recordType",
+  "recordValue",
+  "domain",
+  "uri",
+  "content",
+  "certificate",
+  "certId",
+  "certIdentifier",
+  "notAfter",
+  "waitForIssuance",
+  "revokeOnDelete",
+]);
 
 /**
  * A DV certificate order from a CSR in CAS (Alibaba Cloud SSL Certificates Service).
  *
- * Type token (stored state, never renamed without an alias): `pulumi-nodejs:dynamic/alicloud-certs:CasDvCertificateOrder`.
+ * Type token (stored state, never renamed without an alias): `pulumi-nodejs:dynamic/alicloud-certs:CasDvCertificateOrder`
+ * ({@link DV_CERTIFICATE_ORDER_TYPE}); provider entry `dist/provider/resources/cas/dv-certificate-order/provider.js`.
  * The id is the OrderId. Every input except `waitForIssuance`, `issuanceTimeoutSeconds` and `revokeOnDelete`
  * replaces the order (orders cannot be edited). Placing an order consumes one unit of the account's DV resource plan.
  *
@@ -249,8 +194,8 @@ export class DvCertificateOrder extends pulumi.dynamic.Resource {
       name,
       { ...COMPUTED_OUTPUTS, ...args },
       opts,
-      "alicloud-certs",
-      "CasDvCertificateOrder",
+      TOKEN_MODULE,
+      DV_CERTIFICATE_ORDER_TYPE,
     );
   }
 

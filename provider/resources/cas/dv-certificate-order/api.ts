@@ -1,7 +1,26 @@
-/** Finding orders with ListUserCertificateOrder (documented limit: 10 calls per second per user). */
-import { type AlibabaClient } from "../../../transport/client";
-import { type CertificateOrderSummary, ListUserCertificateOrder } from "../../../transport/operations/cas";
+/**
+ * Every Alibaba Cloud call `cas.DvCertificateOrder` makes (CAS API 2020-04-07), each taking the client seam
+ * {@link AlibabaApi} so tests pass a fake: finding orders with ListUserCertificateOrder (documented limit: 10 calls
+ * per second per user), placing, describing, cancelling, revoking and deleting them.
+ */
+import { isAlibabaCloudError } from "../../../transport/errors";
+import {
+  CancelCertificateForPackageRequest,
+  CancelOrderRequest,
+  type CertificateOrderSummary,
+  type CertificateState,
+  CreateCertificateWithCsrRequest,
+  type CreateCertificateWithCsrRequestParams,
+  DeleteCertificateRequest,
+  DeleteUserCertificate,
+  DescribeCertificateState,
+  GetUserCertificateDetail,
+  ListUserCertificateOrder,
+  type UserCertificateDetail,
+} from "../../../transport/operations/cas";
 import { RateLimiter } from "../../../util/rate-limiter";
+import { type AlibabaApi } from "../../common/host";
+import { type OrderFacts } from "./mapping";
 
 /**
  * One limiter per provider host process: it lives in this module, which a serialized provider references with
@@ -13,7 +32,7 @@ const PAGE_SIZE = 50;
 const MAX_ORDERS = 1000;
 
 /** Every resource-plan (CPACK) order matching `keyword` (CAS matches domains and ids fuzzily), all pages. */
-export async function listOrders(client: AlibabaClient, keyword: string): Promise<CertificateOrderSummary[]> {
+export async function listOrders(client: AlibabaApi, keyword: string): Promise<CertificateOrderSummary[]> {
   const orders: CertificateOrderSummary[] = [];
   for (let page = 1; orders.length < MAX_ORDERS; page++) {
     await limiter.acquire(ListUserCertificateOrder.action);
@@ -30,7 +49,7 @@ export async function listOrders(client: AlibabaClient, keyword: string): Promis
 }
 
 /** The OrderIds of the orders placed for exactly `domain` (the keyword match is fuzzy: `a.example.com` also matches `www.a.example.com`). */
-export async function orderIdsForDomain(client: AlibabaClient, domain: string): Promise<Set<string>> {
+export async function orderIdsForDomain(client: AlibabaApi, domain: string): Promise<Set<string>> {
   const orders = await listOrders(client, domain);
   return new Set(
     orders.filter((o) => o.domain?.toLowerCase() === domain && o.orderId !== undefined).map((o) => o.orderId as string),
@@ -39,10 +58,103 @@ export async function orderIdsForDomain(client: AlibabaClient, domain: string): 
 
 /** The listed order with this id, searched by `keyword` (its domain when known, else the id), or undefined. */
 export async function findOrder(
-  client: AlibabaClient,
+  client: AlibabaApi,
   orderId: string,
   keyword: string,
 ): Promise<CertificateOrderSummary | undefined> {
   const orders = await listOrders(client, keyword);
   return orders.find((o) => o.orderId === orderId);
+}
+
+/** True for an error saying the object does not exist. */
+export function isNotFound(error: unknown): boolean {
+  return isAlibabaCloudError(error) && error.notFound;
+}
+
+/** The certificate's details (`CertFilter=true`: no PEM), or undefined when it was deleted. */
+export async function certificateDetail(
+  client: AlibabaApi,
+  certId: string,
+): Promise<UserCertificateDetail | undefined> {
+  try {
+    return await client.call(GetUserCertificateDetail, { CertId: certId, CertFilter: true });
+  } catch (error: unknown) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Complete an order state with the certificate details when it is issued. */
+export async function factsOf(
+  client: AlibabaApi,
+  orderId: string,
+  commonName: string | undefined,
+  state: CertificateState,
+): Promise<OrderFacts> {
+  const detail =
+    state.type === "certificate" && state.certId !== undefined
+      ? await certificateDetail(client, state.certId)
+      : undefined;
+  return { orderId, commonName: commonName ?? detail?.commonName?.toLowerCase(), state, detail };
+}
+
+/** Describe an order (throws the transport's error, e.g. not-found, unchanged). */
+export async function describeOrder(
+  client: AlibabaApi,
+  orderId: string,
+  commonName: string | undefined,
+): Promise<OrderFacts> {
+  const state = await describeState(client, orderId);
+  return factsOf(client, orderId, commonName, state);
+}
+
+/** `DescribeCertificateState`, the order's state; throws the transport's error (e.g. not-found) unchanged. */
+export function describeState(client: AlibabaApi, orderId: string): Promise<CertificateState> {
+  return client.call(DescribeCertificateState, { OrderId: orderId });
+}
+
+/** `DescribeCertificateState`, or `undefined` when the order does not exist. */
+export async function describeStateOrGone(client: AlibabaApi, orderId: string): Promise<CertificateState | undefined> {
+  try {
+    return await describeState(client, orderId);
+  } catch (error: unknown) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/** `CreateCertificateWithCsrRequest`: the new OrderId. Not idempotent: see `./create` for how it is repeated. */
+export async function createCertificateWithCsr(
+  client: AlibabaApi,
+  request: CreateCertificateWithCsrRequestParams,
+): Promise<string> {
+  return (await client.call(CreateCertificateWithCsrRequest, request)).orderId;
+}
+
+/** `CancelOrderRequest`: a pending order goes to `payed`. */
+export async function cancelOrderRequest(client: AlibabaApi, orderId: string): Promise<void> {
+  await client.call(CancelOrderRequest, { OrderId: orderId });
+}
+
+/** `CancelCertificateForPackageRequest`: revoke an issued certificate (restores the quota unit). */
+export async function cancelCertificateForPackage(client: AlibabaApi, orderId: string): Promise<void> {
+  await client.call(CancelCertificateForPackageRequest, { OrderId: orderId });
+}
+
+/** `DeleteCertificateRequest`; not-found is success. */
+export async function deleteCertificateRequest(client: AlibabaApi, orderId: string): Promise<void> {
+  try {
+    await client.call(DeleteCertificateRequest, { OrderId: orderId });
+  } catch (error: unknown) {
+    if (!isNotFound(error)) throw error;
+  }
+}
+
+/** `DeleteUserCertificate`; not-found is success. */
+export async function deleteUserCertificate(client: AlibabaApi, certId: string): Promise<void> {
+  try {
+    await client.call(DeleteUserCertificate, { CertId: certId });
+  } catch (error: unknown) {
+    if (!isNotFound(error)) throw error;
+  }
 }

@@ -4,8 +4,19 @@
  * at preview are skipped.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { type DvCertificateOrderInputs, type DvProductCode } from "../dv-certificate-order";
-import { CheckReport, isUnknown, quote, readEnum, readHostname, readId, readString } from "../../common/check";
+import { type DvCertificateOrderInputs, type DvProductCode } from "./types";
+import {
+  CheckReport,
+  isUnknown,
+  quote,
+  readBoolean,
+  readEnum,
+  readHostname,
+  readId,
+  readString,
+  readTimeoutSeconds,
+  type Unknown,
+} from "../../common/check";
 import { plainJson, type PropertyBag } from "../../common/dynamic";
 import { type CsrFacts } from "./csr";
 import {
@@ -40,14 +51,12 @@ export async function checkOrder(
     productCode,
     tags: checkTags(report, news["tags"]),
     orderId,
-    waitForIssuance: readBoolean(
-      report,
-      "waitForIssuance",
-      news["waitForIssuance"],
-      BEHAVIOUR_DEFAULTS.waitForIssuance,
-    ),
-    issuanceTimeoutSeconds: readTimeout(report, news["issuanceTimeoutSeconds"]),
-    revokeOnDelete: readBoolean(report, "revokeOnDelete", news["revokeOnDelete"], BEHAVIOUR_DEFAULTS.revokeOnDelete),
+    waitForIssuance:
+      readBoolean(report, "waitForIssuance", news["waitForIssuance"]) ?? BEHAVIOUR_DEFAULTS.waitForIssuance,
+    issuanceTimeoutSeconds:
+      readTimeoutSeconds(report, "issuanceTimeoutSeconds", news["issuanceTimeoutSeconds"], MAX_ISSUANCE_TIMEOUT_SECONDS) ??
+      BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds,
+    revokeOnDelete: readBoolean(report, "revokeOnDelete", news["revokeOnDelete"]) ?? BEHAVIOUR_DEFAULTS.revokeOnDelete,
   };
   return { inputs: plainJson(inputs) as DvCertificateOrderInputs, failures: report.failures };
 }
@@ -168,9 +177,9 @@ function checkEmail(report: CheckReport, value: unknown, required: boolean): str
   return text;
 }
 
-function checkTags(report: CheckReport, value: unknown): Record<string, string> | undefined {
+function checkTags(report: CheckReport, value: unknown): Record<string, string> | Unknown | undefined {
   if (value === undefined || value === null) return undefined;
-  if (isUnknown(value)) return value as unknown as Record<string, string>;
+  if (isUnknown(value)) return value;
   if (typeof value !== "object" || Array.isArray(value)) {
     report.fail(
       "tags",
@@ -186,7 +195,7 @@ function checkTags(report: CheckReport, value: unknown): Record<string, string> 
     const keyProblem = tagKeyProblem(key);
     if (keyProblem !== undefined) report.fail("tags", `tags key ${quote(key)} ${keyProblem}`);
     if (isUnknown(item)) {
-      tags[key] = item as string;
+      tags[key] = item;
     } else if (typeof item !== "string") {
       report.fail("tags", `tags[${quote(key)}] must be a string, got ${typeof item}`);
     } else if (item.length > TAGS.maxValueLength) {
@@ -199,28 +208,4 @@ function checkTags(report: CheckReport, value: unknown): Record<string, string> 
     }
   }
   return tags;
-}
-
-function readBoolean(report: CheckReport, property: string, value: unknown, fallback: boolean): boolean {
-  if (value === undefined || value === null) return fallback;
-  if (isUnknown(value)) return value as unknown as boolean;
-  if (typeof value !== "boolean") {
-    report.fail(property, `${property} ${quote(value)} must be true or false`);
-    return fallback;
-  }
-  return value;
-}
-
-function readTimeout(report: CheckReport, value: unknown): number {
-  const fallback = BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds;
-  if (value === undefined || value === null) return fallback;
-  if (isUnknown(value)) return value as unknown as number;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_ISSUANCE_TIMEOUT_SECONDS) {
-    report.fail(
-      "issuanceTimeoutSeconds",
-      `issuanceTimeoutSeconds ${quote(value)} must be a whole number of seconds from 1 to ${MAX_ISSUANCE_TIMEOUT_SECONDS} (two days)`,
-    );
-    return fallback;
-  }
-  return value;
 }

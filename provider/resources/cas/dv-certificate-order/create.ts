@@ -1,15 +1,17 @@
 /**
- * Placing an order. CreateCertificateWithCsrRequest consumes quota and has no client token, so the transport never
+ * `create` of `cas.DvCertificateOrder`: place the order (or adopt one by `orderId`), describe it, and wait for
+ * issuance when asked to. Placing an order: CreateCertificateWithCsrRequest consumes quota and has no client token, so the transport never
  * repeats it after an ambiguous failure (reset, timeout, 5xx): the order may exist. This module then looks for it
  * before trying again, so a timeout never buys two certificates.
  */
-import { type DvCertificateOrderInputs } from "../dv-certificate-order";
-import { progress } from "../../common/host";
-import { type AlibabaClient } from "../../../transport/client";
+import type * as pulumi from "@pulumi/pulumi";
 import { isAlibabaCloudError } from "../../../transport/errors";
-import { CreateCertificateWithCsrRequest } from "../../../transport/operations/cas";
-import { toCreateRequest } from "./mapping";
-import { orderIdsForDomain } from "./api";
+import { messageOf, partialFailure, type PartialFailureError, type PropertyBag } from "../../common/dynamic";
+import { progress, type AlibabaApi } from "../../common/host";
+import { createCertificateWithCsr, describeOrder, findOrder, isNotFound, orderIdsForDomain } from "./api";
+import { inputsOf, toCreateRequest, toOutputs, type OrderFacts } from "./mapping";
+import { type DvCertificateOrderInputs, type DvCertificateOrderOutputs } from "./types";
+import { settle } from "./wait";
 
 /** The documented quota codes: no resource plan bought, or none left. Not "not found" errors. */
 const QUOTA_CODES = new Set(["NotFoundPackage", "NotRemainCount"]);
@@ -20,7 +22,7 @@ const QUOTA_CODES = new Set(["NotFoundPackage", "NotRemainCount"]);
  * replaced, is never mistaken for it). If none appeared the create did not happen and is tried once more.
  */
 export async function placeOrder(
-  client: AlibabaClient,
+  client: AlibabaApi,
   inputs: DvCertificateOrderInputs,
   commonName: string,
 ): Promise<string> {
@@ -28,7 +30,7 @@ export async function placeOrder(
   const before = await orderIdsForDomain(client, commonName);
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await client.call(CreateCertificateWithCsrRequest, request)).orderId;
+      return await createCertificateWithCsr(client, request);
     } catch (error: unknown) {
       if (isAlibabaCloudError(error) && QUOTA_CODES.has(error.code))
         throw quotaError(error.code, inputs, error.message);
@@ -61,4 +63,55 @@ function quotaError(code: string, inputs: DvCertificateOrderInputs, cause: strin
   return new Error(
     `The Alibaba Cloud account ${what} for productCode ${product}, so no order was placed. Buy a DV certificate resource plan (or free-certificate quota) for that product in the SSL Certificates Service console, or choose another productCode. (${cause})`,
   );
+}
+
+/** The CSR's CN, parsed in the host (x509 is loaded lazily, only by operations that need it). */
+async function commonNameOf(csr: string | undefined): Promise<string | undefined> {
+  if (csr === undefined) return undefined;
+  const { inspectCsr } = await import("./csr");
+  const facts = await inspectCsr(csr);
+  return "unreadable" in facts ? undefined : facts.commonName;
+}
+
+/** Place (or adopt) the order, describe it, and wait for issuance when asked to. */
+export async function createOrder(
+  client: AlibabaApi,
+  bag: PropertyBag,
+): Promise<pulumi.dynamic.CreateResult<DvCertificateOrderOutputs>> {
+  const inputs = inputsOf(bag);
+  let commonName = await commonNameOf(inputs.csr);
+  let orderId = inputs.orderId;
+  if (orderId === undefined) {
+    if (commonName === undefined) throw new Error("csr has no readable CN; run check (pulumi preview) for details");
+    orderId = await placeOrder(client, inputs, commonName);
+  } else {
+    commonName ??= (await adoptedDomain(client, orderId))?.toLowerCase();
+  }
+  let known: OrderFacts | undefined;
+  try {
+    known = await describeOrder(client, orderId, commonName);
+    const facts = await settle(client, inputs, known, (f) => (known = f));
+    return { id: orderId, outs: toOutputs(inputs, facts) };
+  } catch (error: unknown) {
+    if (inputs.orderId !== undefined && known === undefined && isNotFound(error)) {
+      throw new Error(`orderId ${orderId}: CAS has no such order, so there is nothing to adopt (${messageOf(error)})`);
+    }
+    throw orderPartialFailure(`CAS order ${orderId} exists but ${messageOf(error)}`, orderId, bag, inputs, known);
+  }
+}
+
+/** An adopted order's domain from the order list (DescribeCertificateState does not return it while pending). */
+async function adoptedDomain(client: AlibabaApi, orderId: string): Promise<string | undefined> {
+  return (await findOrder(client, orderId, orderId))?.domain;
+}
+
+/** The partial failure of an order that exists: what is known of it is recorded over `bag` (which has `__provider`). */
+export function orderPartialFailure(
+  message: string,
+  orderId: string,
+  bag: PropertyBag,
+  inputs: DvCertificateOrderInputs,
+  facts: OrderFacts | undefined,
+): PartialFailureError {
+  return partialFailure(message, orderId, bag, facts === undefined ? { orderId } : toOutputs(inputs, facts));
 }

@@ -7,27 +7,25 @@
  * - not found: already gone, success.
  */
 import { type PropertyBag } from "../../common/dynamic";
-import { hostClient, pollDelays, progress } from "../../common/host";
-import { type AlibabaClient } from "../../../transport/client";
+import { pollDelays, progress, type AlibabaApi } from "../../common/host";
 import { isAlibabaCloudError } from "../../../transport/errors";
-import {
-  CancelCertificateForPackageRequest,
-  CancelOrderRequest,
-  type CertificateState,
-  DeleteCertificateRequest,
-  DeleteUserCertificate,
-  DescribeCertificateState,
-} from "../../../transport/operations/cas";
+import { type CertificateState } from "../../../transport/operations/cas";
 import { waitUntil } from "../../../util/waiter";
-import { isNotFound } from "./describe";
+import {
+  cancelCertificateForPackage,
+  cancelOrderRequest,
+  deleteCertificateRequest,
+  deleteUserCertificate,
+  describeStateOrGone as describe,
+  isNotFound,
+} from "./api";
 import { inputsOf } from "./mapping";
 
 /** Waiting for a cancelled order to reach `payed` is bounded by this (the API documents it as immediate). */
 const CANCEL_TIMEOUT_MS = 5 * 60_000;
 
 /** Delete the order as its state allows; resolves only when it is gone (or retained/revoked on purpose). */
-export async function deleteOrder(id: string, props: PropertyBag): Promise<void> {
-  const client = hostClient();
+export async function deleteOrder(client: AlibabaApi, id: string, props: PropertyBag): Promise<void> {
   const state = await describe(client, id);
   if (state === undefined) return;
   const label = `CAS order ${id}${typeof props["commonName"] === "string" ? ` (${props["commonName"]})` : ""}`;
@@ -57,15 +55,6 @@ export async function deleteOrder(id: string, props: PropertyBag): Promise<void>
   }
 }
 
-async function describe(client: AlibabaClient, id: string): Promise<CertificateState | undefined> {
-  try {
-    return await client.call(DescribeCertificateState, { OrderId: id });
-  } catch (error: unknown) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
-}
-
 /**
  * Run a call that is not idempotent; after an ambiguous failure, ask `applied` whether it took effect before calling
  * once more. A not-found answer means there is nothing left to act on.
@@ -83,12 +72,12 @@ async function callOnce(run: () => Promise<unknown>, applied: () => Promise<bool
   }
 }
 
-async function cancel(client: AlibabaClient, id: string): Promise<void> {
+async function cancel(client: AlibabaApi, id: string): Promise<void> {
   const cancelled = async (): Promise<boolean> => {
     const state = await describe(client, id);
     return state === undefined || (state.type !== "domain_verify" && state.type !== "process");
   };
-  await callOnce(() => client.call(CancelOrderRequest, { OrderId: id }), cancelled);
+  await callOnce(() => cancelOrderRequest(client, id), cancelled);
   await waitUntil(
     () => describe(client, id),
     (state) =>
@@ -104,21 +93,13 @@ async function cancel(client: AlibabaClient, id: string): Promise<void> {
   );
 }
 
-async function deleteRequest(client: AlibabaClient, id: string): Promise<void> {
-  try {
-    await client.call(DeleteCertificateRequest, { OrderId: id });
-  } catch (error: unknown) {
-    if (!isNotFound(error)) throw error;
-  }
+function deleteRequest(client: AlibabaApi, id: string): Promise<void> {
+  return deleteCertificateRequest(client, id);
 }
 
-async function revoke(client: AlibabaClient, id: string, state: CertificateState): Promise<void> {
+async function revoke(client: AlibabaApi, id: string, state: CertificateState): Promise<void> {
   const revoked = async (): Promise<boolean> => (await describe(client, id))?.type !== "certificate";
-  await callOnce(() => client.call(CancelCertificateForPackageRequest, { OrderId: id }), revoked);
+  await callOnce(() => cancelCertificateForPackage(client, id), revoked);
   if (state.certId === undefined) return;
-  try {
-    await client.call(DeleteUserCertificate, { CertId: state.certId });
-  } catch (error: unknown) {
-    if (!isNotFound(error)) throw error;
-  }
+  await deleteUserCertificate(client, state.certId);
 }

@@ -4,12 +4,12 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { isUnknown } from "../../common/check";
+import { changedKeys } from "../../common/diff";
 import { type PropertyBag } from "../../common/dynamic";
 import { BEHAVIOUR_DEFAULTS, BEHAVIOUR_INPUTS, DEFAULT_PRODUCT_CODE, REPLACE_ON_CHANGES } from "./types";
 
 /** The value an input stands for, with documented defaults applied, in a form that compares with `===`. */
-function effective(name: string, bag: PropertyBag): unknown {
-  const value = bag[name];
+function effective(name: string, value: unknown): unknown {
   if (isUnknown(value)) return value;
   if (name === "productCode") return value ?? DEFAULT_PRODUCT_CODE;
   if (name === "tags") return canonicalTags(value);
@@ -29,10 +29,9 @@ function canonicalTags(value: unknown): string {
  * `orderId` absent from the new inputs means "the order this resource placed", so only a given one is compared.
  */
 export function diffOrder(_id: string, olds: PropertyBag, news: PropertyBag): pulumi.dynamic.DiffResult {
-  const replaces = REPLACE_ON_CHANGES.filter((name) => {
-    if (name === "orderId" && news["orderId"] === undefined) return false;
-    return effective(name, olds) !== effective(name, news);
-  });
-  const updates = BEHAVIOUR_INPUTS.filter((name) => effective(name, olds) !== effective(name, news));
+  const same = (old: unknown, value: unknown, name: string): boolean => effective(name, old) === effective(name, value);
+  const compared = REPLACE_ON_CHANGES.filter((name) => name !== "orderId" || news["orderId"] !== undefined);
+  const replaces = changedKeys(olds, news, compared, same);
+  const updates = changedKeys(olds, news, BEHAVIOUR_INPUTS, same);
   return { changes: replaces.length > 0 || updates.length > 0, replaces: [...replaces], deleteBeforeReplace: false };
 }

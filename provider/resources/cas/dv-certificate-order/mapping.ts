@@ -3,7 +3,7 @@ import {
   type DvCertificateOrderInputs,
   type DvCertificateOrderOutputs,
   type DvOrderState,
-} from "../dv-certificate-order";
+} from "./types";
 import { plainJson, type PropertyBag } from "../../common/dynamic";
 import {
   type CertificateState,
@@ -25,9 +25,11 @@ export function toCreateRequest(inputs: DvCertificateOrderInputs): CreateCertifi
   ) {
     throw new Error("csr, username, phone, email and validateType are required to place an order");
   }
-  const tags: WireTag[] = Object.keys(inputs.tags ?? {})
+  // Checked inputs at create time are never unknown; a preview-only sentinel would mean no tags here.
+  const given = typeof inputs.tags === "object" ? inputs.tags : {};
+  const tags: WireTag[] = Object.keys(given)
     .sort()
-    .map((key) => ({ Key: key, Value: inputs.tags?.[key] ?? "" }));
+    .map((key) => ({ Key: key, Value: given[key] ?? "" }));
   return {
     Csr: csr,
     Username: username,

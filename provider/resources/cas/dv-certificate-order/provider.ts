@@ -1,31 +1,35 @@
 /**
- * The provider of `cas.DvCertificateOrder`, as a module: this module's exports object *is* the provider. Pulumi
- * serializes an object that is the exports of an installed module as one `require("pulumi-alicloud-certs/dist/…")`
- * (instead of re-emitting each method as text), which keeps `__provider` a few hundred bytes. Each method is a
- * one-line delegation; nothing here holds a client, config or credential (those are built in the host at call time).
+ * The provider object of `cas.DvCertificateOrder`: this module's exports object *is* the provider. Pulumi serializes
+ * an object that is the exports of an installed module as one
+ * `require("pulumi-alicloud-certs/dist/provider/resources/cas/dv-certificate-order/provider.js")` (instead of
+ * re-emitting each method as text), which keeps `__provider` a few hundred bytes. That path is stored state: never
+ * move this file. Each method is one line: it resolves the host's client (only provider files do) and delegates;
+ * nothing here holds a client, config or credential (those are built in the host at call time).
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { type PropertyBag } from "../../common/dynamic";
-import { configureHost } from "../../common/host";
+import { hostClient } from "../../common/host";
 import { checkOrder } from "./check";
-import { diffOrder } from "./diff";
-import { createOrder, readOrder, updateOrder } from "./read";
+import { createOrder } from "./create";
 import { deleteOrder } from "./delete";
+import { diffOrder } from "./diff";
+import { readOrder } from "./read";
+import { updateOrder } from "./update";
 
-/** Receive the stack config (credentials and endpoints are resolved from it at call time). */
-export const configure = async (req: pulumi.dynamic.ConfigureRequest): Promise<void> => configureHost(req.config);
+export { configure } from "../../common/host";
 /** See {@link checkOrder}. */
 export const check = (olds: PropertyBag, news: PropertyBag): ReturnType<typeof checkOrder> => checkOrder(olds, news);
 /** See {@link diffOrder}. */
 export const diff = async (id: string, olds: PropertyBag, news: PropertyBag): Promise<pulumi.dynamic.DiffResult> =>
   diffOrder(id, olds, news);
 /** See {@link createOrder}. */
-export const create = (inputs: PropertyBag): ReturnType<typeof createOrder> => createOrder(inputs);
+export const create = (inputs: PropertyBag): ReturnType<typeof createOrder> => createOrder(hostClient(), inputs);
 /** See {@link readOrder}. */
-export const read = (id: string, props?: PropertyBag): ReturnType<typeof readOrder> => readOrder(id, props ?? {});
+export const read = (id: string, props?: PropertyBag): ReturnType<typeof readOrder> =>
+  readOrder(hostClient(), id, props ?? {});
 /** See {@link updateOrder}. */
 export const update = (id: string, olds: PropertyBag, news: PropertyBag): ReturnType<typeof updateOrder> =>
-  updateOrder(id, olds, news);
+  updateOrder(hostClient(), id, olds, news);
 /** See {@link deleteOrder}. */
-const remove = (id: string, props: PropertyBag): Promise<void> => deleteOrder(id, props);
+const remove = (id: string, props: PropertyBag): Promise<void> => deleteOrder(hostClient(), id, props);
 export { remove as delete };

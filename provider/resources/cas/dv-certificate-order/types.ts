@@ -1,5 +1,80 @@
-/** Documented facts of CreateCertificateWithCsrRequest that check, diff and mapping share. */
-import { type DvProductCode } from "../dv-certificate-order";
+/**
+ * The shapes and documented facts of `cas.DvCertificateOrder` that check, diff, mapping and the verbs share: product
+ * codes, order states, the provider-side inputs and outputs, and which inputs replace the order. The public
+ * `DvCertificateOrderArgs` lives in `../dv-certificate-order.ts`, which re-exports these types.
+ */
+import { type Unknown } from "../../common/check";
+
+/** The DV product codes CreateCertificateWithCsrRequest documents for `ProductCode`. */
+export type DvProductCode =
+  /** DigiCert DV, 3-month free trial (China site only). The API's default. */
+  | "digicert-free-1-free"
+  /** DigiCert DV, 1-year free trial (China site only). */
+  | "symantec-free-1-free"
+  /** DigiCert wildcard DV. */
+  | "symantec-dv-1-starter"
+  /** GeoTrust single-domain DV. */
+  | "geotrust-dv-1-starter"
+  /** GeoTrust wildcard DV. */
+  | "geotrust-dv-w-starter"
+  /** GlobalSign single-domain DV. */
+  | "globalsign-dv-1-personal"
+  /** GlobalSign wildcard DV. */
+  | "globalsign-dv-w-advanced";
+
+/**
+ * `DescribeCertificateState.Type`: `domain_verify` (waiting for your DNS record or file), `process` (CA review),
+ * `verify_fail` (review failed), `certificate` (issued), `payed` (cancelled, pending application), `unknow` (sic;
+ * any other state, e.g. after the certificate was revoked).
+ */
+export type DvOrderState = "domain_verify" | "process" | "verify_fail" | "certificate" | "payed" | "unknow";
+
+/** The provider-side inputs: `DvCertificateOrderArgs` resolved and normalized by `check`. Behaviour inputs may be
+ * {@link Unknown} only at preview (check and diff); create, read, update and delete always see plain values. */
+export interface DvCertificateOrderInputs {
+  readonly csr?: string;
+  readonly username?: string;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly validateType?: "DNS" | "FILE";
+  readonly productCode?: DvProductCode;
+  readonly tags?: Readonly<Record<string, string>> | Unknown;
+  readonly orderId?: string;
+  readonly waitForIssuance: boolean | Unknown;
+  readonly issuanceTimeoutSeconds: number | Unknown;
+  readonly revokeOnDelete: boolean | Unknown;
+}
+
+/** The state of a `DvCertificateOrder`: its inputs plus what CAS reports. Absent fields are not known yet. */
+export interface DvCertificateOrderOutputs extends DvCertificateOrderInputs {
+  /** The CAS OrderId (decimal string; above 2^53, so never a number). Also the resource id. */
+  readonly orderId: string;
+  /** The order's state, see {@link DvOrderState}. */
+  readonly state: DvOrderState;
+  /** The domain the order is for: the CSR's CN, lower-cased. */
+  readonly commonName?: string;
+  /** DNS validation, while `domain_verify`: the full record name to create, e.g. `_dnsauth.example.com`. */
+  readonly recordDomain?: string;
+  /** DNS validation: the record type (`TXT` or `CNAME`). */
+  readonly recordType?: string;
+  /** DNS validation: the record value. */
+  readonly recordValue?: string;
+  /** FILE validation, while `domain_verify`: the domain whose web server must serve the file. */
+  readonly domain?: string;
+  /** FILE validation: the path of the file, e.g. `/.well-known/pki-validation/fileauth.txt`. */
+  readonly uri?: string;
+  /** FILE validation: the file content. */
+  readonly content?: string;
+  /** Once issued: the certificate chain, PEM (leaf first). Public; CAS holds no private key for CSR orders. */
+  readonly certificate?: string;
+  /** Once issued: the CAS certificate id (decimal string). */
+  readonly certId?: string;
+  /** Once issued: `<certId>-<region>` (e.g. `12345-cn-hangzhou`), the form GA takes and ESA splits into CasId/CasRegion. */
+  readonly certIdentifier?: string;
+  /** Once issued: the end of validity, ISO 8601 (UTC). */
+  readonly notAfter?: string;
+}
+
 
 /** Every documented `ProductCode`, in documentation order. */
 export const PRODUCT_CODES: readonly DvProductCode[] = [

@@ -1,9 +1,12 @@
 /** Waiting for issuance with the shared waiter, printing what the user has to do while the order is pending. */
+import { timeoutMs, type Unknown } from "../../common/check";
 import { pollDelays, progress } from "../../common/host";
-import { type AlibabaClient } from "../../../transport/client";
-import { type CertificateState, DescribeCertificateState } from "../../../transport/operations/cas";
+import { type CertificateState } from "../../../transport/operations/cas";
+import { type AlibabaApi } from "../../common/host";
+import { describeState, factsOf } from "./api";
 import { waitUntil, type WaitDecision } from "../../../util/waiter";
-import { fullRecordName } from "./mapping";
+import { fullRecordName, type OrderFacts } from "./mapping";
+import { BEHAVIOUR_DEFAULTS, type DvCertificateOrderInputs } from "./types";
 
 /** What one poll of an order means for the wait. */
 export function issuanceDecision(
@@ -46,21 +49,35 @@ export function issuanceDecision(
  * the latest one when the wait fails.
  */
 export function waitForIssuance(
-  client: AlibabaClient,
+  client: AlibabaApi,
   orderId: string,
   commonName: string | undefined,
-  timeoutSeconds: number,
+  timeoutSeconds: number | Unknown,
   onPoll: (state: CertificateState) => void,
 ): Promise<CertificateState> {
   const poll = async (): Promise<CertificateState> => {
-    const state = await client.call(DescribeCertificateState, { OrderId: orderId });
+    const state = await describeState(client, orderId);
     onPoll(state);
     return state;
   };
   return waitUntil(poll, (state) => issuanceDecision(state, commonName), {
-    timeoutMs: timeoutSeconds * 1000,
+    timeoutMs: timeoutMs(timeoutSeconds, BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds),
     description: `issuance of CAS order ${orderId} (${commonName ?? "unknown domain"})`,
     onProgress: progress,
     ...pollDelays(),
   });
 }
+
+/** Wait for issuance when asked to and not issued yet; `latest` receives each polled state. */
+export async function settle(
+  client: AlibabaApi,
+  inputs: DvCertificateOrderInputs,
+  facts: OrderFacts,
+  latest: (f: OrderFacts) => void,
+): Promise<OrderFacts> {
+  if (!inputs.waitForIssuance || facts.state.type === "certificate") return facts;
+  const onPoll = (state: CertificateState): void => latest({ ...facts, state });
+  const issued = await waitForIssuance(client, facts.orderId, facts.commonName, inputs.issuanceTimeoutSeconds, onPoll);
+  return factsOf(client, facts.orderId, facts.commonName, issued);
+}
+

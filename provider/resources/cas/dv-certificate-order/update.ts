@@ -1,0 +1,35 @@
+/** `update` of `cas.DvCertificateOrder`. */
+import type * as pulumi from "@pulumi/pulumi";
+import { messageOf, withoutProvider, type PropertyBag } from "../../common/dynamic";
+import { type AlibabaApi } from "../../common/host";
+import { describeOrder } from "./api";
+import { orderPartialFailure } from "./create";
+import { inputsOf, INPUT_NAMES, toOutputs, type OrderFacts } from "./mapping";
+import { type DvCertificateOrderOutputs } from "./types";
+import { settle } from "./wait";
+
+/**
+ * Update: only behaviour inputs change in place (diff sends everything else to replace). No API call, except when
+ * `waitForIssuance` is on and the order is not issued yet (also how a failed wait is retried on the next up).
+ */
+export async function updateOrder(
+  client: AlibabaApi,
+  id: string,
+  olds: PropertyBag,
+  news: PropertyBag,
+): Promise<pulumi.dynamic.UpdateResult<DvCertificateOrderOutputs>> {
+  const inputs = inputsOf(news);
+  const previous = withoutProvider(olds);
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(previous)) if (!INPUT_NAMES.includes(key)) kept[key] = value;
+  const outs = { ...kept, ...inputs, orderId: id } as DvCertificateOrderOutputs;
+  if (!inputs.waitForIssuance || outs.state === "certificate") return { outs };
+  let known: OrderFacts | undefined;
+  try {
+    known = await describeOrder(client, id, outs.commonName);
+    const facts = await settle(client, inputs, known, (f) => (known = f));
+    return { outs: toOutputs(inputs, facts) };
+  } catch (error: unknown) {
+    throw orderPartialFailure(`CAS order ${id}: ${messageOf(error)}`, id, { ...news, ...outs }, inputs, known);
+  }
+}
