@@ -16,7 +16,6 @@ import {
 export type { DvCertificateOrderInputs, DvCertificateOrderOutputs, DvOrderState, DvProductCode };
 export { DV_CERTIFICATE_ORDER_TYPE };
 
-
 /** Arguments of {@link DvCertificateOrder}. */
 export interface DvCertificateOrderArgs {
   /**

@@ -110,7 +110,10 @@ export function readTimeoutSeconds(
   if (value === undefined || value === null) return undefined;
   if (isUnknown(value)) return UNKNOWN;
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > max) {
-    report.fail(property, `${property} ${quote(value)} must be a whole number of seconds between 1 and ${max} (accepted: integers from 1 to ${max})`);
+    report.fail(
+      property,
+      `${property} ${quote(value)} must be a whole number of seconds between 1 and ${max} (accepted: integers from 1 to ${max})`,
+    );
     return undefined;
   }
   return value;

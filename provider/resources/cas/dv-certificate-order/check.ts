@@ -54,8 +54,12 @@ export async function checkOrder(
     waitForIssuance:
       readBoolean(report, "waitForIssuance", news["waitForIssuance"]) ?? BEHAVIOUR_DEFAULTS.waitForIssuance,
     issuanceTimeoutSeconds:
-      readTimeoutSeconds(report, "issuanceTimeoutSeconds", news["issuanceTimeoutSeconds"], MAX_ISSUANCE_TIMEOUT_SECONDS) ??
-      BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds,
+      readTimeoutSeconds(
+        report,
+        "issuanceTimeoutSeconds",
+        news["issuanceTimeoutSeconds"],
+        MAX_ISSUANCE_TIMEOUT_SECONDS,
+      ) ?? BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds,
     revokeOnDelete: readBoolean(report, "revokeOnDelete", news["revokeOnDelete"]) ?? BEHAVIOUR_DEFAULTS.revokeOnDelete,
   };
   return { inputs: plainJson(inputs) as DvCertificateOrderInputs, failures: report.failures };

@@ -1,9 +1,5 @@
 /** Pure mapping between the resource's properties and the CAS wire shapes. */
-import {
-  type DvCertificateOrderInputs,
-  type DvCertificateOrderOutputs,
-  type DvOrderState,
-} from "./types";
+import { type DvCertificateOrderInputs, type DvCertificateOrderOutputs, type DvOrderState } from "./types";
 import { plainJson, type PropertyBag } from "../../common/dynamic";
 import {
   type CertificateState,

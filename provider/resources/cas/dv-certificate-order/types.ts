@@ -75,7 +75,6 @@ export interface DvCertificateOrderOutputs extends DvCertificateOrderInputs {
   readonly notAfter?: string;
 }
 
-
 /** Every documented `ProductCode`, in documentation order. */
 export const PRODUCT_CODES: readonly DvProductCode[] = [
   "digicert-free-1-free",

@@ -80,4 +80,3 @@ export async function settle(
   const issued = await waitForIssuance(client, facts.orderId, facts.commonName, inputs.issuanceTimeoutSeconds, onPoll);
   return factsOf(client, facts.orderId, facts.commonName, issued);
 }
-

@@ -8,7 +8,12 @@ import { type CreateResult } from "@pulumi/pulumi/dynamic";
 import { isAlibabaCloudError } from "../../../transport/errors";
 import { type CustomHostnameModel } from "../../../transport/operations/esa";
 import { RateLimiter } from "../../../util/rate-limiter";
-import { messageOf, partialFailure as recordedFailure, type PartialFailureError, type PropertyBag } from "../../common/dynamic";
+import {
+  messageOf,
+  partialFailure as recordedFailure,
+  type PartialFailureError,
+  type PropertyBag,
+} from "../../common/dynamic";
 import { progress, type AlibabaApi } from "../../common/host";
 import { createHostname, findByName, getHostname, updateHostname } from "./api";
 import { parseInputs } from "./check";

@@ -56,7 +56,13 @@ export async function updateCustomHostname(
   if (request !== undefined) await updateHostname(api, request);
   let latest = defined<CustomHostnameOutputs>({ ...computedOf(olds), ...news, hostnameId });
   try {
-    const reapply = await shouldReapply(api, hostnameId, olds, news, request !== undefined && request.SslFlag !== undefined);
+    const reapply = await shouldReapply(
+      api,
+      hostnameId,
+      olds,
+      news,
+      request !== undefined && request.SslFlag !== undefined,
+    );
     if (reapply) {
       progress(`${news.hostname}: certificate is ${olds.certStatus ?? "due"}; applying for a new free certificate`);
       await applyCertificate(api, hostnameId);

@@ -87,7 +87,8 @@ export async function waitForTarget(
   const poll = async (): Promise<CustomHostnameModel> => {
     let model = pending ?? (await getHostname(api, hostnameId));
     pending = undefined;
-    if (model.status === "pending" && (await verifyHostname(api, hostnameId))) model = await getHostname(api, hostnameId);
+    if (model.status === "pending" && (await verifyHostname(api, hostnameId)))
+      model = await getHostname(api, hostnameId);
     seen(model);
     return model;
   };
