@@ -7,7 +7,8 @@
  */
 import { setHostClient } from "../provider/resources/common/host";
 import { bindingId } from "../provider/resources/ga/ids";
-import { createBinding, deleteBinding } from "../provider/resources/ga/listener-additional-certificate/create";
+import { createBinding } from "../provider/resources/ga/listener-additional-certificate/create";
+import { deleteBinding } from "../provider/resources/ga/listener-additional-certificate/delete";
 import { runTfStyle } from "./baseline";
 import {
   ACCELERATOR_ID,

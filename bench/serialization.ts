@@ -36,26 +36,36 @@ function installed(rel: string): string {
 function plainSources(): Record<string, string> {
   return {
     "ga.ListenerAdditionalCertificate": `
-import { configureHost } from ${installed("common/host")};
-import { checkBinding, createBinding, deleteBinding, diffBinding, readBinding, updateBinding } from ${installed("ga/listener-additional-certificate/create")};
+import { configureHost, hostClient } from ${installed("common/host")};
+import { checkBinding } from ${installed("ga/listener-additional-certificate/check")};
+import { diffBinding } from ${installed("ga/listener-additional-certificate/diff")};
+import { createBinding } from ${installed("ga/listener-additional-certificate/create")};
+import { readBinding } from ${installed("ga/listener-additional-certificate/read")};
+import { updateBinding } from ${installed("ga/listener-additional-certificate/update")};
+import { deleteBinding } from ${installed("ga/listener-additional-certificate/delete")};
 export const provider = {
   configure: async (req) => configureHost(req.config),
   check: (olds, news) => checkBinding(olds, news),
   diff: (id, olds, news) => diffBinding(id, olds, news),
   create: (inputs) => createBinding(inputs),
-  read: (id, props) => readBinding(id, props),
+  read: (id, props) => readBinding(hostClient(), id, props),
   update: (id, olds, news) => updateBinding(id, olds, news),
   delete: (id, props) => deleteBinding(id, props),
 };`,
     "ga.ListenerAdditionalCertificates": `
-import { configureHost } from ${installed("common/host")};
-import { checkBindingSet, createBindingSet, deleteBindingSet, diffBindingSet, readBindingSet, updateBindingSet } from ${installed("ga/listener-additional-certificates/create")};
+import { configureHost, hostClient } from ${installed("common/host")};
+import { checkBindingSet } from ${installed("ga/listener-additional-certificates/check")};
+import { diffBindingSet } from ${installed("ga/listener-additional-certificates/diff")};
+import { createBindingSet } from ${installed("ga/listener-additional-certificates/create")};
+import { readBindingSet } from ${installed("ga/listener-additional-certificates/read")};
+import { updateBindingSet } from ${installed("ga/listener-additional-certificates/update")};
+import { deleteBindingSet } from ${installed("ga/listener-additional-certificates/delete")};
 export const provider = {
   configure: async (req) => configureHost(req.config),
   check: (olds, news) => checkBindingSet(olds, news),
   diff: (id, olds, news) => diffBindingSet(id, olds, news),
   create: (inputs) => createBindingSet(inputs),
-  read: (id, props) => readBindingSet(id, props),
+  read: (id, props) => readBindingSet(hostClient(), id, props),
   update: (id, olds, news) => updateBindingSet(id, olds, news),
   delete: (id, props) => deleteBindingSet(id, props),
 };`,
@@ -67,29 +77,33 @@ import { deleteCustomHostname } from ${installed("esa/custom-hostname/delete")};
 import { diffCustomHostname } from ${installed("esa/custom-hostname/diff")};
 import { readCustomHostname } from ${installed("esa/custom-hostname/read")};
 import { updateCustomHostname } from ${installed("esa/custom-hostname/update")};
+import { hostClient } from ${installed("common/host")};
 export const provider = {
   configure: async (req) => configureHost(req.config),
   check: async (_olds, news) => checkInputs(news),
   diff: async (_id, olds, news) => diffCustomHostname(olds, news),
-  create: (inputs) => createCustomHostname(inputs),
-  read: (id, props) => readCustomHostname(id, props),
-  update: (id, olds, news) => updateCustomHostname(id, olds, news),
-  delete: (id, props) => deleteCustomHostname(id, props),
+  create: (inputs) => createCustomHostname(hostClient(), inputs),
+  read: (id, props) => readCustomHostname(hostClient(), id, props),
+  update: (id, olds, news) => updateCustomHostname(hostClient(), id, olds, news),
+  delete: (id, props) => deleteCustomHostname(hostClient(), id, props),
 };`,
     "cas.DvCertificateOrder": `
 import { configureHost } from ${installed("common/host")};
 import { checkOrder } from ${installed("cas/dv-certificate-order/check")};
 import { diffOrder } from ${installed("cas/dv-certificate-order/diff")};
-import { createOrder, readOrder, updateOrder } from ${installed("cas/dv-certificate-order/read")};
+import { createOrder } from ${installed("cas/dv-certificate-order/create")};
+import { readOrder } from ${installed("cas/dv-certificate-order/read")};
+import { updateOrder } from ${installed("cas/dv-certificate-order/update")};
 import { deleteOrder } from ${installed("cas/dv-certificate-order/delete")};
+import { hostClient } from ${installed("common/host")};
 export const provider = {
   configure: async (req) => configureHost(req.config),
   check: (olds, news) => checkOrder(olds, news),
   diff: async (id, olds, news) => diffOrder(id, olds, news),
-  create: (inputs) => createOrder(inputs),
-  read: (id, props) => readOrder(id, props ?? {}),
-  update: (id, olds, news) => updateOrder(id, olds, news),
-  delete: (id, props) => deleteOrder(id, props),
+  create: (inputs) => createOrder(hostClient(), inputs),
+  read: (id, props) => readOrder(hostClient(), id, props ?? {}),
+  update: (id, olds, news) => updateOrder(hostClient(), id, olds, news),
+  delete: (id, props) => deleteOrder(hostClient(), id, props),
 };`,
   };
 }

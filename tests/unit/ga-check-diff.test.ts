@@ -4,8 +4,10 @@
 import { strict as assert } from "node:assert";
 import { UNKNOWN } from "../../provider/resources/common/dynamic";
 import { bindingId, GA_CERTIFICATE_ID, parseId } from "../../provider/resources/ga/ids";
-import { checkBinding, diffBinding } from "../../provider/resources/ga/listener-additional-certificate/create";
-import { checkBindingSet, diffBindingSet } from "../../provider/resources/ga/listener-additional-certificates/create";
+import { checkBinding } from "../../provider/resources/ga/listener-additional-certificate/check";
+import { diffBinding } from "../../provider/resources/ga/listener-additional-certificate/diff";
+import { checkBindingSet } from "../../provider/resources/ga/listener-additional-certificates/check";
+import { diffBindingSet } from "../../provider/resources/ga/listener-additional-certificates/diff";
 
 const ACC = "ga-bp1odcab8tmno0hdq1234";
 const LSN = "lsr-bp1bpn0kn908w4nbw1234";
@@ -194,11 +196,6 @@ describe("unit: GA diff decisions", () => {
     [
       "timeout changed: update, no replace",
       { timeoutSeconds: 60 },
-      { changes: true, replaces: [], deleteBeforeReplace: false },
-    ],
-    [
-      "provider code changed: update so new code is stored",
-      { __provider: "p2" },
       { changes: true, replaces: [], deleteBeforeReplace: false },
     ],
     [

@@ -9,7 +9,16 @@
  * calls and 5 waits). See {@link ListenerAdditionalCertificate} for API calls per operation.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { declareOutputs } from "../common/dynamic";
+import { LISTENER_ADDITIONAL_CERTIFICATE_TYPE, TOKEN_MODULE } from "../common/type-tokens";
 import * as provider from "./listener-additional-certificate/provider";
+import {
+  type ListenerAdditionalCertificateInputs,
+  type ListenerAdditionalCertificateOutputs,
+} from "./listener-additional-certificate/types";
+
+export type { ListenerAdditionalCertificateInputs, ListenerAdditionalCertificateOutputs };
+export { LISTENER_ADDITIONAL_CERTIFICATE_TYPE };
 
 /** Arguments of {@link ListenerAdditionalCertificate}. */
 export interface ListenerAdditionalCertificateArgs {
@@ -44,22 +53,6 @@ export interface ListenerAdditionalCertificateArgs {
   readonly timeoutSeconds?: pulumi.Input<number>;
 }
 
-/** Provider-side inputs of {@link ListenerAdditionalCertificate}, as `check` normalizes them. */
-export type ListenerAdditionalCertificateInputs = {
-  readonly acceleratorId: string;
-  readonly listenerId: string;
-  /** Lower-case. */
-  readonly domain: string;
-  readonly certificateId: string;
-  readonly timeoutSeconds?: number;
-};
-
-/** Outputs (stored state) of {@link ListenerAdditionalCertificate}. */
-export type ListenerAdditionalCertificateOutputs = ListenerAdditionalCertificateInputs & {
-  /** The binding's `State` in ListListenerCertificates: `active`, or `updating` while a write is in flight. */
-  readonly state: string;
-};
-
 /**
  * The dynamic provider of {@link ListenerAdditionalCertificate}. It is the module
  * `./listener-additional-certificate-provider` itself, so the serialized `__provider` is one `require` of this package
@@ -69,9 +62,6 @@ export const listenerAdditionalCertificateProvider: pulumi.dynamic.ResourceProvi
   ListenerAdditionalCertificateInputs,
   ListenerAdditionalCertificateOutputs
 > = provider;
-
-/** Stored type token: `pulumi-nodejs:dynamic/alicloud-certs:GaListenerAdditionalCertificate`. Never rename it. */
-export const LISTENER_ADDITIONAL_CERTIFICATE_TYPE = "GaListenerAdditionalCertificate";
 
 /**
  * One domain → certificate binding on a GA HTTPS listener. ID: `<acceleratorId>:<listenerId>:<domain>`.
@@ -108,20 +98,20 @@ export class ListenerAdditionalCertificate extends pulumi.dynamic.Resource {
   /** @internal */
   constructor(name: string, args: ListenerAdditionalCertificateArgs | undefined, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: ListenerAdditionalCertificateArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    const outputs = {
-      acceleratorId: undefined,
-      listenerId: undefined,
-      domain: undefined,
-      certificateId: undefined,
-      timeoutSeconds: undefined,
-      state: undefined,
-    };
+    const outputs = declareOutputs([
+      "acceleratorId",
+      "listenerId",
+      "domain",
+      "certificateId",
+      "timeoutSeconds",
+      "state",
+    ]);
     super(
       listenerAdditionalCertificateProvider,
       name,
       { ...outputs, ...args, state: undefined },
       opts,
-      "alicloud-certs",
+      TOKEN_MODULE,
       LISTENER_ADDITIONAL_CERTIFICATE_TYPE,
     );
   }

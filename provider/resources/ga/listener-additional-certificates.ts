@@ -5,7 +5,16 @@
  * `pulumi up` step with batched calls. Bindings of domains the resource does not list are left alone.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { declareOutputs } from "../common/dynamic";
+import { LISTENER_ADDITIONAL_CERTIFICATES_TYPE, TOKEN_MODULE } from "../common/type-tokens";
 import * as provider from "./listener-additional-certificates/provider";
+import {
+  type ListenerAdditionalCertificatesInputs,
+  type ListenerAdditionalCertificatesOutputs,
+} from "./listener-additional-certificates/types";
+
+export type { ListenerAdditionalCertificatesInputs, ListenerAdditionalCertificatesOutputs };
+export { LISTENER_ADDITIONAL_CERTIFICATES_TYPE };
 
 /** Arguments of {@link ListenerAdditionalCertificates}. */
 export interface ListenerAdditionalCertificatesArgs {
@@ -36,21 +45,6 @@ export interface ListenerAdditionalCertificatesArgs {
   readonly timeoutSeconds?: pulumi.Input<number>;
 }
 
-/** Provider-side inputs of {@link ListenerAdditionalCertificates}, as `check` normalizes them. */
-export type ListenerAdditionalCertificatesInputs = {
-  readonly acceleratorId: string;
-  readonly listenerId: string;
-  /** Lower-case domains in sorted order. */
-  readonly certificates: Readonly<Record<string, string>>;
-  readonly timeoutSeconds?: number;
-};
-
-/** Outputs (stored state) of {@link ListenerAdditionalCertificates}. */
-export type ListenerAdditionalCertificatesOutputs = ListenerAdditionalCertificatesInputs & {
-  /** The owned domains, sorted. */
-  readonly domains: readonly string[];
-};
-
 /**
  * The dynamic provider of {@link ListenerAdditionalCertificates}: the module
  * `./listener-additional-certificates-provider` itself, so the serialized `__provider` is one `require` of this
@@ -60,9 +54,6 @@ export const listenerAdditionalCertificatesProvider: pulumi.dynamic.ResourceProv
   ListenerAdditionalCertificatesInputs,
   ListenerAdditionalCertificatesOutputs
 > = provider;
-
-/** Stored type token: `pulumi-nodejs:dynamic/alicloud-certs:GaListenerAdditionalCertificates`. Never rename it. */
-export const LISTENER_ADDITIONAL_CERTIFICATES_TYPE = "GaListenerAdditionalCertificates";
 
 /**
  * The additional certificates of one GA HTTPS listener, owned as a set. ID: `<acceleratorId>:<listenerId>`.
@@ -95,19 +86,13 @@ export class ListenerAdditionalCertificates extends pulumi.dynamic.Resource {
   /** @internal */
   constructor(name: string, args: ListenerAdditionalCertificatesArgs | undefined, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: ListenerAdditionalCertificatesArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    const outputs = {
-      acceleratorId: undefined,
-      listenerId: undefined,
-      certificates: undefined,
-      timeoutSeconds: undefined,
-      domains: undefined,
-    };
+    const outputs = declareOutputs(["acceleratorId", "listenerId", "certificates", "timeoutSeconds", "domains"]);
     super(
       listenerAdditionalCertificatesProvider,
       name,
       { ...outputs, ...args, domains: undefined },
       opts,
-      "alicloud-certs",
+      TOKEN_MODULE,
       LISTENER_ADDITIONAL_CERTIFICATES_TYPE,
     );
   }

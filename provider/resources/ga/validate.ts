@@ -2,7 +2,7 @@
  * Check rules shared by both GA resources. Each reader records a failure naming the property, the value and the rule,
  * skips values that are unknown during preview, and returns the normalized value.
  */
-import { type CheckReport, isUnknown, quote, readHostname, readString } from "../common/check";
+import { type CheckReport, quote, readHostname, readString } from "../common/check";
 import { UNKNOWN } from "../common/dynamic";
 import { ACCELERATOR_ID, GA_CERTIFICATE_ID, LISTENER_ID } from "./ids";
 
@@ -67,22 +67,4 @@ export function readCertificateId(report: CheckReport, property: string, value: 
 /** A domain: an RFC 1123 hostname, optionally `*.` wildcard (the API accepts wildcard domains); lower-cased. */
 export function readDomain(report: CheckReport, property: string, value: unknown): string | undefined {
   return readHostname(report, property, value, { required: true, allowWildcard: true });
-}
-
-/** `timeoutSeconds`: optional whole number of seconds in [1, 86400]. */
-export function readTimeoutSeconds(report: CheckReport, value: unknown): number | undefined {
-  if (value === undefined || value === null || isUnknown(value)) return undefined;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_SECONDS) {
-    report.fail(
-      "timeoutSeconds",
-      `timeoutSeconds ${quote(value)} must be a whole number of seconds between 1 and ${MAX_TIMEOUT_SECONDS}`,
-    );
-    return undefined;
-  }
-  return value;
-}
-
-/** The effective wait timeout in ms for a stored or checked `timeoutSeconds`. */
-export function timeoutMs(value: unknown): number {
-  return (typeof value === "number" && value > 0 ? value : DEFAULT_TIMEOUT_SECONDS) * 1000;
 }

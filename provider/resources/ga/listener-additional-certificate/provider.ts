@@ -1,23 +1,21 @@
 /**
- * The dynamic provider of `ga.ListenerAdditionalCertificate`, as a module. The provider object IS this module's
- * exports: when the package is installed in node_modules, Pulumi serializes it as one
- * `require("pulumi-alicloud-certs/dist/…/listener-additional-certificate-provider.js")` (a few hundred bytes, no
- * config, client or credential), and every resource in the host process shares the modules behind it, including the
- * per-accelerator GA queue. A plain object of delegating arrow functions would serialize to about 2.4 KB.
+ * The provider object of `ga.ListenerAdditionalCertificate`: this module's exports object IS the provider. When the
+ * package is installed in node_modules, Pulumi serializes it as one
+ * `require("pulumi-alicloud-certs/dist/provider/resources/ga/listener-additional-certificate/provider.js")` (a few
+ * hundred bytes, no config, client or credential); that path is stored state, so never move this file. Every
+ * resource in the host process shares the modules behind it, including the per-accelerator GA queue.
  */
-import { type ConfigureRequest } from "@pulumi/pulumi/dynamic";
-import { configureHost } from "../../common/host";
+import { type PropertyBag } from "../../common/dynamic";
+import { hostClient } from "../../common/host";
+import { readBinding } from "./read";
 
-/** Record the stack config for this host process (credentials and endpoints are read from it at call time). */
-export async function configure(req: ConfigureRequest): Promise<void> {
-  configureHost(req.config);
-}
+export { configure } from "../../common/host";
+export { checkBinding as check } from "./check";
+export { diffBinding as diff } from "./diff";
+export { createBinding as create } from "./create";
+export { updateBinding as update } from "./update";
+export { deleteBinding as delete } from "./delete";
 
-export {
-  checkBinding as check,
-  diffBinding as diff,
-  createBinding as create,
-  readBinding as read,
-  updateBinding as update,
-  deleteBinding as delete,
-} from "./create";
+/** `read`: see `./read`. */
+export const read = (id: string, props?: PropertyBag): ReturnType<typeof readBinding> =>
+  readBinding(hostClient(), id, props);

@@ -1,23 +1,21 @@
 /**
- * The dynamic provider of `ga.ListenerAdditionalCertificates`, as a module. The provider object IS this module's
- * exports: when the package is installed in node_modules, Pulumi serializes it as one
- * `require("pulumi-alicloud-certs/dist/…/listener-additional-certificates-provider.js")` (a few hundred bytes, no
- * config, client or credential), and every resource in the host process shares the modules behind it, including the
- * per-accelerator GA queue. A plain object of delegating arrow functions would serialize to about 2.4 KB.
+ * The provider object of `ga.ListenerAdditionalCertificates`: this module's exports object IS the provider, so the
+ * serialized `__provider` is one
+ * `require("pulumi-alicloud-certs/dist/provider/resources/ga/listener-additional-certificates/provider.js")` (no
+ * config, client or credential); that path is stored state, so never move this file. Every resource in the host
+ * process shares the modules behind it, including the per-accelerator GA queue.
  */
-import { type ConfigureRequest } from "@pulumi/pulumi/dynamic";
-import { configureHost } from "../../common/host";
+import { type PropertyBag } from "../../common/dynamic";
+import { hostClient } from "../../common/host";
+import { readBindingSet } from "./read";
 
-/** Record the stack config for this host process (credentials and endpoints are read from it at call time). */
-export async function configure(req: ConfigureRequest): Promise<void> {
-  configureHost(req.config);
-}
+export { configure } from "../../common/host";
+export { checkBindingSet as check } from "./check";
+export { diffBindingSet as diff } from "./diff";
+export { createBindingSet as create } from "./create";
+export { updateBindingSet as update } from "./update";
+export { deleteBindingSet as delete } from "./delete";
 
-export {
-  checkBindingSet as check,
-  diffBindingSet as diff,
-  createBindingSet as create,
-  readBindingSet as read,
-  updateBindingSet as update,
-  deleteBindingSet as delete,
-} from "./create";
+/** `read`: see `./read`. */
+export const read = (id: string, props?: PropertyBag): ReturnType<typeof readBindingSet> =>
+  readBindingSet(hostClient(), id, props);

@@ -1,0 +1,15 @@
+/** `diff` of `ga.ListenerAdditionalCertificate`: no API call. */
+import { type DiffResult } from "@pulumi/pulumi/dynamic";
+import { changedKeys } from "../../common/diff";
+import { type PropertyBag } from "../../common/dynamic";
+import { REPLACE_ON_CHANGES } from "./types";
+
+/** Inputs updated in place: the certificate (UpdateAdditionalCertificateWithListener) and the provider's timeout. */
+const UPDATABLE = ["certificateId", "timeoutSeconds"] as const;
+
+/** Decide without API calls; `__provider` is never compared (the policy in `common/diff.ts`). */
+export async function diffBinding(_id: string, olds: PropertyBag, news: PropertyBag): Promise<DiffResult> {
+  const replaces = changedKeys(olds, news, REPLACE_ON_CHANGES);
+  const changes = replaces.length > 0 || changedKeys(olds, news, UPDATABLE).length > 0;
+  return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
+}

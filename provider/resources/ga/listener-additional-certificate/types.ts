@@ -1,0 +1,26 @@
+/**
+ * Provider-side shapes of `ga.ListenerAdditionalCertificate`: the normalized inputs, the stored outputs, and which
+ * inputs replace the binding. The public `ListenerAdditionalCertificateArgs` lives in
+ * `../listener-additional-certificate.ts`, which re-exports these types.
+ */
+import { type Unknown } from "../../common/check";
+
+/** Provider-side inputs of `ListenerAdditionalCertificate`, as `check` normalizes them. */
+export type ListenerAdditionalCertificateInputs = {
+  readonly acceleratorId: string;
+  readonly listenerId: string;
+  /** Lower-case. */
+  readonly domain: string;
+  readonly certificateId: string;
+  /** Unknown only at preview (check and diff); the verbs always see a number or nothing. */
+  readonly timeoutSeconds?: number | Unknown;
+};
+
+/** Outputs (stored state) of `ListenerAdditionalCertificate`. */
+export type ListenerAdditionalCertificateOutputs = ListenerAdditionalCertificateInputs & {
+  /** The binding's `State` in ListListenerCertificates: `active`, or `updating` while a write is in flight. */
+  readonly state: string;
+};
+
+/** Inputs whose change replaces the binding (GA cannot move a binding; one certificate per domain). */
+export const REPLACE_ON_CHANGES = ["acceleratorId", "listenerId", "domain"] as const;

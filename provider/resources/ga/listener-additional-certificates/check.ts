@@ -1,0 +1,58 @@
+/** `check` of `ga.ListenerAdditionalCertificates`: validate and normalize; no API call. */
+import { type CheckResult } from "@pulumi/pulumi/dynamic";
+import { CheckReport, isUnknown, quote, readTimeoutSeconds } from "../../common/check";
+import { plainJson, withoutProvider, type PropertyBag } from "../../common/dynamic";
+import { sortedMap } from "../../common/stored";
+import { MAX_CERTIFICATES_PER_LISTENER } from "../ids";
+import { MAX_TIMEOUT_SECONDS, readAcceleratorId, readCertificateId, readDomain, readListenerId } from "../validate";
+import { type ListenerAdditionalCertificatesInputs as Inputs } from "./types";
+
+/** Read `certificates`: an object of hostname → `<certId>-<region>`, keys normalized, no duplicates. */
+function readCertificates(report: CheckReport, value: unknown): Record<string, string> | string | undefined {
+  if (value === undefined || value === null) return {};
+  if (isUnknown(value)) return value;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    report.fail(
+      "certificates",
+      `certificates must be an object mapping each domain to "<certId>-<region>", got ${quote(value)}`,
+    );
+    return undefined;
+  }
+  const out: Record<string, string> = {};
+  const spelledAs = new Map<string, string>();
+  for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
+    const property = `certificates[${JSON.stringify(key)}]`;
+    const domain = readDomain(report, property, key);
+    const certificateId = readCertificateId(report, property, raw);
+    if (domain === undefined || certificateId === undefined) continue;
+    const earlier = spelledAs.get(domain);
+    if (earlier !== undefined) {
+      report.fail(
+        property,
+        `certificates lists ${quote(earlier)} and ${quote(key)}: each domain at most once (domains compare case-insensitively)`,
+      );
+      continue;
+    }
+    spelledAs.set(domain, key);
+    out[domain] = certificateId;
+  }
+  const distinct = new Set(Object.values(out).filter((id) => !isUnknown(id)));
+  if (distinct.size > MAX_CERTIFICATES_PER_LISTENER) {
+    report.fail(
+      "certificates",
+      `certificates names ${distinct.size} distinct certificates; a GA HTTPS listener takes at most ${MAX_CERTIFICATES_PER_LISTENER} additional certificates (quota gaplus_quota_additional_certs_per_listener, 3 by default)`,
+    );
+  }
+  return sortedMap(out);
+}
+
+/** Validate and normalize (trim; lower-case, sorted domains). No API call. */
+export async function checkBindingSet(_olds: PropertyBag, news: PropertyBag): Promise<CheckResult<Inputs>> {
+  const report = new CheckReport();
+  const acceleratorId = readAcceleratorId(report, news["acceleratorId"]);
+  const listenerId = readListenerId(report, news["listenerId"]);
+  const certificates = readCertificates(report, news["certificates"]);
+  const timeoutSeconds = readTimeoutSeconds(report, "timeoutSeconds", news["timeoutSeconds"], MAX_TIMEOUT_SECONDS);
+  if (report.failures.length > 0) return { inputs: withoutProvider(news) as Inputs, failures: report.failures };
+  return { inputs: plainJson({ acceleratorId, listenerId, certificates, timeoutSeconds }) as Inputs };
+}

@@ -1,0 +1,41 @@
+/** `read` (refresh and `ListenerAdditionalCertificates.get`) of `ga.ListenerAdditionalCertificates`. */
+import { type ReadResult } from "@pulumi/pulumi/dynamic";
+import { type PropertyBag } from "../../common/dynamic";
+import { type AlibabaApi } from "../../common/host";
+import { optionalNumber, sortedMap, stringMap } from "../../common/stored";
+import { liveBindings } from "./api";
+import { listenerTarget, outputsOf } from "./mapping";
+import {
+  type ListenerAdditionalCertificatesInputs as Inputs,
+  type ListenerAdditionalCertificatesOutputs as Outputs,
+} from "./types";
+
+/**
+ * Rebuild from the live bindings, restricted to the owned domains (all of them for a `get`, which owns none yet).
+ * Gone only when the listener or accelerator is.
+ */
+export async function readBindingSet(
+  api: AlibabaApi,
+  id: string,
+  props: PropertyBag = {},
+): Promise<ReadResult<Outputs>> {
+  const target = listenerTarget(id);
+  const live = await liveBindings(api, target.acceleratorId, target.listenerId);
+  if (live === undefined) return { id: "" };
+  const ownedMap = stringMap(props, "certificates");
+  const owned = ownedMap === undefined ? [...live.keys()] : Object.keys(ownedMap).map((d) => d.toLowerCase());
+  const certificates: Record<string, string> = {};
+  for (const domain of owned) {
+    const binding = live.get(domain);
+    if (binding !== undefined) certificates[domain] = binding.certificateId;
+  }
+  const timeoutSeconds = optionalNumber(props, "timeoutSeconds");
+  const inputs: Inputs = {
+    acceleratorId: target.acceleratorId,
+    listenerId: target.listenerId,
+    certificates: sortedMap(certificates),
+    ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
+  };
+  // ReadResult types `inputs` as Outputs; the host stores them as the resource's inputs for later diffs.
+  return { id, props: outputsOf(inputs, certificates), inputs: inputs as Outputs };
+}
