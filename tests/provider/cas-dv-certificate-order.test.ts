@@ -12,7 +12,7 @@ import { createCsr, generateKeyPair, type PemKeyPair } from "../../examples/dv-c
 import { AlibabaClient } from "../../provider/transport/client";
 import { DeleteCertificateRequest } from "../../provider/transport/operations/cas";
 import { configFromRecord } from "../../provider/transport/settings";
-import type * as packageTypes from "../../provider/index";
+import { stagedPackage } from "../helpers/staged-package";
 import { REPO_ROOT } from "../helpers/engine";
 import {
   HostCallError,
@@ -23,11 +23,7 @@ import {
   type Props,
 } from "../helpers/provider-host";
 
-// By path: inside this repository "pulumi-alicloud-certs" resolves to the repository itself (package
-// self-reference), not to the staged copy whose modules Pulumi captures by `require`.
-const STAGED = path.join(REPO_ROOT, "node_modules/pulumi-alicloud-certs");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pkg = require(STAGED) as typeof packageTypes;
+const pkg = stagedPackage();
 const TYPE = "pulumi-nodejs:dynamic/alicloud-certs:CasDvCertificateOrder";
 const CONTACT = { username: "Ada Lovelace", phone: "+8613900001234", email: "ada@example.com" };
 

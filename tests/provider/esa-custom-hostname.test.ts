@@ -4,9 +4,7 @@
  * the API calls in the emulator's request log, and that nothing is left behind.
  */
 import { strict as assert } from "node:assert";
-import { createRequire } from "node:module";
-import * as path from "node:path";
-import type * as Package from "pulumi-alicloud-certs";
+import { stagedPackage } from "../helpers/staged-package";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { AlibabaClient } from "../../provider/transport/client";
 import { UpdateCustomHostname } from "../../provider/transport/operations/esa";
@@ -24,7 +22,7 @@ import { selfSignedCertificate, type TestCertificate } from "../helpers/test-cer
 
 // The staged build, loaded by path so the serializer sees a module under node_modules (as users' programs do); a
 // bare "pulumi-alicloud-certs" would resolve to this repository itself (package self-reference) and be inlined.
-const pkg = createRequire(__filename)(path.join(REPO_ROOT, "node_modules/pulumi-alicloud-certs")) as typeof Package;
+const pkg = stagedPackage();
 const TYPE = "pulumi-nodejs:dynamic/alicloud-certs:EsaCustomHostname";
 const SITE = "7096621098379520";
 const ORIGIN = "4042843419650112";

@@ -3,8 +3,7 @@
  * providers serialized from the staged package (node_modules/pulumi-alicloud-certs), against the emulator.
  */
 import { strict as assert } from "node:assert";
-import * as path from "node:path";
-import type * as Package from "pulumi-alicloud-certs";
+import { stagedPackage } from "../helpers/staged-package";
 import { type EmulatorSeed, type RunningEmulator, startEmulator } from "../../emulator";
 import { GA_DEFAULT_SEED } from "../../emulator/services/ga";
 import {
@@ -16,11 +15,7 @@ import {
   type Props,
 } from "../helpers/provider-host";
 
-const REPO_ROOT = path.resolve(__dirname, "../..");
-// Loaded by path: from inside this repository `require("pulumi-alicloud-certs")` resolves to the package itself
-// (Node's self-reference), which Pulumi would then serialize by value instead of as a node_modules `require`.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pkg = require(path.join(REPO_ROOT, "node_modules/pulumi-alicloud-certs")) as typeof Package;
+const pkg = stagedPackage();
 
 const ACC = "ga-bp1emulatordefault0001";
 const HTTPS = "lsr-bp1emulatorhttps00001";

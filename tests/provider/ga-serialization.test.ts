@@ -3,8 +3,7 @@
  * serializes it: small, free of secrets, and a single `require` of the installed package (so the GA queue is shared).
  */
 import { strict as assert } from "node:assert";
-import * as path from "node:path";
-import type * as Package from "pulumi-alicloud-certs";
+import { stagedPackage } from "../helpers/staged-package";
 import { serializeProvider } from "../helpers/provider-host";
 
 const SECRET = "LTAI-ga-serialization-sentinel-secret";
@@ -28,9 +27,7 @@ describe("provider tier: GA __provider serialization (staged package)", () => {
       process.env["ALICLOUD_ACCESS_KEY"] = SECRET;
       process.env["ALICLOUD_SECRET_KEY"] = SECRET;
       try {
-        // By path: from inside this repository `require("pulumi-alicloud-certs")` would resolve to the repository itself.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const pkg = require(path.resolve(__dirname, "../../node_modules/pulumi-alicloud-certs")) as typeof Package;
+        const pkg = stagedPackage();
         const text = await serializeProvider(pkg.ga[exported]);
         console.log(`      ${resource}: __provider is ${text.length} bytes`);
         assert.ok(text.length <= 1536, `${text.length} bytes`);
