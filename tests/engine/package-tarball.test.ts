@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { EmulatorControl } from "../../emulator/client";
+import { RELEASED_PROVIDER_ENTRIES } from "../helpers/provider-entries";
 import { PulumiStack, REPO_ROOT } from "../helpers/engine";
 
 const PROGRAM = `
@@ -165,6 +166,19 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
     assert.ok(resolved.endsWith(path.join("dist", "emulator", "index.js")));
   });
 
+  it("keeps every released provider entry module (provider-entries.json): stored __provider values require them", () => {
+    const pkg = path.join(work, "project", "node_modules", "pulumi-alicloud-certs");
+    for (const [token, entry] of Object.entries(RELEASED_PROVIDER_ENTRIES)) {
+      assert.ok(fs.existsSync(path.join(pkg, entry)), `${entry} (the provider of ${token}) is in the tarball`);
+      const methods = run(
+        process.execPath,
+        ["-p", `Object.keys(require("pulumi-alicloud-certs/${entry}")).sort().join(",")`],
+        path.join(work, "project"),
+      ).trim();
+      assert.equal(methods, "check,configure,create,delete,diff,read,update", `${entry} exports the provider object`);
+    }
+  });
+
   it("runs up and destroy through the real engine, with small secret-free __provider values", async () => {
     await stack.up();
     const outputs = await stack.outputs();
@@ -183,6 +197,8 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
         /require\("pulumi-alicloud-certs\/dist\//,
         "captured by reference to the installed package",
       );
+      const requires = [...(text as string).matchAll(/require\("pulumi-alicloud-certs\/([^"]+)"\)/g)].map((m) => m[1]);
+      assert.deepEqual(requires, [RELEASED_PROVIDER_ENTRIES[resource.type]], `${resource.type} requires its entry`);
     }
     console.log(`      __provider bytes per resource type (from the state file): ${JSON.stringify(sizes)}`);
     assert.deepEqual(Object.keys(sizes).sort(), [
