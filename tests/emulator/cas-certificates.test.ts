@@ -11,7 +11,7 @@ import {
   makeWorld,
   pemBlocks,
   type TestWorld,
-} from "./cas-fixtures.test";
+} from "./helpers/cas-fixtures";
 
 const UPLOADED = { certId: 20000001, commonName: "uploaded.example.com", sans: ["alt.example.com"] };
 

@@ -14,7 +14,7 @@ import {
   makeWorld,
   pemBlocks,
   type TestWorld,
-} from "./cas-fixtures.test";
+} from "./helpers/cas-fixtures";
 
 function describeState(world: TestWorld, orderId: string): Record<string, unknown> {
   return call(world, "DescribeCertificateState", { OrderId: orderId });

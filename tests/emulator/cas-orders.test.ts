@@ -1,6 +1,6 @@
 /** CAS handler tests: CreateCertificateWithCsrRequest rules, quota and DescribePackageState. */
 import { strict as assert } from "node:assert";
-import { createOrder, createParams, call, expectApiError, makeCsr, makeWorld } from "./cas-fixtures.test";
+import { createOrder, createParams, call, expectApiError, makeCsr, makeWorld } from "./helpers/cas-fixtures";
 
 const ORDER_ID_BASE = 98987582437920968n;
 

@@ -10,7 +10,7 @@ import Client, * as $Cas from "@alicloud/cas20200407";
 import { $OpenApiUtil, ClientError } from "@alicloud/openapi-core";
 import { isLosslessNumber, parse } from "lossless-json";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { makeCsr, pemBlocks } from "./cas-fixtures.test";
+import { makeCsr, pemBlocks } from "./helpers/cas-fixtures";
 import { callActionText, realClient } from "./helpers/openapi";
 
 const FIRST_ORDER_ID = "98987582437920969";

@@ -9,7 +9,7 @@ import {
   makeCert,
   type Harness,
   type TestCert,
-} from "./esa-harness.test";
+} from "./helpers/esa-harness";
 
 const DAY = 86_400_000;
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");

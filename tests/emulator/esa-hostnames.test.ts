@@ -13,7 +13,7 @@ import {
   getModel,
   harness,
   type Harness,
-} from "./esa-harness.test";
+} from "./helpers/esa-harness";
 
 type Row = Record<string, unknown>;
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import Client, * as $Esa from "@alicloud/esa20240910";
 import { $OpenApiUtil, ClientError } from "@alicloud/openapi-core";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { makeCert } from "./esa-harness.test";
+import { makeCert } from "./helpers/esa-harness";
 
 const SITE = 7096621098379520;
 const ORIGIN = 4042843419650112;

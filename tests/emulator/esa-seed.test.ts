@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { esaService } from "../../emulator/services/esa";
 import { ApiError } from "../../emulator/core/contract";
-import { SAAS_SITE, createHostname, expectApiError, getModel, harness, makeCert } from "./esa-harness.test";
+import { SAAS_SITE, createHostname, expectApiError, getModel, harness, makeCert } from "./helpers/esa-harness";
 
 describe("esa seed", () => {
   it("the default seed holds the documented sites, plans, quotas and records", () => {

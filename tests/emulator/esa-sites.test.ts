@@ -8,7 +8,7 @@ import {
   WWW_RECORD,
   expectApiError,
   harness,
-} from "./esa-harness.test";
+} from "./helpers/esa-harness";
 
 type Row = Record<string, unknown>;
 const sites = (body: Row): Row[] => body["Sites"] as Row[];

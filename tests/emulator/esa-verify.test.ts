@@ -1,6 +1,6 @@
 /** ESA ownership verification: VerifyCustomHostname and automatic activation on tick. */
 import assert from "node:assert/strict";
-import { ORIGIN_RECORD, createHostname, expectApiError, getModel, harness, type Harness } from "./esa-harness.test";
+import { ORIGIN_RECORD, createHostname, expectApiError, getModel, harness, type Harness } from "./helpers/esa-harness";
 
 function txt(h: Harness, id: number): { kind: "dns"; name: string; type: string; value: string } {
   const m = getModel(h, id);

@@ -1,0 +1,180 @@
+/**
+ * Shared fixtures of the CAS handler tests (a fake ServiceContext with a movable clock, in-memory published records
+ * and id sequences; CSR generation), plus a sanity test of the fixtures themselves.
+ */
+import "reflect-metadata"; // before @peculiar/x509
+import { strict as assert } from "node:assert";
+import { webcrypto } from "node:crypto";
+import * as x509 from "@peculiar/x509";
+import {
+  ApiError,
+  type EmulatorTimings,
+  type PublishedRecord,
+  type PublishedRecords,
+  type ServiceContext,
+} from "../../../emulator/core/contract";
+import { casService, type CasState } from "../../../emulator/services/cas";
+
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+
+/** 2026-01-01T00:00:00Z: the fixed start of simulated time in these tests. */
+export const T0 = Date.UTC(2026, 0, 1);
+export const DAY = 24 * 60 * 60 * 1000;
+
+/** In-memory published records (names compared case-insensitively, like the core). */
+export class FakeRecords implements PublishedRecords {
+  readonly list: PublishedRecord[] = [];
+  publish(record: PublishedRecord): void {
+    this.list.push(record);
+  }
+  has(kind: "dns" | "file", name: string, type: string, value: string): boolean {
+    return this.list.some(
+      (r) => r.kind === kind && r.name.toLowerCase() === name.toLowerCase() && r.type === type && r.value === value,
+    );
+  }
+}
+
+/** A CAS state plus the fake context around it. */
+export interface TestWorld {
+  readonly state: CasState;
+  readonly ctx: ServiceContext;
+  readonly records: FakeRecords;
+  readonly timings: EmulatorTimings;
+  now(): number;
+  advance(ms: number): void;
+}
+
+/** A world seeded with `seed` (default: the service's default seed). */
+export function makeWorld(
+  seed: unknown = casService.defaultSeed,
+  state: CasState = casService.emptyState(),
+): TestWorld {
+  let now = T0;
+  const sequences = new Map<string, number>();
+  const records = new FakeRecords();
+  const timings: EmulatorTimings = { gaWriteMs: 2000, esaCertIssueMs: 2000, casIssueMs: 2000 };
+  const ctx: ServiceContext = {
+    clock: { now: () => now },
+    records,
+    lookup: { casCertificateExists: (id) => casService.certificateExists?.(state, id) ?? false },
+    nextId: (sequence) => {
+      const next = (sequences.get(sequence) ?? 0) + 1;
+      sequences.set(sequence, next);
+      return String(next);
+    },
+    timings,
+  };
+  casService.applySeed(state, seed, ctx);
+  return { state, ctx, records, timings, now: () => now, advance: (ms) => void (now += ms) };
+}
+
+/** Call an action the way the core does: MissingParameter check, tick, then the handler. */
+export function call(world: TestWorld, action: string, params: Record<string, string> = {}): Record<string, unknown> {
+  const def = casService.actions[action];
+  if (def === undefined) throw new Error(`no action ${action}`);
+  for (const name of def.required) {
+    if (params[name] === undefined || params[name] === "") throw new ApiError(400, "MissingParameter", name);
+  }
+  casService.tick(world.state, world.ctx);
+  return def.handler({ product: "cas", action, params, accessKeyId: "ak", requestId: "req" }, world.state, world.ctx);
+}
+
+/** Run a control operation (tick first, like the core). */
+export function control(world: TestWorld, name: string, body: unknown): unknown {
+  const handler = casService.controls?.[name];
+  if (handler === undefined) throw new Error(`no control ${name}`);
+  casService.tick(world.state, world.ctx);
+  return handler(world.state, body, world.ctx);
+}
+
+/** Assert that `fn` throws an ApiError with this status and code. */
+export function expectApiError(fn: () => unknown, status: number, code: string): ApiError {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof ApiError, `expected ApiError, got ${String(e)}`);
+    assert.equal(e.code, code, e.message);
+    assert.equal(e.status, status);
+    return e;
+  }
+  return assert.fail(`expected ${code}, but the call succeeded`);
+}
+
+/** Options of a test CSR. */
+export interface CsrOptions {
+  readonly alg?: "RSA" | "ECDSA";
+  readonly rsaBits?: number;
+  /** Subject CN; null for a CSR without one. */
+  readonly cn?: string | null;
+  readonly sans?: readonly string[];
+}
+
+/** A generated CSR and the key pair behind it. */
+export interface TestCsr {
+  readonly pem: string;
+  readonly csr: x509.Pkcs10CertificateRequest;
+  readonly keys: webcrypto.CryptoKeyPair;
+}
+
+const csrCache = new Map<string, Promise<TestCsr>>();
+
+async function generateCsr(options: CsrOptions): Promise<TestCsr> {
+  const alg = options.alg ?? "RSA";
+  const algorithm =
+    alg === "RSA"
+      ? {
+          name: "RSASSA-PKCS1-v1_5",
+          hash: "SHA-256",
+          publicExponent: new Uint8Array([1, 0, 1]),
+          modulusLength: options.rsaBits ?? 2048,
+        }
+      : { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
+  const keys = (await webcrypto.subtle.generateKey(algorithm, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair;
+  const cn = options.cn === undefined ? "shop.example.com" : options.cn;
+  const extensions =
+    options.sans === undefined
+      ? []
+      : [new x509.SubjectAlternativeNameExtension(options.sans.map((value) => ({ type: "dns" as const, value })))];
+  const csr = await x509.Pkcs10CertificateRequestGenerator.create({
+    ...(cn === null ? { name: "O=No Common Name Ltd" } : { name: `CN=${cn}` }),
+    keys,
+    signingAlgorithm: algorithm,
+    extensions,
+  });
+  return { pem: csr.toString("pem"), csr, keys };
+}
+
+/** A CSR (cached per options: RSA key generation is slow). */
+export function makeCsr(options: CsrOptions = {}): Promise<TestCsr> {
+  const key = JSON.stringify(options);
+  let pending = csrCache.get(key);
+  if (pending === undefined) {
+    pending = generateCsr(options);
+    csrCache.set(key, pending);
+  }
+  return pending;
+}
+
+/** Valid CreateCertificateWithCsrRequest parameters for `csrPem`, with overrides. */
+export function createParams(csrPem: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    Csr: csrPem,
+    Username: "Tom",
+    Phone: "13900001234",
+    Email: "tom@example.com",
+    ValidateType: "DNS",
+    ...overrides,
+  };
+}
+
+/** Create an order and return its id as a decimal string. */
+export function createOrder(world: TestWorld, csrPem: string, overrides: Record<string, string> = {}): string {
+  const body = call(world, "CreateCertificateWithCsrRequest", createParams(csrPem, overrides));
+  assert.equal(typeof body["OrderId"], "bigint");
+  return String(body["OrderId"]);
+}
+
+/** The PEM blocks of a chain, in order. */
+export function pemBlocks(chain: string): string[] {
+  return chain.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
