@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { EmulatorControl } from "../../emulator/client";
 import { RELEASED_PROVIDER_ENTRIES } from "../helpers/provider-entries";
+import { certificateRequest } from "../helpers/x509";
 import { PulumiStack, REPO_ROOT } from "../helpers/engine";
 
 const PROGRAM = `
@@ -125,7 +126,7 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
     emulator = await startBin(project);
     const control = new EmulatorControl(emulator.url);
     await control.seed({ cas: { certificates: [{ certId: 20000001, commonName: "seeded-certificate.example.net" }] } });
-    csr = await makeCsr("order.tarball-customer.com");
+    csr = (await certificateRequest({ subject: "CN=order.tarball-customer.com" })).pem;
     stack = await PulumiStack.create(project, {
       ALICLOUD_CERTS_ENDPOINT: emulator.url,
       ALICLOUD_ACCESS_KEY: emulator.key,
@@ -218,21 +219,3 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
     );
   });
 });
-
-/** A CSR for `commonName` with a fresh P-256 key (the CAS emulator parses and checks it). */
-async function makeCsr(commonName: string): Promise<string> {
-  await import("reflect-metadata");
-  const x509 = await import("@peculiar/x509");
-  const { webcrypto } = await import("node:crypto");
-  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
-  const alg = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
-  const keys = (await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"])) as unknown as Parameters<
-    typeof x509.Pkcs10CertificateRequestGenerator.create
-  >[0]["keys"];
-  const request = await x509.Pkcs10CertificateRequestGenerator.create({
-    name: `CN=${commonName}`,
-    keys,
-    signingAlgorithm: alg,
-  });
-  return request.toString("pem");
-}

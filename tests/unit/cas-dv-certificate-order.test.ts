@@ -1,8 +1,7 @@
 /** Unit tier for `cas.DvCertificateOrder`: check rules, diff decisions and mappings, table-driven, no API and no host. */
-import "reflect-metadata"; // before @peculiar/x509
+import "reflect-metadata"; // before @peculiar/x509 (the example's CSR module loads it)
 import { strict as assert } from "node:assert";
-import { generateKeyPairSync, webcrypto } from "node:crypto";
-import * as x509 from "@peculiar/x509";
+import { generateKeyPairSync } from "node:crypto";
 import { createCsr, generateKeyPair, type PemKeyPair } from "../../examples/dv-certificate-order/csr";
 import { UNKNOWN } from "../../provider/resources/common/dynamic";
 import { checkOrder } from "../../provider/resources/cas/dv-certificate-order/check";
@@ -16,6 +15,7 @@ import {
 import { placeOrder } from "../../provider/resources/cas/dv-certificate-order/create";
 import { issuanceDecision } from "../../provider/resources/cas/dv-certificate-order/wait";
 import { fakeApi } from "../helpers/fake-api";
+import { certificateRequest, x509 } from "../helpers/x509";
 import { AlibabaCloudError } from "../../provider/transport/errors";
 import { type CertificateState } from "../../provider/transport/operations/cas";
 
@@ -27,30 +27,15 @@ function pem(text: string): string {
   return `${text.trim()}\n`;
 }
 
-/** A CSR from raw x509 parameters (for the shapes the example's generator never makes). */
+/** A CSR from raw x509 parameters (for the shapes the example's generator never makes); RSA when `rsaBits` is set. */
 async function rawCsr(options: {
   name: string;
   rsaBits?: number;
   names?: { type: "dns" | "ip"; value: string }[];
 }): Promise<string> {
-  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
-  const algorithm =
-    options.rsaBits === undefined
-      ? { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" }
-      : {
-          name: "RSASSA-PKCS1-v1_5",
-          modulusLength: options.rsaBits,
-          publicExponent: new Uint8Array([1, 0, 1]),
-          hash: "SHA-256",
-        };
-  const keys = await webcrypto.subtle.generateKey(algorithm, true, ["sign", "verify"]);
-  const csr = await x509.Pkcs10CertificateRequestGenerator.create({
-    name: options.name,
-    keys: keys as unknown as Parameters<typeof x509.Pkcs10CertificateRequestGenerator.create>[0]["keys"],
-    signingAlgorithm: algorithm,
-    extensions: options.names === undefined ? [] : [new x509.SubjectAlternativeNameExtension(options.names)],
-  });
-  return csr.toString("pem");
+  const keyType = options.rsaBits === undefined ? "ECDSA" : "RSA";
+  return (await certificateRequest({ subject: options.name, names: options.names, keyType, rsaBits: options.rsaBits }))
+    .pem;
 }
 
 describe("unit: cas.DvCertificateOrder", () => {

@@ -1,11 +1,8 @@
 /**
  * Shared fixtures of the CAS handler tests (a fake ServiceContext with a movable clock, in-memory published records
- * and id sequences; CSR generation), plus a sanity test of the fixtures themselves.
+ * and id sequences; CSR generation through the shared x509 helper). Their self-check is `../cas-fixtures.test.ts`.
  */
-import "reflect-metadata"; // before @peculiar/x509
 import { strict as assert } from "node:assert";
-import { webcrypto } from "node:crypto";
-import * as x509 from "@peculiar/x509";
 import {
   ApiError,
   type EmulatorTimings,
@@ -14,8 +11,9 @@ import {
   type ServiceContext,
 } from "../../../emulator/core/contract";
 import { casService, type CasState } from "../../../emulator/services/cas";
+import { certificateRequest, type TestCsr } from "../../helpers/x509";
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+export type { TestCsr };
 
 /** 2026-01-01T00:00:00Z: the fixed start of simulated time in these tests. */
 export const T0 = Date.UTC(2026, 0, 1);
@@ -109,39 +107,16 @@ export interface CsrOptions {
   readonly sans?: readonly string[];
 }
 
-/** A generated CSR and the key pair behind it. */
-export interface TestCsr {
-  readonly pem: string;
-  readonly csr: x509.Pkcs10CertificateRequest;
-  readonly keys: webcrypto.CryptoKeyPair;
-}
-
 const csrCache = new Map<string, Promise<TestCsr>>();
 
-async function generateCsr(options: CsrOptions): Promise<TestCsr> {
-  const alg = options.alg ?? "RSA";
-  const algorithm =
-    alg === "RSA"
-      ? {
-          name: "RSASSA-PKCS1-v1_5",
-          hash: "SHA-256",
-          publicExponent: new Uint8Array([1, 0, 1]),
-          modulusLength: options.rsaBits ?? 2048,
-        }
-      : { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
-  const keys = (await webcrypto.subtle.generateKey(algorithm, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair;
+function generateCsr(options: CsrOptions): Promise<TestCsr> {
   const cn = options.cn === undefined ? "shop.example.com" : options.cn;
-  const extensions =
-    options.sans === undefined
-      ? []
-      : [new x509.SubjectAlternativeNameExtension(options.sans.map((value) => ({ type: "dns" as const, value })))];
-  const csr = await x509.Pkcs10CertificateRequestGenerator.create({
-    ...(cn === null ? { name: "O=No Common Name Ltd" } : { name: `CN=${cn}` }),
-    keys,
-    signingAlgorithm: algorithm,
-    extensions,
+  return certificateRequest({
+    subject: cn === null ? "O=No Common Name Ltd" : `CN=${cn}`,
+    names: options.sans?.map((value) => ({ type: "dns" as const, value })),
+    keyType: options.alg ?? "RSA",
+    rsaBits: options.rsaBits,
   });
-  return { pem: csr.toString("pem"), csr, keys };
 }
 
 /** A CSR (cached per options: RSA key generation is slow). */

@@ -1,12 +1,10 @@
 /**
  * Shared harness for the ESA handler-level tests: a fake {@link ServiceContext} (fixed, manually advanced clock,
  * in-memory published records, deterministic ids, a settable CAS inventory) and a `call` that mimics the core's
- * dispatch (required-parameter check, `tick`, handler). Certificates are generated with @peculiar/x509.
+ * dispatch (required-parameter check, `tick`, handler). Certificates come from the shared x509 helper.
  */
 import assert from "node:assert/strict";
-import { webcrypto } from "node:crypto";
-import type * as X509 from "@peculiar/x509";
-import { x509 as sharedX509 } from "../../../provider/util/x509";
+import { selfSignedCertificate } from "../../helpers/x509";
 import {
   ApiError,
   type EmulatorTimings,
@@ -147,41 +145,18 @@ export interface TestCert {
   privateKey: string;
 }
 
-const ALG = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
-
-/** @peculiar/x509, loaded through the package's shared loader (it loads reflect-metadata first). */
-function loadX509(): Promise<typeof X509> {
-  return Promise.resolve(sharedX509);
-}
-
-function pem(label: string, der: ArrayBuffer): string {
-  const b64 = Buffer.from(der)
-    .toString("base64")
-    .replace(/(.{64})/g, "$1\n");
-  return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
-}
-
-/** A self-signed certificate for `dnsNames` (empty: CN only), valid `notBefore`..`notAfter`. */
-export async function makeCert(options: {
+/** A self-signed certificate for `dnsNames` (empty: CN only), valid `notBefore`..`notAfter` (around {@link T0}). */
+export function makeCert(options: {
   cn: string;
   dnsNames?: string[];
   notBefore?: Date;
   notAfter?: Date;
 }): Promise<TestCert> {
-  const x509 = await loadX509();
-  const keys = await webcrypto.subtle.generateKey(ALG, true, ["sign", "verify"]);
-  const extensions = options.dnsNames?.length
-    ? [new x509.SubjectAlternativeNameExtension(options.dnsNames.map((value) => ({ type: "dns" as const, value })))]
-    : [];
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+  return selfSignedCertificate({
+    cn: options.cn,
+    dnsNames: options.dnsNames ?? [],
     serialNumber: "01",
-    name: `CN=${options.cn}`,
     notBefore: options.notBefore ?? new Date(T0 - 86_400_000),
     notAfter: options.notAfter ?? new Date(T0 + 200 * 86_400_000),
-    signingAlgorithm: ALG,
-    keys: keys as Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]["keys"],
-    extensions,
   });
-  const pkcs8 = await webcrypto.subtle.exportKey("pkcs8", keys.privateKey);
-  return { certificate: cert.toString("pem"), privateKey: pem("PRIVATE KEY", pkcs8) };
 }
