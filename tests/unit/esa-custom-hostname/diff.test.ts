@@ -1,7 +1,7 @@
 /** esa.CustomHostname diff decisions, table-driven. Pure: no API. */
 import { strict as assert } from "node:assert";
-import { UNKNOWN } from "../../provider/resources/common/dynamic";
-import { diffCustomHostname } from "../../provider/resources/esa/custom-hostname/diff";
+import { UNKNOWN } from "../../../provider/resources/common/dynamic";
+import { diffCustomHostname } from "../../../provider/resources/esa/custom-hostname/diff";
 
 const INPUTS = {
   siteId: "7096621098379520",

@@ -1,9 +1,9 @@
 /** esa.CustomHostname check: normalization, every documented rule, unknown values at preview. Pure: no API. */
 import { strict as assert } from "node:assert";
-import { checkInputs, parseInputs } from "../../provider/resources/esa/custom-hostname/check";
-import { UNKNOWN } from "../../provider/resources/common/dynamic";
-import { BAD_CASES, BASE, type Certs } from "../helpers/esa-bad-inputs";
-import { selfSignedCertificate } from "../helpers/test-certs";
+import { checkInputs, parseInputs } from "../../../provider/resources/esa/custom-hostname/check";
+import { UNKNOWN } from "../../../provider/resources/common/dynamic";
+import { BAD_CASES, BASE, type Certs } from "../../helpers/esa-bad-inputs";
+import { selfSignedCertificate } from "../../helpers/test-certs";
 
 describe("esa.CustomHostname check (unit)", () => {
   let certs: Certs;

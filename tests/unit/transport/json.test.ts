@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { Reader } from "../../provider/transport/decode";
-import { parseWireJson } from "../../provider/transport/wire-json";
+import { Reader } from "../../../provider/transport/decode";
+import { parseWireJson } from "../../../provider/transport/wire-json";
 
 describe("transport: lossless JSON", () => {
   it("keeps an id above 2^53 exactly, as a string", () => {

@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
-import { toAlibabaCloudError } from "../../provider/transport/client";
-import { isNotFoundCode } from "../../provider/transport/errors";
-import { type Operation, type WireParams } from "../../provider/transport/operation";
-import { GetCustomHostname } from "../../provider/transport/operations/esa";
-import { DescribeListener, UpdateAdditionalCertificateWithListener } from "../../provider/transport/operations/ga";
+import { toAlibabaCloudError } from "../../../provider/transport/client";
+import { isNotFoundCode } from "../../../provider/transport/errors";
+import { type Operation, type WireParams } from "../../../provider/transport/operation";
+import { GetCustomHostname } from "../../../provider/transport/operations/esa";
+import { DescribeListener, UpdateAdditionalCertificateWithListener } from "../../../provider/transport/operations/ga";
 
 /** An error as @alicloud/openapi-client throws it for an HTTP error reply. */
 function apiError(status: number, code: string): Error {

@@ -7,12 +7,12 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AlibabaClient } from "../../provider/transport/client";
-import { type Operation, type WireParams } from "../../provider/transport/operation";
-import { OPERATIONS } from "../../provider/transport/operations";
-import { configFromRecord } from "../../provider/transport/settings";
-import { verifyAcs3, type CapturedRequest } from "../helpers/acs3-verifier";
-import { startCaptureServer, type CaptureServer } from "../helpers/capture-server";
+import { AlibabaClient } from "../../../provider/transport/client";
+import { type Operation, type WireParams } from "../../../provider/transport/operation";
+import { OPERATIONS } from "../../../provider/transport/operations";
+import { configFromRecord } from "../../../provider/transport/settings";
+import { verifyAcs3, type CapturedRequest } from "../../helpers/acs3-verifier";
+import { startCaptureServer, type CaptureServer } from "../../helpers/capture-server";
 
 const CASES = path.join(__dirname, "golden", "wire");
 const SECRET = "golden-secret-value";

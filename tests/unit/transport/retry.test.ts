@@ -1,12 +1,12 @@
 import { strict as assert } from "node:assert";
 import FakeTimers from "@sinonjs/fake-timers";
-import { AlibabaClient } from "../../provider/transport/client";
-import { AlibabaCloudError } from "../../provider/transport/errors";
-import { CreateCustomHostname, GetCustomHostname } from "../../provider/transport/operations/esa";
-import { AssociateAdditionalCertificatesWithListener } from "../../provider/transport/operations/ga";
-import { withRetries } from "../../provider/transport/retry";
-import { configFromRecord } from "../../provider/transport/settings";
-import { startCaptureServer, type CaptureServer } from "../helpers/capture-server";
+import { AlibabaClient } from "../../../provider/transport/client";
+import { AlibabaCloudError } from "../../../provider/transport/errors";
+import { CreateCustomHostname, GetCustomHostname } from "../../../provider/transport/operations/esa";
+import { AssociateAdditionalCertificatesWithListener } from "../../../provider/transport/operations/ga";
+import { withRetries } from "../../../provider/transport/retry";
+import { configFromRecord } from "../../../provider/transport/settings";
+import { startCaptureServer, type CaptureServer } from "../../helpers/capture-server";
 
 const retryable = (e: unknown): boolean => e instanceof Error && e.message === "retry me";
 

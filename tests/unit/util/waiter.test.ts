@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import FakeTimers from "@sinonjs/fake-timers";
-import { KeyedMutex } from "../../provider/util/keyed-mutex";
-import { RateLimiter } from "../../provider/util/rate-limiter";
-import { waitUntil, type WaitError, type WaitDecision } from "../../provider/util/waiter";
+import { KeyedMutex } from "../../../provider/util/keyed-mutex";
+import { RateLimiter } from "../../../provider/util/rate-limiter";
+import { waitUntil, type WaitError, type WaitDecision } from "../../../provider/util/waiter";
 
 describe("util: waitUntil (fake timers)", () => {
   let clock: FakeTimers.Clock;

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { resolveCredentialSource } from "../../provider/transport/credentials";
-import { resolveEndpoint } from "../../provider/transport/endpoints";
-import { configFromRecord } from "../../provider/transport/settings";
+import { resolveCredentialSource } from "../../../provider/transport/credentials";
+import { resolveEndpoint } from "../../../provider/transport/endpoints";
+import { configFromRecord } from "../../../provider/transport/settings";
 
 describe("transport: credential resolution order", () => {
   const config = {

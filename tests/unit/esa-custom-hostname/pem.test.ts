@@ -5,8 +5,8 @@ import {
   keyMatches,
   parseCertificate,
   parsePrivateKey,
-} from "../../provider/resources/esa/custom-hostname/pem";
-import { selfSignedCertificate, type TestCertificate } from "../helpers/test-certs";
+} from "../../../provider/resources/esa/custom-hostname/pem";
+import { selfSignedCertificate, type TestCertificate } from "../../helpers/test-certs";
 
 describe("esa.CustomHostname PEM checks (unit)", () => {
   let shop: TestCertificate;

@@ -3,20 +3,20 @@
  * against an in-memory fake of the GA API (installed as the host client).
  */
 import { strict as assert } from "node:assert";
-import { AlibabaClient } from "../../provider/transport/client";
-import { AlibabaCloudError } from "../../provider/transport/errors";
-import { type Operation, type WireParams } from "../../provider/transport/operation";
-import { configFromRecord } from "../../provider/transport/settings";
-import { setHostClient } from "../../provider/resources/common/host";
-import { planListener } from "../../provider/resources/ga/engine/plan";
+import { AlibabaClient } from "../../../provider/transport/client";
+import { AlibabaCloudError } from "../../../provider/transport/errors";
+import { type Operation, type WireParams } from "../../../provider/transport/operation";
+import { configFromRecord } from "../../../provider/transport/settings";
+import { setHostClient } from "../../../provider/resources/common/host";
+import { planListener } from "../../../provider/resources/ga/engine/plan";
 import {
   associateRequest,
   clientToken,
   dissociateRequest,
   updateRequest,
-} from "../../provider/resources/ga/engine/requests";
-import { engineStats, submitIntents } from "../../provider/resources/ga/engine/scheduler";
-import { type BindingIntent, type LiveBinding } from "../../provider/resources/ga/engine/types";
+} from "../../../provider/resources/ga/engine/requests";
+import { engineStats, submitIntents } from "../../../provider/resources/ga/engine/scheduler";
+import { type BindingIntent, type LiveBinding } from "../../../provider/resources/ga/engine/types";
 
 const ACC = "ga-bp1acc";
 const LSN = "lsr-bp1lsn";

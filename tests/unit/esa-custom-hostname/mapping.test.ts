@@ -1,15 +1,15 @@
 /** esa.CustomHostname mappings (inputs → API parameters, Get model → outputs and rebuilt inputs) and the wait acceptor. */
 import { strict as assert } from "node:assert";
-import { type CustomHostnameModel } from "../../provider/transport/operations/esa";
-import { type CustomHostnameInputs } from "../../provider/resources/esa/custom-hostname/types";
+import { type CustomHostnameModel } from "../../../provider/transport/operations/esa";
+import { type CustomHostnameInputs } from "../../../provider/resources/esa/custom-hostname/types";
 import {
   createRequest,
   inputsFromModel,
   outputsOf,
   storedState,
   updateRequest,
-} from "../../provider/resources/esa/custom-hostname/mapping";
-import { acceptHostname } from "../../provider/resources/esa/custom-hostname/wait";
+} from "../../../provider/resources/esa/custom-hostname/mapping";
+import { acceptHostname } from "../../../provider/resources/esa/custom-hostname/wait";
 
 const BASE: CustomHostnameInputs = {
   siteId: "7096621098379520",
