@@ -224,27 +224,3 @@ export const DeleteUserCertificate = defineOperation<
   notFoundCodes: ["NotFound"],
   decode: decodeEmpty,
 });
-
-/** Quota of one resource plan. */
-export interface PackageState {
-  readonly productCode: string | undefined;
-  readonly totalCount: number;
-  readonly usedCount: number;
-}
-
-/** Read the DV resource-plan quota for a product code. */
-export const DescribePackageState = defineOperation<
-  { readonly [name: string]: string | undefined; readonly ProductCode?: string },
-  PackageState
->({
-  product: "cas",
-  action: "DescribePackageState",
-  method: "POST",
-  idempotent: true,
-  secretParams: [],
-  decode: (b) => ({
-    productCode: b.optStr("ProductCode"),
-    totalCount: b.optNum("TotalCount") ?? 0,
-    usedCount: b.optNum("UsedCount") ?? 0,
-  }),
-});
