@@ -1,5 +1,6 @@
 import { type ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { AlibabaClient } from "../../transport/client";
+import { isAlibabaCloudError } from "../../transport/errors";
 import { type ConfigSource } from "../../transport/settings";
 
 /**
@@ -24,6 +25,19 @@ export function configureHost(config: ConfigSource): void {
  * plain object with a `call` method. Only a resource's `provider.ts` resolves {@link hostClient}.
  */
 export type AlibabaApi = Pick<AlibabaClient, "call">;
+
+/**
+ * The result of an API call, or `undefined` when it fails with a not-found error: for reads that may find the object
+ * gone and deletes that succeed when it already is. Every other error is thrown unchanged.
+ */
+export async function unlessNotFound<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (error: unknown) {
+    if (isAlibabaCloudError(error) && error.notFound) return undefined;
+    throw error;
+  }
+}
 
 /** `configure`, the same for every resource: keep the stack config for call time (credentials are read then). */
 export async function configure(req: ConfigureRequest): Promise<void> {

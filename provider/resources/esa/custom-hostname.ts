@@ -8,6 +8,8 @@ import {
   type CasRegion,
   type CertType,
   COMPUTED_KEYS,
+  REPLACE_ON_CHANGES,
+  SERVED_INPUTS,
   type CustomHostnameInputs,
   type CustomHostnameOutputs,
   SECRET_OUTPUTS,
@@ -201,18 +203,7 @@ export class CustomHostname extends pulumi.dynamic.Resource {
   /** @internal read-only lookup (see {@link CustomHostname.get}) */
   constructor(name: string, args: undefined, opts: pulumi.CustomResourceOptions);
   constructor(name: string, args: CustomHostnameArgs | undefined, opts: pulumi.CustomResourceOptions = {}) {
-    const declared = declareOutputs([
-      ...COMPUTED_KEYS,
-      "siteId",
-      "hostname",
-      "recordId",
-      "sslFlag",
-      "certType",
-      "certificate",
-      "privateKey",
-      "casId",
-      "casRegion",
-    ]);
+    const declared = declareOutputs([...COMPUTED_KEYS, ...REPLACE_ON_CHANGES, ...SERVED_INPUTS]);
     // A key passed in plain text must still be stored encrypted: make the input itself secret.
     const secretKey = args?.privateKey === undefined ? {} : { privateKey: pulumi.secret(args.privateKey) };
     super(

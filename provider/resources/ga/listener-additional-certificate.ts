@@ -54,9 +54,9 @@ export interface ListenerAdditionalCertificateArgs {
 }
 
 /**
- * The dynamic provider of {@link ListenerAdditionalCertificate}: the module `./listener-additional-certificate/provider` itself, so the
- * serialized `__provider` is one `require` of this package and holds no client, config or credential. Provider entry
- * (stored state, never moved): `dist/provider/resources/ga/listener-additional-certificate/provider.js`.
+ * The dynamic provider of {@link ListenerAdditionalCertificate}: the module `./listener-additional-certificate/provider`
+ * itself, so the serialized `__provider` is one `require` of this package and holds no client, config or
+ * credential. Provider entry (stored state, never moved): `dist/provider/resources/ga/listener-additional-certificate/provider.js`.
  */
 export const listenerAdditionalCertificateProvider: pulumi.dynamic.ResourceProvider<
   ListenerAdditionalCertificateInputs,
@@ -66,8 +66,9 @@ export const listenerAdditionalCertificateProvider: pulumi.dynamic.ResourceProvi
 /**
  * One domain → certificate binding on a GA HTTPS listener. ID: `<acceleratorId>:<listenerId>:<domain>`.
  *
- * Stored type token: `pulumi-nodejs:dynamic/alicloud-certs:GaListenerAdditionalCertificate` ({@link LISTENER_ADDITIONAL_CERTIFICATE_TYPE}; never
- * renamed); provider entry `dist/provider/resources/ga/listener-additional-certificate/provider.js` (never moved).
+ * Stored type token: `pulumi-nodejs:dynamic/alicloud-certs:GaListenerAdditionalCertificate`
+ * ({@link LISTENER_ADDITIONAL_CERTIFICATE_TYPE}; never renamed); provider entry
+ * `dist/provider/resources/ga/listener-additional-certificate/provider.js` (never moved).
  *
  * API calls (uncoalesced; the GA queue shares reads, writes and waits between resources on one accelerator):
  * - create: 1 ListListenerCertificates page per 50 bindings, then 1 Associate and 1 wait (≥ 1 DescribeListener +

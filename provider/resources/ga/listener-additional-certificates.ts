@@ -46,9 +46,9 @@ export interface ListenerAdditionalCertificatesArgs {
 }
 
 /**
- * The dynamic provider of {@link ListenerAdditionalCertificates}: the module `./listener-additional-certificates/provider` itself, so the
- * serialized `__provider` is one `require` of this package and holds no client, config or credential. Provider entry
- * (stored state, never moved): `dist/provider/resources/ga/listener-additional-certificates/provider.js`.
+ * The dynamic provider of {@link ListenerAdditionalCertificates}: the module `./listener-additional-certificates/provider`
+ * itself, so the serialized `__provider` is one `require` of this package and holds no client, config or
+ * credential. Provider entry (stored state, never moved): `dist/provider/resources/ga/listener-additional-certificates/provider.js`.
  */
 export const listenerAdditionalCertificatesProvider: pulumi.dynamic.ResourceProvider<
   ListenerAdditionalCertificatesInputs,
@@ -58,8 +58,9 @@ export const listenerAdditionalCertificatesProvider: pulumi.dynamic.ResourceProv
 /**
  * The additional certificates of one GA HTTPS listener, owned as a set. ID: `<acceleratorId>:<listenerId>`.
  *
- * Stored type token: `pulumi-nodejs:dynamic/alicloud-certs:GaListenerAdditionalCertificates` ({@link LISTENER_ADDITIONAL_CERTIFICATES_TYPE}; never
- * renamed); provider entry `dist/provider/resources/ga/listener-additional-certificates/provider.js` (never moved).
+ * Stored type token: `pulumi-nodejs:dynamic/alicloud-certs:GaListenerAdditionalCertificates`
+ * ({@link LISTENER_ADDITIONAL_CERTIFICATES_TYPE}; never renamed); provider entry
+ * `dist/provider/resources/ga/listener-additional-certificates/provider.js` (never moved).
  *
  * API calls for N changed domains (the GA queue also shares them with other GA resources on the accelerator):
  * - create / update: 1 ListListenerCertificates page per 50 bindings; ⌈added/10⌉ Associate + ⌈removed/10⌉ Dissociate

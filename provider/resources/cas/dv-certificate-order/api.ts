@@ -19,7 +19,7 @@ import {
   type UserCertificateDetail,
 } from "../../../transport/operations/cas";
 import { RateLimiter } from "../../../util/rate-limiter";
-import { type AlibabaApi } from "../../common/host";
+import { unlessNotFound, type AlibabaApi } from "../../common/host";
 import { type OrderFacts } from "./mapping";
 
 /**
@@ -76,12 +76,7 @@ export async function certificateDetail(
   client: AlibabaApi,
   certId: string,
 ): Promise<UserCertificateDetail | undefined> {
-  try {
-    return await client.call(GetUserCertificateDetail, { CertId: certId, CertFilter: true });
-  } catch (error: unknown) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  return unlessNotFound(client.call(GetUserCertificateDetail, { CertId: certId, CertFilter: true }));
 }
 
 /** Complete an order state with the certificate details when it is issued. */
@@ -114,13 +109,8 @@ export function describeState(client: AlibabaApi, orderId: string): Promise<Cert
 }
 
 /** `DescribeCertificateState`, or `undefined` when the order does not exist. */
-export async function describeStateOrGone(client: AlibabaApi, orderId: string): Promise<CertificateState | undefined> {
-  try {
-    return await describeState(client, orderId);
-  } catch (error: unknown) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+export function describeStateOrGone(client: AlibabaApi, orderId: string): Promise<CertificateState | undefined> {
+  return unlessNotFound(describeState(client, orderId));
 }
 
 /** `CreateCertificateWithCsrRequest`: the new OrderId. Not idempotent: see `./create` for how it is repeated. */
@@ -143,18 +133,10 @@ export async function cancelCertificateForPackage(client: AlibabaApi, orderId: s
 
 /** `DeleteCertificateRequest`; not-found is success. */
 export async function deleteCertificateRequest(client: AlibabaApi, orderId: string): Promise<void> {
-  try {
-    await client.call(DeleteCertificateRequest, { OrderId: orderId });
-  } catch (error: unknown) {
-    if (!isNotFound(error)) throw error;
-  }
+  await unlessNotFound(client.call(DeleteCertificateRequest, { OrderId: orderId }));
 }
 
 /** `DeleteUserCertificate`; not-found is success. */
 export async function deleteUserCertificate(client: AlibabaApi, certId: string): Promise<void> {
-  try {
-    await client.call(DeleteUserCertificate, { CertId: certId });
-  } catch (error: unknown) {
-    if (!isNotFound(error)) throw error;
-  }
+  await unlessNotFound(client.call(DeleteUserCertificate, { CertId: certId }));
 }

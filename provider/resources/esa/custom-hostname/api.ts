@@ -15,7 +15,7 @@ import {
   type CustomHostnameModel,
   type UpdateCustomHostnameRequest,
 } from "../../../transport/operations/esa";
-import { type AlibabaApi } from "../../common/host";
+import { unlessNotFound, type AlibabaApi } from "../../common/host";
 
 /** `CreateCustomHostname`: the new `HostnameId`. */
 export async function createHostname(api: AlibabaApi, request: CreateCustomHostnameRequest): Promise<string> {
@@ -72,9 +72,5 @@ export async function verifyHostname(api: AlibabaApi, hostnameId: string): Promi
 
 /** `DeleteCustomHostname`; not-found is success (nothing left to delete). */
 export async function deleteHostname(api: AlibabaApi, hostnameId: string): Promise<void> {
-  try {
-    await api.call(DeleteCustomHostname, { HostnameId: hostnameId });
-  } catch (error: unknown) {
-    if (!(isAlibabaCloudError(error) && error.notFound)) throw error;
-  }
+  await unlessNotFound(api.call(DeleteCustomHostname, { HostnameId: hostnameId }));
 }

@@ -2,10 +2,9 @@
  * `delete` for `esa.CustomHostname`: DeleteCustomHostname (busy codes are retried by the transport; not-found is
  * success), then an exact-name ListCustomHostnames confirms it is gone, polling while it is still listed.
  */
-import { isAlibabaCloudError } from "../../../transport/errors";
 import { waitUntil } from "../../../util/waiter";
 import { type PropertyBag } from "../../common/dynamic";
-import { pollDelays, progress, type AlibabaApi } from "../../common/host";
+import { pollDelays, progress, unlessNotFound, type AlibabaApi } from "../../common/host";
 import { deleteHostname, findByName } from "./api";
 import { storedState } from "./mapping";
 import { fetchLive } from "./read";
@@ -24,12 +23,7 @@ export async function deleteCustomHostname(api: AlibabaApi, id: string, props: P
     if (stored.siteId !== undefined && stored.hostname !== undefined) {
       return (await findByName(api, stored.siteId, stored.hostname))?.hostnameId === id;
     }
-    try {
-      return (await fetchLive(api, id, stored)) !== undefined;
-    } catch (error: unknown) {
-      if (isAlibabaCloudError(error) && error.notFound) return false;
-      throw error;
-    }
+    return (await unlessNotFound(fetchLive(api, id, stored))) !== undefined;
   };
   await waitUntil(
     stillThere,

@@ -6,18 +6,12 @@
 import { type DiffResult } from "@pulumi/pulumi/dynamic";
 import { changedKeys } from "../../common/diff";
 import { type PropertyBag } from "../../common/dynamic";
-import { REAPPLY_CERT_STATUSES, REPLACE_ON_CHANGES, type CustomHostnameOutputs } from "./types";
+import { REAPPLY_CERT_STATUSES, REPLACE_ON_CHANGES, SERVED_INPUTS, type CustomHostnameOutputs } from "./types";
 import { storedState, type StoredState } from "./mapping";
 
 /** Inputs updated in place by `UpdateCustomHostname`, `ApplyCustomHostnameCertificate` or the provider itself. */
 const UPDATABLE = [
-  "recordId",
-  "sslFlag",
-  "certType",
-  "certificate",
-  "privateKey",
-  "casId",
-  "casRegion",
+  ...SERVED_INPUTS,
   "certIdentifier",
   "applyCertificateTrigger",
   "waitFor",

@@ -28,6 +28,17 @@ export const MAX_WAIT_TIMEOUT_SECONDS = 86_400;
 /** Certificate statuses after which ESA accepts `ApplyCustomHostnameCertificate` (and only these). */
 export const REAPPLY_CERT_STATUSES: readonly string[] = ["ApplyFailed", "Expiring", "Expired"];
 
+/** Inputs ESA serves and returns, updated in place by `UpdateCustomHostname`; also declared as outputs. */
+export const SERVED_INPUTS = [
+  "recordId",
+  "sslFlag",
+  "certType",
+  "certificate",
+  "privateKey",
+  "casId",
+  "casRegion",
+] as const;
+
 /** Inputs whose change replaces the hostname: `UpdateCustomHostname` cannot change them. */
 export const REPLACE_ON_CHANGES = ["siteId", "hostname"] as const;
 
