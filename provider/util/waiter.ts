@@ -1,3 +1,5 @@
+import { pollSchedule, type PollScheduleKind } from "./poll-schedule";
+
 /** What an acceptor decides about one poll. */
 export type WaitDecision<T> =
   | { readonly state: "success"; readonly value: T }
@@ -6,10 +8,20 @@ export type WaitDecision<T> =
 
 /** Settings of {@link waitUntil}. */
 export interface WaitOptions {
-  /** Shortest pause between polls in ms. @default 1000 */
+  /**
+   * Pacing floor in ms. `elapsed` schedule: the mean-lag floor, so the first polls are `2 × minDelayMs` apart and
+   * a transition is seen on average `max(minDelayMs, 10 % of the time already waited)` after it happens.
+   * `backoff` schedule: the first pause. @default 1000
+   */
   readonly minDelayMs?: number;
-  /** Longest pause between polls in ms; the pause doubles from the minimum up to this. @default 15000 */
+  /**
+   * `backoff` schedule only: the longest pause (pauses double from `minDelayMs` up to this). The `elapsed` schedule
+   * has no fixed ceiling, because a ceiling turns a long wait back into constant-rate polling (a 20 s ceiling costs
+   * about 40 polls for a 10-minute wait instead of 25). Still validated (`>= minDelayMs`). @default 15000
+   */
   readonly maxDelayMs?: number;
+  /** How pauses are chosen; see provider/util/poll-schedule.ts. @default "elapsed" */
+  readonly schedule?: PollScheduleKind;
   /** Give up after this many ms in total. Required: every wait is bounded. */
   readonly timeoutMs: number;
   /** What is being waited for, used in progress lines and the timeout error ("certificate issuance"). */
@@ -60,9 +72,11 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
- * Poll `poll` until the acceptor says success or failure, or the timeout passes. Pauses grow exponentially from
- * `minDelayMs` to `maxDelayMs` with jitter (half fixed, half random), so many resources waiting on one service do
- * not poll in lockstep. Errors thrown by `poll` propagate (the transport has already retried what is retryable).
+ * Poll `poll` until the acceptor says success or failure, or the timeout passes. By default the gap between polls
+ * is `max(2 × minDelayMs, 20 % of the time already spent in this wait)`, so the mean lag between a transition and
+ * its detection stays within `max(minDelayMs, 10 %)` of the time waited; a little jitter keeps many resources
+ * waiting on one service from polling in lockstep (see provider/util/poll-schedule.ts). The last poll happens at
+ * the deadline. Errors thrown by `poll` propagate (the transport has already retried what is retryable).
  */
 export async function waitUntil<R, T>(
   poll: () => Promise<R>,
@@ -73,10 +87,10 @@ export async function waitUntil<R, T>(
   const random = options.random ?? Math.random;
   const started = Date.now();
   const deadline = started + options.timeoutMs;
-  let ceiling = min;
+  const schedule = pollSchedule(options.schedule ?? "elapsed", { minDelayMs: min, maxDelayMs: max, random });
   let lastProgress: string | undefined;
   let lastProgressAt = started;
-  for (let attempt = 1; ; attempt++) {
+  for (;;) {
     if (options.signal?.aborted === true)
       throw new WaitError(`waiting for ${options.description} was aborted`, "aborted");
     const decision = acceptor(await poll());
@@ -97,8 +111,7 @@ export async function waitUntil<R, T>(
         "timeout",
       );
     }
-    const pause = Math.min(ceiling / 2 + random() * (ceiling / 2), deadline - now);
+    const pause = Math.min(schedule.nextPause(now - started), deadline - now);
     await sleep(Math.max(pause, 0), options.signal);
-    ceiling = Math.min(ceiling * 2, max);
   }
 }
