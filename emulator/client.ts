@@ -5,6 +5,7 @@
 import type { EmulatorSeed, Product, PublishedRecord, WorldState } from "./core/contract";
 import type {
   ClockInfo,
+  DnsAnswer,
   FaultRuleInfo,
   FaultRuleInput,
   HealthInfo,
@@ -81,6 +82,15 @@ export class EmulatorControl {
   /** `GET /__emulator/records`. */
   records(): Promise<PublishedRecord[]> {
     return this.call("GET", "records") as Promise<PublishedRecord[]>;
+  }
+
+  /**
+   * `GET /__emulator/dns?name=&type=`: what the emulator's public DNS answers, as services read it (TXT and other
+   * types follow CNAME chains, bounded; a loop or an over-long chain answers `SERVFAIL`). @param type @default "TXT"
+   */
+  resolveDns(name: string, type = "TXT"): Promise<DnsAnswer> {
+    const query = new URLSearchParams({ name, type });
+    return this.call("GET", `dns?${query.toString()}`) as Promise<DnsAnswer>;
   }
 
   /** `POST /__emulator/clock/advance`: move simulated time forward by `ms`. */

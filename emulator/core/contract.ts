@@ -60,7 +60,12 @@ export interface PublishedRecord {
 
 /** The registry of records published by the customer (shared by ESA verification and CAS validation). */
 export interface PublishedRecords {
-  /** True when a record with exactly this name, type and value has been published (names compared case-insensitively). */
+  /**
+   * File: true when a file with exactly this URL and content has been published. DNS: true when the emulator's
+   * public DNS shows it, resolving as a resolver does (core/dns.ts): a TXT (or any non-CNAME) lookup follows the
+   * CNAME chain from `name`, bounded, and fails on a loop; a CNAME lookup is true when the chain from `name` passes
+   * through `value`. Names compare case-insensitively.
+   */
   has(kind: "dns" | "file", name: string, type: string, value: string): boolean;
 }
 

@@ -66,6 +66,11 @@ const ROUTES: Readonly<Record<string, Route>> = {
     return { ok: true };
   },
   "DELETE records": (rt, body) => ({ removed: rt.world.unpublish(parseRecordSelector(body)) }),
+  "GET dns": (rt, _body, query) => {
+    const name = query["name"];
+    if (name === undefined || name === "") throw controlError('"name" is required.');
+    return rt.world.resolveDns(name, query["type"] === undefined || query["type"] === "" ? "TXT" : query["type"]);
+  },
   "GET clock": (rt) => clockInfo(rt),
   "POST clock/advance": (rt, body) => {
     const ms = optNumber(expectRecord(body, "The body"), "ms", { min: 0 });

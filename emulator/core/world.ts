@@ -14,6 +14,7 @@ import {
   type ServiceContext,
   type WorldState,
 } from "./contract";
+import { cnameConflict, dnsShows, resolve, type DnsAnswer } from "./dns";
 import { controlError } from "./json";
 import type { PersistedState } from "./persistence";
 import { recordMatches, type RecordSelector } from "./records";
@@ -56,7 +57,9 @@ export class World {
       timings: Object.freeze({ ...timings }),
       records: {
         has: (kind, name, type, value) =>
-          this.state.records.some((r) => recordMatches(r, { kind, name, type: type.toUpperCase(), value })),
+          kind === "dns"
+            ? dnsShows(this.state.records, name, type, value)
+            : this.state.records.some((r) => recordMatches(r, { kind, name, type: type.toUpperCase(), value })),
       },
       lookup: { casCertificateExists: (certId) => this.casCertificateExists(certId) },
       nextId: (sequence) => {
@@ -145,8 +148,15 @@ export class World {
     if (!this.clientTokens.has(key)) this.clientTokens.set(key, body);
   }
 
-  /** Publish a record (publishing the same record twice keeps one). */
+  /** Resolve a name in the emulator's public DNS (TXT and other types follow CNAMEs; see core/dns.ts). */
+  resolveDns(name: string, type: string): DnsAnswer {
+    return resolve(this.state.records, name, type);
+  }
+
+  /** Publish a record (publishing the same record twice keeps one; a CNAME shares its name with nothing else). */
   publish(record: PublishedRecord): void {
+    const conflict = cnameConflict(this.state.records, record);
+    if (conflict !== undefined) throw controlError(conflict);
     const exists = this.state.records.some((r) =>
       recordMatches(r, { kind: record.kind, name: record.name, type: record.type, value: record.value }),
     );
