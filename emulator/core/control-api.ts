@@ -71,6 +71,12 @@ const ROUTES: Readonly<Record<string, Route>> = {
     if (name === undefined || name === "") throw controlError('"name" is required.');
     return rt.world.resolveDns(name, query["type"] === undefined || query["type"] === "" ? "TXT" : query["type"]);
   },
+  "GET serving": (rt) => rt.world.servingReport(),
+  "GET serving/analysis": (rt) => rt.world.servingAnalysis(),
+  "DELETE serving": (rt) => {
+    rt.world.clearServing();
+    return { ok: true };
+  },
   "GET clock": (rt) => clockInfo(rt),
   "POST clock/advance": (rt, body) => {
     const ms = optNumber(expectRecord(body, "The body"), "ms", { min: 0 });
@@ -160,6 +166,8 @@ export function handleControl(rt: Runtime, method: string, target: string, rawBo
       }
     }
     const result = route(rt, body, parseUrlEncoded(rawQuery));
+    // Seeds, records and service controls can change what a consumer serves.
+    if (method !== "GET") rt.world.observeServing(false);
     if (method !== "GET") rt.persist();
     return { status: 200, body: result };
   } catch (err) {

@@ -125,3 +125,13 @@ export interface ControlErrorBody {
 
 /** Re-exported for client users. */
 export type { DnsAnswer, EmulatorSeed, PublishedRecord };
+export type {
+  ConsumerTimeline,
+  ServedCertificate,
+  ServingAnalysis,
+  ServingConsumer,
+  ServingPeriod,
+  ServingReport,
+  ServingViolation,
+  ServingViolationKind,
+} from "./serving-types";
