@@ -112,6 +112,25 @@ describe("core: serving timeline", function () {
     assert.match(analysis.violations[0]?.detail ?? "", /after it was revoked/);
   });
 
+  it("a clock jump past a CAS certificate's notAfter: CAS reports it expired, GA's binding shows `expired`", async () => {
+    const cert = await issue("c.example.com");
+    await gaWrite("AssociateAdditionalCertificatesWithListener", {
+      "Certificates.1.Domain": "c.example.com",
+      "Certificates.1.Id": `${cert.certId}-cn-hangzhou`,
+    });
+    await emu.control.advanceTime(2000);
+    assert.equal((await emu.control.servingAnalysis()).ok, true);
+    const detail = () => api("cas", "GetUserCertificateDetail", { CertId: cert.certId });
+    assert.equal((await detail())["Expired"], false);
+    await emu.control.advanceTime(91 * DAY); // emulator DV certificates last 90 days
+    assert.equal((await detail())["Expired"], true);
+    const analysis = await emu.control.servingAnalysis();
+    assert.deepEqual(kinds(analysis.violations), [`ga:${HTTPS}:c.example.com expired`]);
+    const violation = analysis.violations[0];
+    assert.equal(violation?.from, violation?.certificate?.notAfter);
+    assert.equal(violation?.to, analysis.now);
+  });
+
   it("ESA: a clock jump past notAfter shows as `expired`; SSL off after serving is `unserved`", async () => {
     const now = await emu.control.now();
     const cert = await makeCert({
