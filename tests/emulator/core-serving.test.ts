@@ -166,6 +166,50 @@ describe("core: serving timeline", function () {
     assert.equal((unserved?.to ?? 0) - (unserved?.from ?? 0), 1000);
   });
 
+  it("ESA free certificate: serves from its issue time; a renewal keeps the old one until the new is issued", async () => {
+    const created = await api("esa", "CreateCustomHostname", {
+      SiteId: SAAS_SITE,
+      RecordId: ORIGIN_RECORD,
+      Hostname: "free.customer.com",
+      SslFlag: "on",
+      CertType: "free",
+    });
+    const hostnameId = String(created["HostnameId"]);
+    const model = async () =>
+      (await api("esa", "GetCustomHostname", { HostnameId: hostnameId }))["CustomHostnameModel"] as Record<
+        string,
+        unknown
+      >;
+    const first = await model();
+    await emu.control.publishRecord({
+      kind: "dns",
+      name: String(first["VerifyHost"]),
+      type: "TXT",
+      value: String(first["VerifyCode"]),
+    });
+    await api("esa", "VerifyCustomHostname", { HostnameId: hostnameId });
+    const activatedAt = await emu.control.now();
+    await emu.control.advanceTime(10_000); // issued 2 s after activation, first seen 10 s after
+    const periods = async () =>
+      (await emu.control.serving()).consumers.find((c) => c.key === "esa:free.customer.com")?.periods ?? [];
+    assert.deepEqual(
+      (await periods()).map((p) => [p.state, p.from]),
+      [
+        ["none", activatedAt],
+        ["serving", activatedAt + 2000],
+      ],
+    );
+    await emu.control.advanceTime(70 * 86_400_000); // inside ESA's 30-day Expiring window
+    await api("esa", "ApplyCustomHostnameCertificate", { HostnameId: hostnameId });
+    await model(); // the first tick that sees DCV satisfied starts the 2 s issuance
+    assert.equal((await periods()).length, 2, "still the old certificate while the renewal is Applying");
+    await emu.control.advanceTime(5000);
+    const after = await periods();
+    assert.equal(after.length, 3, "the renewal replaced the certificate without a `none` period in between");
+    assert.notEqual(after[1]?.certificate?.esaCertId, after[2]?.certificate?.esaCertId);
+    assert.equal((await emu.control.servingAnalysis()).ok, true);
+  });
+
   it("ESA: delete then re-create (a replace) is a `gap`; a final delete is not a violation", async () => {
     const now = await emu.control.now();
     const cert = await makeCert({
