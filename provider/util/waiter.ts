@@ -26,7 +26,7 @@ export interface WaitOptions {
   readonly timeoutMs: number;
   /** What is being waited for, used in progress lines and the timeout error ("certificate issuance"). */
   readonly description: string;
-  /** Receives progress lines (one per poll whose state changed, and at least every 30 s). */
+  /** Receives progress lines: one per poll whose state changed, and at least every 30 s while it holds. */
   readonly onProgress?: (line: string) => void;
   /** Stops the wait early. */
   readonly signal?: AbortSignal;
@@ -45,6 +45,12 @@ export class WaitError extends Error {
     this.name = "WaitError";
   }
 }
+
+/**
+ * Longest silence while a wait's state holds. Late in a long wait the gap between polls exceeds this (20 % of ten
+ * minutes is two minutes), so a line is printed between polls too: a wait that says nothing looks like a hang.
+ */
+const PROGRESS_EVERY_MS = 30_000;
 
 function validate(options: WaitOptions): { min: number; max: number } {
   const min = options.minDelayMs ?? 1000;
@@ -90,6 +96,23 @@ export async function waitUntil<R, T>(
   const schedule = pollSchedule(options.schedule ?? "elapsed", { minDelayMs: min, maxDelayMs: max, random });
   let lastProgress: string | undefined;
   let lastProgressAt = started;
+  /** Sleep until `until`, with a progress line every {@link PROGRESS_EVERY_MS} while the last state holds. */
+  const pauseUntil = async (until: number): Promise<void> => {
+    for (let now = Date.now(); now < until; now = Date.now()) {
+      const quietUntil = lastProgress === undefined ? until : lastProgressAt + PROGRESS_EVERY_MS;
+      // Whole milliseconds: a fractional remainder would sleep 0 ms and spin (timers and Date.now() are integral).
+      await sleep(Math.max(Math.ceil(Math.min(until, quietUntil) - now), 1), options.signal);
+      const at = Date.now();
+      if (lastProgress !== undefined && at < until && at - lastProgressAt >= PROGRESS_EVERY_MS) {
+        const elapsed = Math.round((at - started) / 1000);
+        const next = Math.round((until - at) / 1000);
+        options.onProgress?.(
+          `waiting for ${options.description}: ${lastProgress} (${elapsed}s elapsed, next check in ${next}s)`,
+        );
+        lastProgressAt = at;
+      }
+    }
+  };
   for (;;) {
     if (options.signal?.aborted === true)
       throw new WaitError(`waiting for ${options.description} was aborted`, "aborted");
@@ -99,7 +122,10 @@ export async function waitUntil<R, T>(
       throw new WaitError(`${options.description} failed: ${decision.reason}`, "failure");
     const now = Date.now();
     const elapsed = Math.round((now - started) / 1000);
-    if (decision.progress !== undefined && (decision.progress !== lastProgress || now - lastProgressAt >= 30_000)) {
+    if (
+      decision.progress !== undefined &&
+      (decision.progress !== lastProgress || now - lastProgressAt >= PROGRESS_EVERY_MS)
+    ) {
       options.onProgress?.(`waiting for ${options.description}: ${decision.progress} (${elapsed}s elapsed)`);
       lastProgress = decision.progress;
       lastProgressAt = now;
@@ -111,7 +137,6 @@ export async function waitUntil<R, T>(
         "timeout",
       );
     }
-    const pause = Math.min(schedule.nextPause(now - started), deadline - now);
-    await sleep(Math.max(pause, 0), options.signal);
+    await pauseUntil(now + Math.min(schedule.nextPause(now - started), deadline - now));
   }
 }

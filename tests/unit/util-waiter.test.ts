@@ -132,6 +132,38 @@ describe("util: waitUntil (fake timers)", () => {
     assert.deepEqual(polledAt, [0, 4000, 8000, 12_000, 16_000, 20_000, 24_000, 28_800, 30_000]);
   });
 
+  it("elapsed schedule: prints a progress line at least every 30 s, between polls too", async () => {
+    const lines: string[] = [];
+    const linesAt: number[] = [];
+    const polledAt: number[] = [];
+    const result = waitUntil(
+      async () => {
+        polledAt.push(Date.now());
+        return Date.now() >= 400_000 ? "active" : "pending";
+      },
+      acceptor,
+      {
+        timeoutMs: 3_600_000,
+        minDelayMs: 2000,
+        description: "issuance",
+        random: () => 0,
+        onProgress: (line) => {
+          lines.push(line);
+          linesAt.push(Date.now());
+        },
+      },
+    );
+    await clock.runAllAsync();
+    await result;
+    const gaps = linesAt.slice(1).map((t, i) => t - linesAt[i]!);
+    assert.ok(Math.max(...gaps) <= 30_000, `longest silence ${Math.max(...gaps)} ms`);
+    assert.ok(
+      polledAt.slice(1).some((t, i) => t - polledAt[i]! > 30_000),
+      "some gaps between polls are longer than 30 s",
+    );
+    assert.ok(lines.some((l) => /^waiting for issuance: pending \(\d+s elapsed, next check in \d+s\)$/.test(l)));
+  });
+
   it("fails fast when the acceptor says failure", async () => {
     const result = waitUntil(states(["pending", "failed"]), acceptor, {
       timeoutMs: 60_000,
