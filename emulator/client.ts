@@ -5,12 +5,15 @@
 import type { EmulatorSeed, Product, PublishedRecord, WorldState } from "./core/contract";
 import type {
   ClockInfo,
+  DnsAnswer,
   FaultRuleInfo,
   FaultRuleInput,
   HealthInfo,
   RateLimitOverrideInput,
   RequestLogEntry,
   RequestLogFilter,
+  ServingAnalysis,
+  ServingReport,
 } from "./core/control-types";
 
 /** A control call the emulator rejected; `code` and `message` come from its JSON error body. */
@@ -81,6 +84,37 @@ export class EmulatorControl {
   /** `GET /__emulator/records`. */
   records(): Promise<PublishedRecord[]> {
     return this.call("GET", "records") as Promise<PublishedRecord[]>;
+  }
+
+  /**
+   * `GET /__emulator/dns?name=&type=`: what the emulator's public DNS answers, as services read it (TXT and other
+   * types follow CNAME chains, bounded; a loop or an over-long chain answers `SERVFAIL`). @param type @default "TXT"
+   */
+  resolveDns(name: string, type = "TXT"): Promise<DnsAnswer> {
+    const query = new URLSearchParams({ name, type });
+    return this.call("GET", `dns?${query.toString()}`) as Promise<DnsAnswer>;
+  }
+
+  /**
+   * `GET /__emulator/serving`: per consumer (ESA hostname by name, GA binding by listener + domain), which
+   * certificate it served from when on the emulator's clock, `none` and `absent` periods included.
+   */
+  serving(): Promise<ServingReport> {
+    return this.call("GET", "serving") as Promise<ServingReport>;
+  }
+
+  /**
+   * `GET /__emulator/serving/analysis`: every stretch in which a consumer served a revoked, expired, not yet valid
+   * or unknown certificate, or had none after having one (`unserved`, or `gap` when it was removed and re-created).
+   * `ok` is true when there is none. Judged at the current emulator time, so a clock jump shows as `expired`.
+   */
+  servingAnalysis(): Promise<ServingAnalysis> {
+    return this.call("GET", "serving/analysis") as Promise<ServingAnalysis>;
+  }
+
+  /** `DELETE /__emulator/serving`: forget the timelines; each consumer starts a new period at the current time. */
+  async clearServing(): Promise<void> {
+    await this.call("DELETE", "serving");
   }
 
   /** `POST /__emulator/clock/advance`: move simulated time forward by `ms`. */

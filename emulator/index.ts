@@ -35,4 +35,13 @@ export type {
   RateLimitOverrideInput,
   RequestLogEntry,
   RequestLogFilter,
+  DnsAnswer,
+  ConsumerTimeline,
+  ServedCertificate,
+  ServingAnalysis,
+  ServingConsumer,
+  ServingPeriod,
+  ServingReport,
+  ServingViolation,
+  ServingViolationKind,
 } from "./core/control-types";

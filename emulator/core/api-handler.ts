@@ -174,6 +174,7 @@ function runAction(
   const body = rt.world.transaction(service.product, () =>
     action.handler(call, rt.world.state[service.product], rt.world.context),
   );
+  rt.world.observeServing(true); // the tick above ran at this same simulated time
   if (token !== undefined && token !== "") rt.world.rememberReply(call.product, call.action, token, body);
   return body;
 }

@@ -5,6 +5,9 @@
  * whole world can be written to and read from a state file.
  */
 
+import type { CaCertificateRecord, ServingObservation } from "./serving-types";
+import type { ServingTimelines } from "./serving";
+
 /** Products the emulator serves, chosen by API version. */
 export type Product = "esa" | "cas" | "ga";
 
@@ -60,7 +63,12 @@ export interface PublishedRecord {
 
 /** The registry of records published by the customer (shared by ESA verification and CAS validation). */
 export interface PublishedRecords {
-  /** True when a record with exactly this name, type and value has been published (names compared case-insensitively). */
+  /**
+   * File: true when a file with exactly this URL and content has been published. DNS: true when the emulator's
+   * public DNS shows it, resolving as a resolver does (core/dns.ts): a TXT (or any non-CNAME) lookup follows the
+   * CNAME chain from `name`, bounded, and fails on a loop; a CNAME lookup is true when the chain from `name` passes
+   * through `value`. Names compare case-insensitively.
+   */
   has(kind: "dns" | "file", name: string, type: string, value: string): boolean;
 }
 
@@ -150,6 +158,13 @@ export interface ServiceDefinition<S> {
    * knows no product's state shape.
    */
   certificateExists?(state: S, certId: string): boolean;
+  /**
+   * Services with certificate consumers (ESA hostnames, GA bindings): what each consumer serves now. The core calls
+   * it after every call and tick and keeps the per-consumer serving timeline from the answers.
+   */
+  serving?(state: S, ctx: ServiceContext): ServingObservation[];
+  /** CAS only: every certificate the CA holds, with its revocation time, to identify and judge what is served. */
+  caCertificates?(state: S): CaCertificateRecord[];
 }
 
 /** A seed file: any section may be omitted (then that product starts empty). */
@@ -170,4 +185,6 @@ export interface WorldState {
   records: PublishedRecord[];
   /** Id sequences for {@link ServiceContext.nextId}. */
   sequences: Record<string, number>;
+  /** Per-consumer serving timelines (core/serving.ts), by consumer key. */
+  serving: ServingTimelines;
 }

@@ -66,6 +66,17 @@ const ROUTES: Readonly<Record<string, Route>> = {
     return { ok: true };
   },
   "DELETE records": (rt, body) => ({ removed: rt.world.unpublish(parseRecordSelector(body)) }),
+  "GET dns": (rt, _body, query) => {
+    const name = query["name"];
+    if (name === undefined || name === "") throw controlError('"name" is required.');
+    return rt.world.resolveDns(name, query["type"] === undefined || query["type"] === "" ? "TXT" : query["type"]);
+  },
+  "GET serving": (rt) => rt.world.servingReport(),
+  "GET serving/analysis": (rt) => rt.world.servingAnalysis(),
+  "DELETE serving": (rt) => {
+    rt.world.clearServing();
+    return { ok: true };
+  },
   "GET clock": (rt) => clockInfo(rt),
   "POST clock/advance": (rt, body) => {
     const ms = optNumber(expectRecord(body, "The body"), "ms", { min: 0 });
@@ -155,6 +166,8 @@ export function handleControl(rt: Runtime, method: string, target: string, rawBo
       }
     }
     const result = route(rt, body, parseUrlEncoded(rawQuery));
+    // Seeds, records and service controls can change what a consumer serves.
+    if (method !== "GET") rt.world.observeServing(false);
     if (method !== "GET") rt.persist();
     return { status: 200, body: result };
   } catch (err) {

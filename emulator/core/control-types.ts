@@ -2,6 +2,7 @@
  * JSON shapes of the control API (`/__emulator/…`), shared by the server and {@link EmulatorControl}.
  */
 import type { EmulatorSeed, Product, PublishedRecord } from "./contract";
+import type { DnsAnswer } from "./dns";
 
 /** How an injected fault behaves. */
 export type FaultMode = "error" | "reset" | "timeoutAfterCommit" | "latency";
@@ -123,4 +124,14 @@ export interface ControlErrorBody {
 }
 
 /** Re-exported for client users. */
-export type { EmulatorSeed, PublishedRecord };
+export type { DnsAnswer, EmulatorSeed, PublishedRecord };
+export type {
+  ConsumerTimeline,
+  ServedCertificate,
+  ServingAnalysis,
+  ServingConsumer,
+  ServingPeriod,
+  ServingReport,
+  ServingViolation,
+  ServingViolationKind,
+} from "./serving-types";

@@ -7,6 +7,7 @@ import type {
   ServiceContext,
   ServiceDefinition,
 } from "./contract";
+import type { CaCertificateRecord, ServingObservation } from "./serving-types";
 
 /**
  * One action of a service with its state type erased. The core keeps services of different state types in one list;
@@ -35,6 +36,10 @@ export interface ErasedService {
   dumpObjects(state: unknown, ctx: ServiceContext): unknown;
   /** Present when the service answers {@link CrossServiceLookup.casCertificateExists} (CAS). */
   readonly certificateExists: ((state: unknown, certId: string) => boolean) | undefined;
+  /** Present when the service has certificate consumers (ESA, GA). */
+  readonly serving: ((state: unknown, ctx: ServiceContext) => ServingObservation[]) | undefined;
+  /** Present when the service is the CA (CAS). */
+  readonly caCertificates: ((state: unknown) => CaCertificateRecord[]) | undefined;
 }
 
 /** Wrap a typed service definition so the core can hold it next to services of other state types. */
@@ -55,6 +60,8 @@ export function eraseService<S>(def: ServiceDefinition<S>): ErasedService {
   }
   const controls = new Map<string, ControlHandler<S>>(Object.entries(def.controls ?? {}));
   const certificateExists = def.certificateExists;
+  const serving = def.serving;
+  const caCertificates = def.caCertificates;
   return {
     product: def.product,
     defaultSeed: def.defaultSeed,
@@ -70,5 +77,7 @@ export function eraseService<S>(def: ServiceDefinition<S>): ErasedService {
     dumpObjects: (state, ctx) => def.dumpObjects(own(state), ctx),
     certificateExists:
       certificateExists === undefined ? undefined : (state, certId) => certificateExists.call(def, own(state), certId),
+    serving: serving === undefined ? undefined : (state, ctx) => serving.call(def, own(state), ctx),
+    caCertificates: caCertificates === undefined ? undefined : (state) => caCertificates.call(def, own(state)),
   };
 }

@@ -14,14 +14,17 @@ import {
   type ServiceContext,
   type WorldState,
 } from "./contract";
-import { controlError } from "./json";
+import { cnameConflict, dnsShows, resolve, type DnsAnswer } from "./dns";
+import { controlError, isRecord } from "./json";
 import type { PersistedState } from "./persistence";
 import { recordMatches, type RecordSelector } from "./records";
 import type { ErasedService } from "./registry";
+import { analyseServing, caIndex, observe, type CaIndex } from "./serving";
+import type { ServingAnalysis, ServingObservation, ServingReport } from "./serving-types";
 
 /** A fresh world with no objects. */
 function emptyWorld(services: readonly ErasedService[]): WorldState {
-  const world: WorldState = { esa: null, cas: null, ga: null, records: [], sequences: {} };
+  const world: WorldState = { esa: null, cas: null, ga: null, records: [], sequences: {}, serving: {} };
   for (const service of services) world[service.product] = service.emptyState();
   return world;
 }
@@ -42,6 +45,8 @@ export class World {
   private readonly credentials = new Map<string, Credential>();
   private readonly clientTokens = new Map<string, Record<string, unknown>>();
   private readonly byProduct = new Map<Product, ErasedService>();
+  /** Simulated time of the last serving observation that followed a tick (not persisted). */
+  private lastObservedAt: number | undefined;
   readonly context: ServiceContext;
 
   constructor(
@@ -56,7 +61,9 @@ export class World {
       timings: Object.freeze({ ...timings }),
       records: {
         has: (kind, name, type, value) =>
-          this.state.records.some((r) => recordMatches(r, { kind, name, type: type.toUpperCase(), value })),
+          kind === "dns"
+            ? dnsShows(this.state.records, name, type, value)
+            : this.state.records.some((r) => recordMatches(r, { kind, name, type: type.toUpperCase(), value })),
       },
       lookup: { casCertificateExists: (certId) => this.casCertificateExists(certId) },
       nextId: (sequence) => {
@@ -95,6 +102,48 @@ export class World {
   /** Advance every service's time-driven state machines (cross-service reads then see a consistent world). */
   tickAll(): void {
     for (const s of this.services) s.tick(this.state[s.product], this.context);
+    this.observeServing(true);
+  }
+
+  /**
+   * Record in the serving timelines whatever each consumer serves now (see core/serving.ts). `afterTick`: the
+   * services were ticked at this simulated time, so every transition due by now is in the state; only such
+   * observations bound the `since` hints of later ones (a look without a tick can miss a settled write).
+   */
+  observeServing(afterTick: boolean): void {
+    const observations: ServingObservation[] = [];
+    for (const s of this.services) {
+      if (s.serving !== undefined) observations.push(...s.serving(this.state[s.product], this.context));
+    }
+    const memo: { index: CaIndex | undefined } = { index: undefined };
+    const now = this.clock.now();
+    observe(this.state.serving, observations, () => (memo.index ??= this.caIndex()), now, this.lastObservedAt);
+    if (afterTick) this.lastObservedAt = now;
+  }
+
+  /** `GET /__emulator/serving`. */
+  servingReport(): ServingReport {
+    this.tickAll();
+    return { now: this.clock.now(), consumers: Object.values(this.state.serving) };
+  }
+
+  /** `GET /__emulator/serving/analysis`. */
+  servingAnalysis(): ServingAnalysis {
+    this.tickAll();
+    return analyseServing(this.state.serving, this.caIndex(), this.clock.now());
+  }
+
+  /** `DELETE /__emulator/serving`: forget the history; every consumer starts a period from now. */
+  clearServing(): void {
+    this.state.serving = {};
+    this.tickAll();
+  }
+
+  private caIndex(): CaIndex {
+    const records = this.services.flatMap((s) =>
+      s.caCertificates === undefined ? [] : s.caCertificates(this.state[s.product]),
+    );
+    return caIndex(records);
   }
 
   /**
@@ -145,8 +194,15 @@ export class World {
     if (!this.clientTokens.has(key)) this.clientTokens.set(key, body);
   }
 
-  /** Publish a record (publishing the same record twice keeps one). */
+  /** Resolve a name in the emulator's public DNS (TXT and other types follow CNAMEs; see core/dns.ts). */
+  resolveDns(name: string, type: string): DnsAnswer {
+    return resolve(this.state.records, name, type);
+  }
+
+  /** Publish a record (publishing the same record twice keeps one; a CNAME shares its name with nothing else). */
   publish(record: PublishedRecord): void {
+    const conflict = cnameConflict(this.state.records, record);
+    if (conflict !== undefined) throw controlError(conflict);
     const exists = this.state.records.some((r) =>
       recordMatches(r, { kind: record.kind, name: record.name, type: record.type, value: record.value }),
     );
@@ -195,6 +251,8 @@ export class World {
     }
     world.records = persisted.world.records;
     world.sequences = persisted.world.sequences;
+    // State files written before the serving timeline existed have none: history starts at the load.
+    world.serving = isRecord(persisted.world.serving) ? persisted.world.serving : {};
     this.state = world;
     this.credentials.clear();
     for (const c of persisted.credentials) this.credentials.set(c.accessKeyId, c);

@@ -1,3 +1,5 @@
+import { pollSchedule, type PollScheduleKind } from "./poll-schedule";
+
 /** What an acceptor decides about one poll. */
 export type WaitDecision<T> =
   | { readonly state: "success"; readonly value: T }
@@ -6,15 +8,25 @@ export type WaitDecision<T> =
 
 /** Settings of {@link waitUntil}. */
 export interface WaitOptions {
-  /** Shortest pause between polls in ms. @default 1000 */
+  /**
+   * Pacing floor in ms. `elapsed` schedule: the mean-lag floor, so the first polls are `2 × minDelayMs` apart and
+   * a transition is seen on average `max(minDelayMs, 10 % of the time already waited)` after it happens.
+   * `backoff` schedule: the first pause. @default 1000
+   */
   readonly minDelayMs?: number;
-  /** Longest pause between polls in ms; the pause doubles from the minimum up to this. @default 15000 */
+  /**
+   * `backoff` schedule only: the longest pause (pauses double from `minDelayMs` up to this). The `elapsed` schedule
+   * has no fixed ceiling, because a ceiling turns a long wait back into constant-rate polling (a 20 s ceiling costs
+   * about 40 polls for a 10-minute wait instead of 25). Still validated (`>= minDelayMs`). @default 15000
+   */
   readonly maxDelayMs?: number;
+  /** How pauses are chosen; see provider/util/poll-schedule.ts. @default "elapsed" */
+  readonly schedule?: PollScheduleKind;
   /** Give up after this many ms in total. Required: every wait is bounded. */
   readonly timeoutMs: number;
   /** What is being waited for, used in progress lines and the timeout error ("certificate issuance"). */
   readonly description: string;
-  /** Receives progress lines (one per poll whose state changed, and at least every 30 s). */
+  /** Receives progress lines: one per poll whose state changed, and at least every 30 s while it holds. */
   readonly onProgress?: (line: string) => void;
   /** Stops the wait early. */
   readonly signal?: AbortSignal;
@@ -33,6 +45,12 @@ export class WaitError extends Error {
     this.name = "WaitError";
   }
 }
+
+/**
+ * Longest silence while a wait's state holds. Late in a long wait the gap between polls exceeds this (20 % of ten
+ * minutes is two minutes), so a line is printed between polls too: a wait that says nothing looks like a hang.
+ */
+const PROGRESS_EVERY_MS = 30_000;
 
 function validate(options: WaitOptions): { min: number; max: number } {
   const min = options.minDelayMs ?? 1000;
@@ -60,9 +78,11 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
- * Poll `poll` until the acceptor says success or failure, or the timeout passes. Pauses grow exponentially from
- * `minDelayMs` to `maxDelayMs` with jitter (half fixed, half random), so many resources waiting on one service do
- * not poll in lockstep. Errors thrown by `poll` propagate (the transport has already retried what is retryable).
+ * Poll `poll` until the acceptor says success or failure, or the timeout passes. By default the gap between polls
+ * is `max(2 × minDelayMs, 20 % of the time already spent in this wait)`, so the mean lag between a transition and
+ * its detection stays within `max(minDelayMs, 10 %)` of the time waited; a little jitter keeps many resources
+ * waiting on one service from polling in lockstep (see provider/util/poll-schedule.ts). The last poll happens at
+ * the deadline. Errors thrown by `poll` propagate (the transport has already retried what is retryable).
  */
 export async function waitUntil<R, T>(
   poll: () => Promise<R>,
@@ -73,10 +93,27 @@ export async function waitUntil<R, T>(
   const random = options.random ?? Math.random;
   const started = Date.now();
   const deadline = started + options.timeoutMs;
-  let ceiling = min;
+  const schedule = pollSchedule(options.schedule ?? "elapsed", { minDelayMs: min, maxDelayMs: max, random });
   let lastProgress: string | undefined;
   let lastProgressAt = started;
-  for (let attempt = 1; ; attempt++) {
+  /** Sleep until `until`, with a progress line every {@link PROGRESS_EVERY_MS} while the last state holds. */
+  const pauseUntil = async (until: number): Promise<void> => {
+    for (let now = Date.now(); now < until; now = Date.now()) {
+      const quietUntil = lastProgress === undefined ? until : lastProgressAt + PROGRESS_EVERY_MS;
+      // Whole milliseconds: a fractional remainder would sleep 0 ms and spin (timers and Date.now() are integral).
+      await sleep(Math.max(Math.ceil(Math.min(until, quietUntil) - now), 1), options.signal);
+      const at = Date.now();
+      if (lastProgress !== undefined && at < until && at - lastProgressAt >= PROGRESS_EVERY_MS) {
+        const elapsed = Math.round((at - started) / 1000);
+        const next = Math.round((until - at) / 1000);
+        options.onProgress?.(
+          `waiting for ${options.description}: ${lastProgress} (${elapsed}s elapsed, next check in ${next}s)`,
+        );
+        lastProgressAt = at;
+      }
+    }
+  };
+  for (;;) {
     if (options.signal?.aborted === true)
       throw new WaitError(`waiting for ${options.description} was aborted`, "aborted");
     const decision = acceptor(await poll());
@@ -85,7 +122,10 @@ export async function waitUntil<R, T>(
       throw new WaitError(`${options.description} failed: ${decision.reason}`, "failure");
     const now = Date.now();
     const elapsed = Math.round((now - started) / 1000);
-    if (decision.progress !== undefined && (decision.progress !== lastProgress || now - lastProgressAt >= 30_000)) {
+    if (
+      decision.progress !== undefined &&
+      (decision.progress !== lastProgress || now - lastProgressAt >= PROGRESS_EVERY_MS)
+    ) {
       options.onProgress?.(`waiting for ${options.description}: ${decision.progress} (${elapsed}s elapsed)`);
       lastProgress = decision.progress;
       lastProgressAt = now;
@@ -97,8 +137,6 @@ export async function waitUntil<R, T>(
         "timeout",
       );
     }
-    const pause = Math.min(ceiling / 2 + random() * (ceiling / 2), deadline - now);
-    await sleep(Math.max(pause, 0), options.signal);
-    ceiling = Math.min(ceiling * 2, max);
+    await pauseUntil(now + Math.min(schedule.nextPause(now - started), deadline - now));
   }
 }

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startEmulator } from "../../emulator";
 import type { RunningEmulator } from "../../emulator/core/options";
 import { startFakeEmulator } from "./helpers/emulator";
 import { callAction, realClient } from "./helpers/openapi";
@@ -90,6 +91,36 @@ describe("core: state-file persistence", () => {
     }
     writeFileSync(seedFile, JSON.stringify({ credentials: "nope" }));
     await assert.rejects(startFakeEmulator({ seedFile }), /Invalid seed file .*"credentials" must be an array/);
+  });
+
+  it("keeps serving timelines across a restart, and loads a file written before they existed", async () => {
+    const stateFile = join(dir, "serving.json");
+    const emu = await startEmulator({ quiet: true, stateFile, speed: 0 });
+    const client = realClient(emu.endpoint, { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret });
+    await callAction(client, "esa", "CreateCustomHostname", {
+      SiteId: "7096621098379520",
+      RecordId: "4042843419650112",
+      Hostname: "kept.customer.com",
+      SslFlag: "off",
+    });
+    const before = await emu.control.serving();
+    await emu.close();
+
+    const resumed = await startEmulator({ quiet: true, stateFile });
+    assert.deepEqual((await resumed.control.serving()).consumers, before.consumers);
+    await resumed.close();
+
+    const old = JSON.parse(readFileSync(stateFile, "utf8")) as { world: Record<string, unknown> };
+    delete old.world["serving"];
+    writeFileSync(stateFile, JSON.stringify(old));
+    const legacy = await startEmulator({ quiet: true, stateFile });
+    const report = await legacy.control.serving();
+    assert.deepEqual(
+      report.consumers.map((c) => [c.key, c.periods.map((p) => [p.state, p.from])]),
+      [["esa:kept.customer.com", [["none", report.now]]]],
+      "history starts at the load",
+    );
+    await legacy.close();
   });
 
   it("refuses a file that is not an emulator state file", async () => {

@@ -12,6 +12,21 @@ import { orderActions } from "./orders";
 import { applyCasSeed, defaultCasSeed } from "./seed";
 import { emptyCasState, type CasState } from "./state";
 import { certificateUsable } from "./views";
+import type { CaCertificateRecord } from "../../core/serving-types";
+
+/** Every certificate CAS holds, as the serving timeline identifies and judges them. */
+export function casCaCertificates(state: CasState): CaCertificateRecord[] {
+  return Object.values(state.certificates).map((c) => ({
+    certId: c.certId,
+    sha256: c.sha2,
+    serialNo: c.serialNo,
+    commonName: c.commonName,
+    notBefore: c.notBefore,
+    notAfter: c.notAfter,
+    // A revocation recorded before revokedAt existed counts from the beginning of time: the safe reading.
+    revokedAt: c.revoked ? (c.revokedAt ?? 0) : null,
+  }));
+}
 
 export type { CasState } from "./state";
 
@@ -36,4 +51,5 @@ export const casService: ServiceDefinition<CasState> = {
   controls: casControls,
   dumpObjects: dumpCasObjects,
   certificateExists: casCertificateExists,
+  caCertificates: casCaCertificates,
 };

@@ -128,14 +128,17 @@ function deleteRequest(call: ApiCall, state: CasState): Record<string, unknown> 
   return {};
 }
 
-function cancelForPackage(call: ApiCall, state: CasState): Record<string, unknown> {
+function cancelForPackage(call: ApiCall, state: CasState, ctx: ServiceContext): Record<string, unknown> {
   const order = orderOf(call, state);
   if (order.state === "revoked") throw CasErrors.statusNotSupport("The certificate is already revoked.");
   releaseQuota(state, order);
   if (order.state === "certificate") {
     order.state = "revoked";
     const cert = order.certId === null ? undefined : state.certificates[order.certId];
-    if (cert !== undefined) cert.revoked = true;
+    if (cert !== undefined) {
+      cert.revoked = true;
+      cert.revokedAt = ctx.clock.now();
+    }
   } else {
     // A pending order is withdrawn: its unit is back in the package and the order is gone.
     delete state.orders[order.orderId];

@@ -79,6 +79,8 @@ export interface CasCertificate {
   /** Serial number, lower-case hex. */
   readonly serialNo: string;
   revoked: boolean;
+  /** Simulated epoch ms of the revocation (absent in state files older than the serving timeline). */
+  revokedAt?: number | null;
 }
 
 /** The emulator's own root CA; created on first use and kept as PEM so state files round-trip. */

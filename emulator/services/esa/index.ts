@@ -15,6 +15,7 @@ import { getCustomHostnameAction, listCustomHostnamesAction } from "./handlers/r
 import { listRecordsAction, listSitesAction } from "./handlers/sites";
 import { updateCustomHostnameAction } from "./handlers/update";
 import { tickEsa } from "./lifecycle";
+import { esaServing } from "./serving";
 import { applyEsaSeed, defaultEsaSeed } from "./seed";
 import { emptyEsaState, type EsaState } from "./state";
 
@@ -41,4 +42,5 @@ export const esaService: ServiceDefinition<EsaState> = {
   defaultSeed: defaultEsaSeed,
   controls: esaControls,
   dumpObjects: dumpEsa,
+  serving: esaServing,
 };

@@ -5,6 +5,7 @@
 import { type ServiceDefinition } from "../../core/contract";
 import { dumpGaObjects, gaControls } from "./controls";
 import { tickGa } from "./lifecycle";
+import { gaServing } from "./serving";
 import { gaReadActions } from "./reads";
 import { applyGaSeed, GA_DEFAULT_SEED } from "./seed";
 import { emptyGaState, type GaState } from "./types";
@@ -23,4 +24,5 @@ export const gaService: ServiceDefinition<GaState> = {
   defaultSeed: GA_DEFAULT_SEED,
   controls: gaControls,
   dumpObjects: (state) => dumpGaObjects(state),
+  serving: gaServing,
 };

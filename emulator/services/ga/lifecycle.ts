@@ -23,6 +23,7 @@ export function settleBindings(listener: ListenerRecord): void {
 /** Finishes the listener's in-flight write. A state forced through the control API (not `updating`) is left as is. */
 export function settleListener(listener: ListenerRecord): void {
   settleBindings(listener);
+  if (listener.busyUntil !== undefined) listener.settledAt = listener.busyUntil;
   if (listener.state === "updating") listener.state = "active";
   delete listener.busyUntil;
 }

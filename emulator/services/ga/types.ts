@@ -50,6 +50,8 @@ export interface ListenerRecord {
   defaultCertificateId?: string;
   /** While set, the listener is `updating` until this simulated time. */
   busyUntil?: number;
+  /** When the last write settled (simulated ms): the serving timeline dates binding changes by it. */
+  settledAt?: number;
   additionalCertificates: BindingRecord[];
 }
 

@@ -20,7 +20,7 @@ describe("util: waitUntil (fake timers)", () => {
         ? { state: "failure", reason: "it failed" }
         : { state: "retry", progress: s };
 
-  it("polls until success with growing pauses and reports progress on state changes", async () => {
+  it("backoff schedule: polls until success with doubling pauses and reports progress on state changes", async () => {
     const lines: string[] = [];
     const polledAt: number[] = [];
     const poll = states(["pending", "pending", "configuring", "active"]);
@@ -34,6 +34,7 @@ describe("util: waitUntil (fake timers)", () => {
         timeoutMs: 60_000,
         minDelayMs: 1000,
         maxDelayMs: 4000,
+        schedule: "backoff",
         description: "listener",
         onProgress: (l) => lines.push(l),
         random: () => 1,
@@ -49,6 +50,118 @@ describe("util: waitUntil (fake timers)", () => {
       "waiting for listener: pending (0s elapsed)",
       "waiting for listener: configuring (3s elapsed)",
     ]);
+  });
+
+  /** Wait for a transition at `transitionMs` after the start; returns when it was seen and after how many polls. */
+  async function detect(
+    transitionMs: number,
+    options: { random?: () => number; minDelayMs?: number; timeoutMs?: number } = {},
+  ): Promise<{ polls: number; lagMs: number; polledAt: number[] }> {
+    const started = Date.now();
+    const polledAt: number[] = [];
+    const result = waitUntil(
+      async () => {
+        polledAt.push(Date.now() - started);
+        return Date.now() - started >= transitionMs ? "active" : "pending";
+      },
+      acceptor,
+      {
+        timeoutMs: options.timeoutMs ?? 3_600_000,
+        minDelayMs: options.minDelayMs ?? 2000,
+        maxDelayMs: 20_000,
+        description: "issuance",
+        random: options.random ?? (() => 0),
+      },
+    );
+    await clock.runAllAsync();
+    await result;
+    return { polls: polledAt.length, lagMs: (polledAt.at(-1) ?? 0) - transitionMs, polledAt };
+  }
+
+  it("elapsed schedule: gaps of 2 × minDelayMs, then 20 % of the time already waited", async () => {
+    const { polledAt } = await detect(60_000);
+    assert.deepEqual(
+      polledAt.slice(0, 9).map((t) => Math.round(t)),
+      [0, 4000, 8000, 12_000, 16_000, 20_000, 24_000, 28_800, 34_560],
+    );
+  });
+
+  it("elapsed schedule: a 10-minute issuance is seen after at most 25 polls, whatever the jitter", async () => {
+    for (const draw of [0, 0.5, 0.999]) {
+      const { polls, lagMs } = await detect(600_000, { random: () => draw });
+      assert.ok(polls <= 25, `random ${draw}: ${polls} polls`);
+      assert.ok(lagMs <= 0.2 * 600_000, `random ${draw}: lag ${lagMs} ms`);
+    }
+    const counts = new Set<number>();
+    for (const draw of [0, 0.3, 0.999]) counts.add((await detect(600_000, { random: () => draw })).polls);
+    assert.equal(counts.size, 1, "jitter moves polls inside their gap, never adds or removes one");
+  });
+
+  it("elapsed schedule: mean lag within max(minDelayMs, 10 % of the time waited), worst within a gap", async () => {
+    let ratioSum = 0;
+    let samples = 0;
+    // Transitions spread evenly over 1 s … 15 min, so every position inside a gap is sampled.
+    for (let t = 1000; t <= 900_000; t += 997) {
+      const { lagMs } = await detect(t, { random: () => 0.5 });
+      assert.ok(lagMs <= Math.max(4000, 0.2 * t) + 1, `transition at ${t} ms seen ${lagMs} ms late`);
+      ratioSum += lagMs / Math.max(2000, 0.1 * t);
+      samples++;
+    }
+    assert.ok(ratioSum / samples <= 1, `mean lag / target = ${(ratioSum / samples).toFixed(3)}`);
+  });
+
+  it("elapsed schedule: each wait starts over (no pacing carried from an earlier wait)", async () => {
+    await detect(300_000);
+    const second = await detect(10_000);
+    assert.deepEqual(second.polledAt, [0, 4000, 8000, 12_000]);
+  });
+
+  it("elapsed schedule: the last poll happens at the deadline", async () => {
+    const started = Date.now();
+    const polledAt: number[] = [];
+    const result = waitUntil(
+      async () => {
+        polledAt.push(Date.now() - started);
+        return "pending";
+      },
+      acceptor,
+      { timeoutMs: 30_000, minDelayMs: 2000, description: "x", random: () => 0 },
+    ).catch((e: unknown) => e);
+    await clock.runAllAsync();
+    assert.equal(((await result) as WaitError).reason, "timeout");
+    assert.deepEqual(polledAt, [0, 4000, 8000, 12_000, 16_000, 20_000, 24_000, 28_800, 30_000]);
+  });
+
+  it("elapsed schedule: prints a progress line at least every 30 s, between polls too", async () => {
+    const lines: string[] = [];
+    const linesAt: number[] = [];
+    const polledAt: number[] = [];
+    const result = waitUntil(
+      async () => {
+        polledAt.push(Date.now());
+        return Date.now() >= 400_000 ? "active" : "pending";
+      },
+      acceptor,
+      {
+        timeoutMs: 3_600_000,
+        minDelayMs: 2000,
+        description: "issuance",
+        random: () => 0,
+        onProgress: (line) => {
+          lines.push(line);
+          linesAt.push(Date.now());
+        },
+      },
+    );
+    await clock.runAllAsync();
+    await result;
+    const gaps = linesAt.slice(1).map((t, i) => t - linesAt[i]!);
+    assert.ok(Math.max(...gaps) <= 30_000, `longest silence ${Math.max(...gaps)} ms`);
+    assert.ok(
+      polledAt.slice(1).some((t, i) => t - polledAt[i]! > 30_000),
+      "some gaps between polls are longer than 30 s",
+    );
+    assert.ok(lines.some((l) => /^waiting for issuance: pending \(\d+s elapsed, next check in \d+s\)$/.test(l)));
   });
 
   it("fails fast when the acceptor says failure", async () => {
