@@ -15,6 +15,7 @@ import { RateLimiter } from "../../../util/rate-limiter";
 import { messageOf, PartialFailureError, type PropertyBag } from "../../common/dynamic";
 import { hostClient, progress } from "../../common/host";
 import { parseInputs } from "./check";
+import { conflictHint, isNameConflict } from "./conflict";
 import { type CustomHostnameInputs, type CustomHostnameOutputs } from "./inputs";
 import { createRequest, defined, inputsFromModel, outputsOf, updateRequest } from "./mapping";
 import { findByName, getHostname } from "./read";
@@ -36,10 +37,8 @@ async function createOnce(inputs: CustomHostnameInputs): Promise<string> {
     try {
       return (await hostClient().call(CreateCustomHostname, createRequest(inputs))).hostnameId;
     } catch (error: unknown) {
-      if (isAlibabaCloudError(error) && /AlreadyExist/.test(error.code)) {
-        throw new Error(
-          `${messageOf(error)}. To manage the existing hostname with this resource, set adoptExisting: true.`,
-        );
+      if (isNameConflict(error)) {
+        throw new Error(`${messageOf(error)}. ${await conflictHint(hostClient(), inputs.siteId, inputs.hostname)}`);
       }
       if (!isAlibabaCloudError(error) || !error.ambiguous || attempt >= MAX_CREATE_ATTEMPTS) throw error;
       progress(
