@@ -12,6 +12,7 @@ import {
   scrubSecrets,
   type ErrorKind,
 } from "./errors";
+import { adviceFor } from "./documented-codes";
 import { type Operation, type WireParams } from "./operation";
 import { API_VERSIONS, BUSY_CODES, GA_REGION_ID, type Product } from "./products";
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryNotice, type RetryPolicy } from "./retry";
@@ -181,6 +182,12 @@ function credentialConfig(source: CredentialSource, env: Environment): Record<st
   return { credential: new CredentialsModule.default() };
 }
 
+/** The documented "what to do" for a terminal code, as an optional init field. */
+function hintFor(product: Product, code: string): { hint?: string } {
+  const advice = adviceFor(product, code);
+  return advice?.hint === undefined || advice.retryable ? {} : { hint: advice.hint };
+}
+
 /** Transport error codes that prove the request never left this machine. */
 const UNSENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "InvalidCredentials", "CredentialException"]);
 /** Transport error codes after which the request may have been applied. */
@@ -230,8 +237,9 @@ export function toAlibabaCloudError<Req extends WireParams, Res>(
       httpStatus,
       ...(requestId === undefined ? {} : { requestId }),
       serviceMessage: scrubSecrets(message, secrets),
-      retryable: isRetryableCode(apiCode, httpStatus, busy),
+      retryable: isRetryableCode(apiCode, httpStatus, busy, op.product),
       notFound: isNotFoundCode(apiCode, op.notFoundCodes),
+      ...hintFor(op.product, apiCode),
     });
   }
   const name = field(error, "name");

@@ -1,3 +1,4 @@
+import { adviceFor } from "./documented-codes";
 import { PRODUCT_NAMES, type Product } from "./products";
 
 /** What went wrong, coarsely: decides retries and how callers react. */
@@ -22,6 +23,8 @@ export interface AlibabaCloudErrorInit {
   readonly serviceMessage: string;
   readonly retryable: boolean;
   readonly notFound: boolean;
+  /** What the user has to do, for a terminal documented code (appended to the message). */
+  readonly hint?: string;
 }
 
 /**
@@ -56,12 +59,15 @@ export class AlibabaCloudError extends Error {
    * that is not idempotent must not be repeated blindly after such an error: look the object up first.
    */
   readonly ambiguous: boolean;
+  /** What the user has to do, for a terminal documented code; also the end of `message`. */
+  readonly hint: string | undefined;
 
   constructor(init: AlibabaCloudErrorInit) {
     const status = init.httpStatus === undefined ? "" : ` (HTTP ${init.httpStatus})`;
     const request = init.requestId === undefined ? "" : ` [RequestId ${init.requestId}]`;
+    const hint = init.hint === undefined ? "" : `. ${init.hint}`;
     super(
-      `${PRODUCT_NAMES[init.product]} ${init.action} failed: ${init.code}${status}: ${init.serviceMessage}${request}`,
+      `${PRODUCT_NAMES[init.product]} ${init.action} failed: ${init.code}${status}: ${init.serviceMessage}${request}${hint}`,
     );
     this.name = "AlibabaCloudError";
     this.product = init.product;
@@ -73,6 +79,7 @@ export class AlibabaCloudError extends Error {
     this.serviceMessage = init.serviceMessage;
     this.retryable = init.retryable;
     this.notFound = init.notFound;
+    this.hint = init.hint;
     this.ambiguous =
       init.kind === "network" || (init.kind === "api" && (init.httpStatus ?? 0) >= 500 && !isThrottlingCode(init.code));
   }
@@ -99,8 +106,18 @@ export function isNotFoundCode(code: string, extra: readonly string[] = []): boo
   return extra.includes(code) || NOT_FOUND_PATTERN.test(code);
 }
 
-/** Generic retryable service codes for every product (on top of each product's busy codes). */
-export function isRetryableCode(code: string, httpStatus: number | undefined, busyCodes: readonly string[]): boolean {
+/**
+ * Retryable service codes: throttling, `ServiceUnavailable`, the product's busy codes, the codes its documentation
+ * says to try again later (documented-codes.ts), and any 5xx. A documented terminal code is never retried.
+ */
+export function isRetryableCode(
+  code: string,
+  httpStatus: number | undefined,
+  busyCodes: readonly string[],
+  product?: Product,
+): boolean {
+  const documented = product === undefined ? undefined : adviceFor(product, code);
+  if (documented !== undefined) return documented.retryable;
   if (isThrottlingCode(code) || code === "ServiceUnavailable" || busyCodes.includes(code)) return true;
   return httpStatus !== undefined && httpStatus >= 500;
 }

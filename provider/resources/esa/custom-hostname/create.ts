@@ -38,7 +38,7 @@ async function createOnce(inputs: CustomHostnameInputs): Promise<string> {
       return (await hostClient().call(CreateCustomHostname, createRequest(inputs))).hostnameId;
     } catch (error: unknown) {
       if (isNameConflict(error)) {
-        throw new Error(`${messageOf(error)}. ${await conflictHint(hostClient(), inputs.siteId, inputs.hostname)}`);
+        throw new Error(`${messageOf(error)} ${await conflictHint(hostClient(), inputs.siteId, inputs.hostname)}`);
       }
       if (!isAlibabaCloudError(error) || !error.ambiguous || attempt >= MAX_CREATE_ATTEMPTS) throw error;
       progress(
