@@ -137,13 +137,17 @@ export interface ListUserCertificateOrderRequest {
   readonly ShowSize?: number;
 }
 
-/** One order (CPACK/BUY) as the list returns it. */
+/** One order (CPACK/BUY) or certificate (CERT/UPLOAD) as the list returns it. */
 export interface CertificateOrderSummary {
   readonly orderId: string | undefined;
   readonly certificateId: string | undefined;
   readonly domain: string | undefined;
   readonly status: string | undefined;
   readonly productCode: string | undefined;
+  /** CERT/UPLOAD items: SHA-1 fingerprint of the certificate, hex. */
+  readonly fingerprint: string | undefined;
+  /** CERT/UPLOAD items: serial number, hex. */
+  readonly serialNo: string | undefined;
 }
 
 /** A page of orders. */
@@ -172,6 +176,8 @@ export const ListUserCertificateOrder = defineOperation<
       domain: o.optStr("Domain") ?? o.optStr("CommonName"),
       status: o.optStr("Status"),
       productCode: o.optStr("ProductCode"),
+      fingerprint: o.optStr("Fingerprint"),
+      serialNo: o.optStr("SerialNo"),
     })),
     totalCount: b.optNum("TotalCount") ?? 0,
     currentPage: b.optNum("CurrentPage") ?? 1,

@@ -19,6 +19,7 @@ import {
   DescribeCertificateState,
 } from "../../../transport/operations/cas";
 import { waitUntil } from "../../../util/waiter";
+import { certIdOf } from "./cert-id";
 import { isNotFound } from "./describe";
 import { inputsOf } from "./mapping";
 
@@ -114,10 +115,12 @@ async function deleteRequest(client: AlibabaClient, id: string): Promise<void> {
 
 async function revoke(client: AlibabaClient, id: string, state: CertificateState): Promise<void> {
   const revoked = async (): Promise<boolean> => (await describe(client, id))?.type !== "certificate";
+  // Looked up before revoking: the CERT list shows only valid certificates.
+  const certId = await certIdOf(client, state);
   await callOnce(() => client.call(CancelCertificateForPackageRequest, { OrderId: id }), revoked);
-  if (state.certId === undefined) return;
+  if (certId === undefined) return;
   try {
-    await client.call(DeleteUserCertificate, { CertId: state.certId });
+    await client.call(DeleteUserCertificate, { CertId: certId });
   } catch (error: unknown) {
     if (!isNotFound(error)) throw error;
   }
