@@ -122,7 +122,11 @@ describe("esa CreateCustomHostname", () => {
     expectApiError(() => createHostname(h, "example-saas.com"), "CustomHostname.ConflictWithExistingResource", 400);
     expectApiError(() => createHostname(h, "example-basic.net"), "CustomHostname.ConflictWithExistingResource", 400);
     expectApiError(() => createHostname(h, "WWW.example-saas.com"), "CustomHostname.ConflictWithExistingResource", 400);
-    expectApiError(() => createHostname(h, "origin.example-basic.net"), "CustomHostname.ConflictWithExistingResource", 400);
+    expectApiError(
+      () => createHostname(h, "origin.example-basic.net"),
+      "CustomHostname.ConflictWithExistingResource",
+      400,
+    );
   });
 
   it("rejects a hostname that already exists anywhere", () => {
