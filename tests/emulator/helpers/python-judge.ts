@@ -7,11 +7,18 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { createInterface, type Interface } from "node:readline";
+import { parse } from "lossless-json";
 import { REPO_ROOT } from "../../helpers/engine";
 
 const VENV = process.env["ALICLOUD_CERTS_PYTHON_VENV"] ?? path.join(REPO_ROOT, ".tools", "python-sdks");
 const PYTHON = path.join(VENV, "bin", "python");
 const SCRIPT = path.join(REPO_ROOT, "tests", "emulator", "python", "judge.py");
+
+/** Python ints are exact; keep integers beyond 2^53 (CAS OrderIds) as decimal strings instead of rounding them. */
+function exactNumber(text: string): number | string {
+  const value = Number(text);
+  return /^-?\d+$/.test(text) && !Number.isSafeInteger(value) ? text : value;
+}
 
 /** True when the bootstrap venv with the official Python SDKs exists. */
 export function pythonJudgeAvailable(): boolean {
@@ -46,7 +53,11 @@ export class PythonJudge {
   }
 
   /** Start the judge against an emulator endpoint (`127.0.0.1:PORT`). */
-  static async start(settings: { endpoint: string; accessKeyId: string; accessKeySecret: string }): Promise<PythonJudge> {
+  static async start(settings: {
+    endpoint: string;
+    accessKeyId: string;
+    accessKeySecret: string;
+  }): Promise<PythonJudge> {
     const child = spawn(PYTHON, [SCRIPT, JSON.stringify(settings)], { stdio: ["pipe", "pipe", "pipe"] });
     const lines = createInterface({ input: child.stdout });
     let stderr = "";
@@ -65,16 +76,21 @@ export class PythonJudge {
       const timer = setTimeout(() => reject(new Error(`judge.py did not answer ${action}: ${this.stderr}`)), 20_000);
       this.waiting.push((line) => {
         clearTimeout(timer);
-        resolve(JSON.parse(line) as PythonResult);
+        resolve(parse(line, undefined, exactNumber) as PythonResult);
       });
       this.child.stdin.write(`${JSON.stringify({ product, action, request })}\n`);
     });
   }
 
   /** Like {@link call}, but the call must succeed; returns the body. */
-  async ok(product: "esa" | "cas" | "ga", action: string, request: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  async ok(
+    product: "esa" | "cas" | "ga",
+    action: string,
+    request: Record<string, unknown> = {},
+  ): Promise<Record<string, unknown>> {
     const result = await this.call(product, action, request);
-    if (!result.ok) throw new Error(`${action} failed in the Python SDK: ${result.code} (${result.status}) ${result.message}`);
+    if (!result.ok)
+      throw new Error(`${action} failed in the Python SDK: ${result.code} (${result.status}) ${result.message}`);
     return result.body;
   }
 
