@@ -2,7 +2,7 @@ import OpenApiClientModule = require("@alicloud/openapi-client");
 import OpenApiUtilModule = require("@alicloud/openapi-util");
 import CredentialsModule = require("@alicloud/credentials");
 import { Reader, ResponseShapeError } from "./decode";
-import { resolveCredentialSource, type CredentialSource } from "./credentials";
+import { credentialSecrets, resolveCredentialSource, type CredentialSource } from "./credentials";
 import { resolveEndpoint, type Endpoint } from "./endpoints";
 import {
   AlibabaCloudError,
@@ -86,7 +86,10 @@ export class AlibabaClient {
     options: CallOptions = {},
   ): Promise<Res> {
     const policy = { ...this.retryPolicy, ...options.retry };
-    const secrets = op.secretParams.map((name) => request[name]).filter((v): v is string => typeof v === "string");
+    const secrets = [
+      ...op.secretParams.map((name) => request[name]).filter((v): v is string => typeof v === "string"),
+      ...credentialSecrets(this.settings.config, this.settings.env),
+    ];
     const attempt = async (): Promise<Res> => {
       const reply = await this.send(op, request, secrets);
       return this.decode(op, reply.body);
