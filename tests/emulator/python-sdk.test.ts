@@ -266,6 +266,37 @@ describe("official Python SDKs against the emulator", function () {
     });
   });
 
+  describe("legacy signature (signature_algorithm v2, HMAC-SHA1 RPC)", () => {
+    it("a CSR order and a GA read verify when Python signs the old way too", async () => {
+      const v1 = await PythonJudge.start({
+        endpoint: emu.endpoint,
+        accessKeyId: emu.accessKeyId,
+        accessKeySecret: emu.accessKeySecret,
+        signatureAlgorithm: "v2",
+      });
+      try {
+        const before = (await emu.control.requests({ product: "cas" })).length;
+        const { pem } = await makeCsr({ cn: "v1.example.com", sans: ["v1.example.com"] });
+        const created = await v1.ok("cas", "CreateCertificateWithCsrRequest", {
+          Csr: pem,
+          Username: "Tom",
+          Phone: "13900001234",
+          Email: "tom@example.com",
+          ValidateType: "DNS",
+        });
+        assert.match(String(created["OrderId"]), /^\d{17}$/);
+        const logged = (await emu.control.requests({ product: "cas" }))[before];
+        assert.equal(logged?.params["Signature"], "[REDACTED]", "V1: the signature travels in the query");
+        assert.equal(
+          (await v1.ok("ga", "DescribeListener", { RegionId: "cn-hangzhou", ListenerId: HTTPS }))["Protocol"],
+          "HTTPS",
+        );
+      } finally {
+        v1.close();
+      }
+    });
+  });
+
   describe("GA (alibabacloud-ga20191120, GA's only official SDK)", () => {
     it("reads, the write life cycle with ClientTokens, the accelerator lock and the documented errors", async () => {
       const accs = await py.ok("ga", "ListAccelerators", { RegionId: "cn-hangzhou", PageSize: 50 });

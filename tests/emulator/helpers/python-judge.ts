@@ -57,6 +57,8 @@ export class PythonJudge {
     endpoint: string;
     accessKeyId: string;
     accessKeySecret: string;
+    /** `"v2"`: the legacy RPC HMAC-SHA1 signature; unset: ACS3-HMAC-SHA256. */
+    signatureAlgorithm?: "v2";
   }): Promise<PythonJudge> {
     const child = spawn(PYTHON, [SCRIPT, JSON.stringify(settings)], { stdio: ["pipe", "pipe", "pipe"] });
     const lines = createInterface({ input: child.stdout });

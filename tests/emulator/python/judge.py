@@ -76,6 +76,9 @@ def main():
             read_timeout=10000,
             connect_timeout=10000,
         )
+        # "v2" selects the legacy RPC HMAC-SHA1 signature (V1 on the wire); unset is ACS3-HMAC-SHA256.
+        if settings.get("signatureAlgorithm"):
+            config.signature_algorithm = settings["signatureAlgorithm"]
         clients[product] = client_class(config)
     versions = {dist: metadata.version(dist) for _, _, dist in PRODUCTS.values()}
     print(json.dumps({"ready": True, "versions": versions}), flush=True)
