@@ -10,10 +10,15 @@ export ALICLOUD_CERTS_ROOT
 export ALICLOUD_CERTS_NODE_VERSION="22.23.3"
 export ALICLOUD_CERTS_PULUMI_VERSION="3.259.0"
 export ALICLOUD_CERTS_LANGHOST_VERSION="3.68.0"
+# Official Alibaba Cloud Python SDKs, the emulator tier's second set of judges (GA has no official Node SDK). Exact
+# pins, so a model change upstream shows up as a deliberate bump here, not as a surprise test failure.
+export ALICLOUD_CERTS_PYTHON_SDKS="alibabacloud-esa20240910==3.16.0 alibabacloud-cas20200407==3.9.4 alibabacloud-ga20191120==3.0.2"
 
 ALICLOUD_CERTS_TOOLS="$ALICLOUD_CERTS_ROOT/.tools"
 ALICLOUD_CERTS_CACHE="${ALICLOUD_CERTS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-alicloud-certs}"
 export ALICLOUD_CERTS_TOOLS ALICLOUD_CERTS_CACHE
+# The venv that holds the Python SDKs; only the emulator tier's Python tests use it.
+export ALICLOUD_CERTS_PYTHON_VENV="${ALICLOUD_CERTS_PYTHON_VENV:-$ALICLOUD_CERTS_TOOLS/python-sdks}"
 
 case ":$PATH:" in
   *":$ALICLOUD_CERTS_TOOLS/pulumi/bin:"*) ;;

@@ -9,12 +9,14 @@ export function emptyParams(): ParamMap {
 }
 
 /**
- * Percent-decode strictly. `+` stays a plus sign: the Alibaba clients never send `+` for a space (they send `%20`),
- * and a real `+` in a value (base64, STS tokens) must survive. Throws `InvalidParameter` on a malformed escape.
+ * Decode one `application/x-www-form-urlencoded` name or value as the gateway does: `+` is a space, then strict
+ * percent-decoding (a literal plus travels as `%2B`). The official SDKs differ in how they send a space: Node's
+ * `querystring.stringify` sends `%20`, Python's `urllib.parse.urlencode` sends `+`, and both sign the `%20` form, so
+ * only this reading verifies both. Throws `InvalidParameter` on a malformed escape.
  */
 export function decodeStrict(text: string): string {
   try {
-    return decodeURIComponent(text);
+    return decodeURIComponent(text.replace(/\+/g, " "));
   } catch {
     throw CoreErrors.invalidParameterEncoding();
   }

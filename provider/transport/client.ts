@@ -2,7 +2,7 @@ import OpenApiClientModule = require("@alicloud/openapi-client");
 import OpenApiUtilModule = require("@alicloud/openapi-util");
 import CredentialsModule = require("@alicloud/credentials");
 import { Reader, ResponseShapeError } from "./decode";
-import { resolveCredentialSource, type CredentialSource } from "./credentials";
+import { credentialSecrets, resolveCredentialSource, type CredentialSource } from "./credentials";
 import { resolveEndpoint, type Endpoint } from "./endpoints";
 import {
   AlibabaCloudError,
@@ -12,6 +12,7 @@ import {
   scrubSecrets,
   type ErrorKind,
 } from "./errors";
+import { adviceFor } from "./documented-codes";
 import { type Operation, type WireParams } from "./operation";
 import { API_VERSIONS, BUSY_CODES, GA_REGION_ID, type Product } from "./products";
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryNotice, type RetryPolicy } from "./retry";
@@ -85,7 +86,10 @@ export class AlibabaClient {
     options: CallOptions = {},
   ): Promise<Res> {
     const policy = { ...this.retryPolicy, ...options.retry };
-    const secrets = op.secretParams.map((name) => request[name]).filter((v): v is string => typeof v === "string");
+    const secrets = [
+      ...op.secretParams.map((name) => request[name]).filter((v): v is string => typeof v === "string"),
+      ...credentialSecrets(this.settings.config, this.settings.env),
+    ];
     const attempt = async (): Promise<Res> => {
       const reply = await this.send(op, request, secrets);
       return this.decode(op, reply.body);
@@ -181,6 +185,12 @@ function credentialConfig(source: CredentialSource, env: Environment): Record<st
   return { credential: new CredentialsModule.default() };
 }
 
+/** The documented "what to do" for a terminal code, as an optional init field. */
+function hintFor(product: Product, code: string): { hint?: string } {
+  const advice = adviceFor(product, code);
+  return advice?.hint === undefined || advice.retryable ? {} : { hint: advice.hint };
+}
+
 /** Transport error codes that prove the request never left this machine. */
 const UNSENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "InvalidCredentials", "CredentialException"]);
 /** Transport error codes after which the request may have been applied. */
@@ -230,8 +240,9 @@ export function toAlibabaCloudError<Req extends WireParams, Res>(
       httpStatus,
       ...(requestId === undefined ? {} : { requestId }),
       serviceMessage: scrubSecrets(message, secrets),
-      retryable: isRetryableCode(apiCode, httpStatus, busy),
+      retryable: isRetryableCode(apiCode, httpStatus, busy, op.product),
       notFound: isNotFoundCode(apiCode, op.notFoundCodes),
+      ...hintFor(op.product, apiCode),
     });
   }
   const name = field(error, "name");

@@ -53,3 +53,17 @@ export function resolveCredentialSource(config: ConfigSource, env: Environment):
     profile: configValue(config, "alicloud:profile") ?? envValue(env, "ALICLOUD_PROFILE"),
   };
 }
+
+/**
+ * The secret credential values this call may use (access-key secret, security token), so error messages can be
+ * scrubbed of them. For the default chain only what the environment holds is known; the chain's other sources never
+ * reach a message through this package.
+ */
+export function credentialSecrets(config: ConfigSource, env: Environment): string[] {
+  const source = resolveCredentialSource(config, env);
+  const values =
+    source.kind === "default-chain"
+      ? [envValue(env, "ALIBABA_CLOUD_ACCESS_KEY_SECRET"), envValue(env, "ALIBABA_CLOUD_SECURITY_TOKEN")]
+      : [source.accessKeySecret, source.securityToken];
+  return values.filter((v): v is string => v !== undefined && v !== "");
+}

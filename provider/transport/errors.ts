@@ -1,3 +1,4 @@
+import { adviceFor } from "./documented-codes";
 import { PRODUCT_NAMES, type Product } from "./products";
 
 /** What went wrong, coarsely: decides retries and how callers react. */
@@ -22,6 +23,8 @@ export interface AlibabaCloudErrorInit {
   readonly serviceMessage: string;
   readonly retryable: boolean;
   readonly notFound: boolean;
+  /** What the user has to do, for a terminal documented code (appended to the message). */
+  readonly hint?: string;
 }
 
 /**
@@ -56,12 +59,15 @@ export class AlibabaCloudError extends Error {
    * that is not idempotent must not be repeated blindly after such an error: look the object up first.
    */
   readonly ambiguous: boolean;
+  /** What the user has to do, for a terminal documented code; also the end of `message`. */
+  readonly hint: string | undefined;
 
   constructor(init: AlibabaCloudErrorInit) {
     const status = init.httpStatus === undefined ? "" : ` (HTTP ${init.httpStatus})`;
     const request = init.requestId === undefined ? "" : ` [RequestId ${init.requestId}]`;
+    const hint = init.hint === undefined ? "" : `. ${init.hint}`;
     super(
-      `${PRODUCT_NAMES[init.product]} ${init.action} failed: ${init.code}${status}: ${init.serviceMessage}${request}`,
+      `${PRODUCT_NAMES[init.product]} ${init.action} failed: ${init.code}${status}: ${init.serviceMessage}${request}${hint}`,
     );
     this.name = "AlibabaCloudError";
     this.product = init.product;
@@ -73,6 +79,7 @@ export class AlibabaCloudError extends Error {
     this.serviceMessage = init.serviceMessage;
     this.retryable = init.retryable;
     this.notFound = init.notFound;
+    this.hint = init.hint;
     this.ambiguous =
       init.kind === "network" || (init.kind === "api" && (init.httpStatus ?? 0) >= 500 && !isThrottlingCode(init.code));
   }
@@ -99,17 +106,54 @@ export function isNotFoundCode(code: string, extra: readonly string[] = []): boo
   return extra.includes(code) || NOT_FOUND_PATTERN.test(code);
 }
 
-/** Generic retryable service codes for every product (on top of each product's busy codes). */
-export function isRetryableCode(code: string, httpStatus: number | undefined, busyCodes: readonly string[]): boolean {
+/**
+ * Retryable service codes: throttling, `ServiceUnavailable`, the product's busy codes, the codes its documentation
+ * says to try again later (documented-codes.ts), and any 5xx. A documented terminal code is never retried.
+ */
+export function isRetryableCode(
+  code: string,
+  httpStatus: number | undefined,
+  busyCodes: readonly string[],
+  product?: Product,
+): boolean {
+  const documented = product === undefined ? undefined : adviceFor(product, code);
+  if (documented !== undefined) return documented.retryable;
   if (isThrottlingCode(code) || code === "ServiceUnavailable" || busyCodes.includes(code)) return true;
   return httpStatus !== undefined && httpStatus >= 500;
 }
 
-/** Replace every occurrence of each secret value in `text` with `[REDACTED]`. */
+/** What replaces a secret value, or any piece of one, in a message. */
+export const REDACTED = "[REDACTED]";
+
+/** Shortest secret (or line of one) that is scrubbed: shorter strings are too likely to be ordinary words. */
+const MIN_SECRET_LENGTH = 4;
+/** Shortest run of key-like characters that is scrubbed when it is a piece of a secret (a truncated PEM line). */
+const MIN_FRAGMENT_LENGTH = 12;
+/** Runs of the characters base64, base64url, hex and access keys are made of. */
+const KEYLIKE_RUN = /[A-Za-z0-9+/=_-]{12,}/g;
+
+function replaceAll(text: string, needle: string): string {
+  return needle.length >= MIN_SECRET_LENGTH ? text.split(needle).join(REDACTED) : text;
+}
+
+/**
+ * Remove every secret value from `text`, and every piece of one a service could echo: the whole value, each of its
+ * lines (a PEM key line by line, whatever the message did with the line breaks: kept, joined, escaped as `\n`),
+ * and any run of 12 or more key-like characters that occurs inside a secret (a line cut short, lines joined without
+ * separators). Used for every message built from a service's reply; access-key secrets and security tokens are
+ * passed in by the client along with the operation's secret parameters.
+ */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  const values = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+  if (values.length === 0) return text;
   let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join("[REDACTED]");
+  for (const secret of values) {
+    out = replaceAll(out, secret);
+    for (const line of secret.split(/\r?\n/)) out = replaceAll(out, line.trim());
   }
-  return out;
+  // Whitespace-free forms, so a run spanning two joined lines is found too.
+  const compact = values.map((secret) => secret.replace(/\s+/g, ""));
+  return out.replace(KEYLIKE_RUN, (run) =>
+    run.length >= MIN_FRAGMENT_LENGTH && compact.some((secret) => secret.includes(run)) ? REDACTED : run,
+  );
 }

@@ -8,6 +8,14 @@ export type WireParamValue =
 /** Request parameters in wire casing (`SiteId`, `Certificates`), not yet flattened. */
 export type WireParams = { readonly [name: string]: WireParamValue };
 
+/** The declared (non-index-signature) keys of a request type. */
+export type DeclaredKeys<T> = keyof {
+  [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K];
+};
+
+/** Every declared parameter of a request type, each mapped to `true`: the compiler keeps the list exact. */
+export type WireParamNames<Req> = { readonly [K in DeclaredKeys<Req> & string]-?: true };
+
 /**
  * One Alibaba Cloud API action: everything the transport needs to call it and read its reply.
  * `Req` is the parameter object in wire casing; `Res` the decoded reply, ids as strings.
@@ -15,8 +23,16 @@ export type WireParams = { readonly [name: string]: WireParamValue };
 export interface Operation<Req extends WireParams, Res> {
   readonly product: Product;
   readonly action: string;
-  /** HTTP method the product SDKs use for this action. Parameters always travel in the query string. */
+  /**
+   * HTTP method the official SDKs use for this action (checked against their metadata by
+   * tests/emulator/sdk-metadata.test.ts). Parameters always travel in the query string.
+   */
   readonly method: "POST" | "GET";
+  /**
+   * The wire names of every parameter this package sends (top level, before `Name.N` flattening; GA's `RegionId`,
+   * which the client adds, is not listed). Compared with the official SDKs' parameter names by the same test.
+   */
+  readonly wireParams: WireParamNames<Req>;
   /**
    * True when repeating the call after an ambiguous failure (reset, timeout, 5xx) cannot apply a side effect twice:
    * reads, deletes, full-state updates, and writes that carry a `ClientToken`. False calls are retried only after

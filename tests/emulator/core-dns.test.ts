@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { MAX_CNAME_HOPS, dnsShows, resolve } from "../../emulator/core/dns";
 import type { PublishedRecord } from "../../emulator/core/contract";
-import { createParams, makeCsr } from "./cas-fixtures.test";
+import { createParams, makeCsr } from "./helpers/cas-fixtures";
 import { callAction, callActionText, realClient } from "./helpers/openapi";
 
 const dns = (name: string, type: string, value: string): PublishedRecord => ({ kind: "dns", name, type, value });

@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { startEmulator, type RunningEmulator, type ServingViolation } from "../../emulator";
 import { analyseServing, caIndex, type ServingTimelines } from "../../emulator/core/serving";
 import type { CaCertificateRecord } from "../../emulator/core/serving-types";
-import { createParams, makeCsr } from "./cas-fixtures.test";
-import { makeCert } from "./esa-harness.test";
+import { createParams, makeCsr } from "./helpers/cas-fixtures";
+import { makeCert } from "./helpers/esa-harness";
 import { callAction, callActionText, realClient } from "./helpers/openapi";
 
 const DAY = 86_400_000;

@@ -119,22 +119,26 @@ describe("esa CreateCustomHostname", () => {
 
   it("rejects a site's own zone and existing records as conflicts", () => {
     const h = harness();
-    expectApiError(() => createHostname(h, "example-saas.com"), "CustomHostname.ConflictWithSite", 400);
-    expectApiError(() => createHostname(h, "example-basic.net"), "CustomHostname.ConflictWithSite", 400);
-    expectApiError(() => createHostname(h, "WWW.example-saas.com"), "CustomHostname.ConflictWithRecord", 400);
-    expectApiError(() => createHostname(h, "origin.example-basic.net"), "CustomHostname.ConflictWithRecord", 400);
+    expectApiError(() => createHostname(h, "example-saas.com"), "CustomHostname.ConflictWithExistingResource", 400);
+    expectApiError(() => createHostname(h, "example-basic.net"), "CustomHostname.ConflictWithExistingResource", 400);
+    expectApiError(() => createHostname(h, "WWW.example-saas.com"), "CustomHostname.ConflictWithExistingResource", 400);
+    expectApiError(
+      () => createHostname(h, "origin.example-basic.net"),
+      "CustomHostname.ConflictWithExistingResource",
+      400,
+    );
   });
 
   it("rejects a hostname that already exists anywhere", () => {
     const h = harness();
     createHostname(h, "dup.customer.org");
-    expectApiError(() => createHostname(h, "DUP.customer.org"), "CustomHostname.AlreadyExist", 400);
-    expectApiError(() => createOnBasic(h, "dup.customer.org"), "CustomHostname.AlreadyExist", 400);
+    expectApiError(() => createHostname(h, "DUP.customer.org"), "CustomHostname.ConflictWithExistingResource", 400);
+    expectApiError(() => createOnBasic(h, "dup.customer.org"), "CustomHostname.ConflictWithExistingResource", 400);
   });
 
   it("allows wildcards only on the Enterprise plan", () => {
     const h = harness();
-    expectApiError(() => createOnBasic(h, "*.customer.org"), "CustomHostname.WildcardNotSupported", 400);
+    expectApiError(() => createOnBasic(h, "*.customer.org"), "CustomHostname.WildcardDomainRequireEnterprisePlan", 400);
     const id = createHostname(h, "*.customer.org");
     assert.equal(getModel(h, id)["VerifyHost"], "_esa_custom_hostname.customer.org");
   });
@@ -143,7 +147,7 @@ describe("esa CreateCustomHostname", () => {
     const h = harness();
     const first = createOnBasic(h, "one.customer.org")["HostnameId"] as number;
     createOnBasic(h, "two.customer.org");
-    expectApiError(() => createOnBasic(h, "three.customer.org"), "CustomHostname.QuotaExceeded", 400);
+    expectApiError(() => createOnBasic(h, "three.customer.org"), "QuotaExceed.CustomHostname", 400);
     // The quota is per site: the enterprise site is unaffected.
     createHostname(h, "three.customer.org");
     h.call("DeleteCustomHostname", { HostnameId: first });

@@ -251,7 +251,7 @@ describe("esa via the official SDK", function () {
       400,
     );
     await create("dup.customer.org");
-    await expectSdkError(create("dup.customer.org"), "CustomHostname.AlreadyExist", 400);
+    await expectSdkError(create("dup.customer.org"), "CustomHostname.ConflictWithExistingResource", 400);
     await expectSdkError(
       esa.verifyCustomHostname(new $Esa.VerifyCustomHostnameRequest({ hostnameId: 5 })),
       "CustomHostname.NotFound",

@@ -203,7 +203,7 @@ describe("GA over HTTP (openapi-client)", function () {
         ListenerId: TCP,
         Certificates: [{ Domain: "a.example.com", Id: CERT_A }],
       }),
-      "ProtocolIllegal.Listener",
+      "ProtocalIllegal.Listener",
     );
     await expectApiError(ga.call("DescribeListener", {}), "MissingParameter");
   });

@@ -477,7 +477,7 @@ describe("GA service (handlers)", () => {
 
     it("accepts only HTTPS listeners", () => {
       const w = new World();
-      expectError(() => w.associate([["a.example.com", CERT_A]], {}, TCP), "ProtocolIllegal.Listener", 400);
+      expectError(() => w.associate([["a.example.com", CERT_A]], {}, TCP), "ProtocalIllegal.Listener", 400);
     });
 
     it("validates domains (wildcards allowed) and certificate ids (format and CAS existence)", () => {
@@ -572,7 +572,7 @@ describe("GA service (handlers)", () => {
       expectError(() => w.update("b.example.com", CERT_B), "NotExist.AdditionalCertificate", 400);
       expectError(() => w.update("a.example.com", "nope"), "InvalidParameter", 400, /CertificateId/);
       expectError(() => w.update("a.example.com", CERT_MISSING), "NotExist.Certificate", 400);
-      expectError(() => w.update("a.example.com", CERT_B, {}, TCP), "ProtocolIllegal.Listener");
+      expectError(() => w.update("a.example.com", CERT_B, {}, TCP), "ProtocalIllegal.Listener");
       assert.equal(w.listener().State, "active");
     });
 

@@ -242,7 +242,7 @@ describe("provider tier: ga.ListenerAdditionalCertificate (per-domain)", functio
     await assert.rejects(
       checkAndCreate(single, "tcp", { acceleratorId: ACC, listenerId: TCP, domain: domain(1), certificateId: cert(1) }),
       (e: unknown) =>
-        e instanceof HostCallError && e.partial === undefined && /ProtocolIllegal\.Listener/.test(e.message),
+        e instanceof HostCallError && e.partial === undefined && /ProtocalIllegal\.Listener/.test(e.message),
     );
     assert.deepEqual(await bindings(emu, TCP), {});
   });

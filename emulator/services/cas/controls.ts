@@ -59,8 +59,24 @@ const setQuota: ControlHandler<CasState> = (state, body) => {
   return pkg;
 };
 
+/** Emulator knobs: `{describeStateCertId?: boolean}` (leave `CertId` out of DescribeCertificateState when false). */
+const configure: ControlHandler<CasState> = (state, body) => {
+  const b = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const value = b["describeStateCertId"];
+  if (value !== undefined && typeof value !== "boolean") throw badRequest("describeStateCertId must be a boolean.");
+  const settings = { describeStateCertId: state.settings?.describeStateCertId ?? true };
+  if (typeof value === "boolean") settings.describeStateCertId = value;
+  state.settings = settings;
+  return { ...settings };
+};
+
 /** CAS control operations (`POST /__emulator/cas/<name>`). */
-export const casControls: Readonly<Record<string, ControlHandler<CasState>>> = { failValidation, issueNow, setQuota };
+export const casControls: Readonly<Record<string, ControlHandler<CasState>>> = {
+  failValidation,
+  issueNow,
+  setQuota,
+  configure,
+};
 
 /** Everything CAS holds, for `GET /__emulator/objects`: ids as strings, no private keys, no PEM bodies. */
 export function dumpCasObjects(state: CasState): unknown {

@@ -96,7 +96,7 @@ function describeState(call: ApiCall, state: CasState): Record<string, unknown> 
         Type: order.state,
         Certificate: cert === undefined ? "" : chainPem(cert, state),
         PrivateKey: "",
-        ...(order.certId === null ? {} : { CertId: order.certId }),
+        ...(order.certId === null || state.settings?.describeStateCertId === false ? {} : { CertId: order.certId }),
       };
     }
     case "revoked":

@@ -103,6 +103,18 @@ export interface CasState {
   /** Keyed by CertId (decimal string). */
   certificates: Record<string, CasCertificate>;
   ca: CasCa | null;
+  /** Emulator-only knobs, changed through the `configure` control. Absent in older state files (defaults apply). */
+  settings?: CasSettings;
+}
+
+/** Emulator-only knobs of CAS. */
+export interface CasSettings {
+  /**
+   * Whether DescribeCertificateState of an issued order carries `CertId`. The newest official models (Python
+   * 3.9.4) have it, "returned when the certificate is issued"; the npm SDK 3.0.0 model does not, so a client must
+   * cope without it. @default true
+   */
+  describeStateCertId: boolean;
 }
 
 /** A fresh, empty CAS slice. */

@@ -22,10 +22,13 @@ export function parseId(name: string, raw: string): string {
   return BigInt(trimmed).toString();
 }
 
-/** A boolean parameter (`true`/`false`), default when absent. */
+/**
+ * A boolean parameter, any case (Node SDKs send `true`, Python SDKs `True`), default when absent.
+ */
 export function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === "") return fallback;
-  if (raw === "true" || raw === "false") return raw === "true";
+  const value = raw.toLowerCase();
+  if (value === "true" || value === "false") return value === "true";
   throw CasErrors.invalidParameter(`${name} must be true or false.`);
 }
 

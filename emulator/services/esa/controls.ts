@@ -7,9 +7,12 @@
  *   running, the next one) ends `ApplyFailed` with CertApplyCode/CertApplyMessage (default 2 / `canceled`).
  * - `deleteOutOfBand` `{hostnameId}`: the hostname disappears as if deleted in the console.
  * - `configure` `{verifyUnpassedStyle?: "error-200"|"passed-false", autoVerifyDelayMs?: number}`.
+ * - `setCondition` / `clearConditions`: service conditions behind the documented busy/unpaid/permission/back-end
+ *   codes (condition-controls.ts).
  * Bad input is an `InvalidParameter` (400); an unknown hostname is `CustomHostname.NotFound` (404).
  */
 import type { ControlHandler, ServiceContext } from "../../core/contract";
+import { conditionControls } from "./condition-controls";
 import { hostnameNotFound, invalidParameter } from "./errors";
 import { DEFAULT_CERT_FAILURE, activate, failApplication } from "./lifecycle";
 import { canonicalId } from "./params";
@@ -115,4 +118,5 @@ export const esaControls: Readonly<Record<string, ControlHandler<EsaState>>> = {
   failCertificate,
   deleteOutOfBand,
   configure,
+  ...conditionControls,
 };

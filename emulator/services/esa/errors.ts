@@ -11,11 +11,17 @@
  * | `SiteNotFound` | 404 | code from TF's ESA not-found list; status chosen |
  * | `Record.NotFound` | 404 | code from third-party code; status chosen |
  * | `Record.NotProxied` | 400 | chosen: a SaaS origin record must be proxied (cf. documented `Record.ProxiedAsCustomHostnameSource`) |
- * | `CustomHostname.AlreadyExist` | 400 | chosen (Alibaba style, cf. CDN `DomainAlreadyExist` 400) |
- * | `CustomHostname.ConflictWithSite` | 400 | chosen: hostname is a site's own zone |
- * | `CustomHostname.ConflictWithRecord` | 400 | chosen: hostname is an existing DNS record of a site |
- * | `CustomHostname.WildcardNotSupported` | 400 | chosen: wildcard hostnames need an Enterprise plan |
- * | `CustomHostname.QuotaExceeded` | 400 | chosen: the plan's custom-hostname quota is used up |
+ * | `CustomHostname.ConflictWithExistingResource` | 400 | documented (Create table): a custom hostname, site or record holds the name |
+ * | `CustomHostname.WildcardDomainRequireEnterprisePlan` | 400 | documented (Create table) |
+ * | `QuotaExceed.CustomHostname` | 400 | documented (Create table) |
+ * | `CustomHostname.CheckQuotaFailed` / `QueryCasCertFailed` | 400 | documented (Create table); conditions.ts |
+ * | `CustomHostname.ApplyCertFailed` / `SetCertFailed` | 400 on Create, 404 on Update | documented (both tables) |
+ * | `CustomHostname.OfflineForMultiReason` | 400 | documented (Create table): the site is offline for 2+ reasons |
+ * | `Site.ServiceBusy` | 400 | documented (Create table) |
+ * | `Record.ServiceBusy` | 400 | documented (Update table) |
+ * | `Instance.NotOnline` | 400 | documented (Create/Update/Apply tables): unpaid plan |
+ * | `InternalException` | 400 | documented (Create/Update/Apply tables) |
+ * | `NoPermission` | 400 | documented (Update/Apply tables); answered on every ESA action (chosen for the others) |
  * | `CustomHostname.CertTypeNotSupported` | 400 | chosen: ApplyCustomHostnameCertificate on a non-free certificate |
  * | `CustomHostname.CertStatusNotAllowed` | 400 | chosen: ApplyCustomHostnameCertificate outside ApplyFailed/Expiring/Expired |
  * | `Certificate.Invalid` | 400 | chosen: uploaded Certificate is not a parseable PEM X.509 certificate |
@@ -60,40 +66,88 @@ export function hostnameNotFound(): ApiError {
   return new ApiError(404, "CustomHostname.NotFound", "The custom hostname does not exist. Modify it and try again.");
 }
 
-export function hostnameAlreadyExists(hostname: string): ApiError {
-  return new ApiError(400, "CustomHostname.AlreadyExist", `The custom hostname ${hostname} already exists.`);
-}
-
-export function conflictWithSite(hostname: string): ApiError {
+/**
+ * Documented (Create table) for a name held by a site, a record, a load balancer, an origin pool, a custom hostname
+ * or a Layer 4 record; the message is the documented one and, like the real service, does not say which.
+ */
+export function conflictWithExistingResource(): ApiError {
   return new ApiError(
     400,
-    "CustomHostname.ConflictWithSite",
-    `The custom hostname ${hostname} conflicts with a site that has been added to ESA.`,
+    "CustomHostname.ConflictWithExistingResource",
+    "The custom hostname conflicts with existing resources, such as sites, records, load balancers, source address pools, custom hostnames and Layer 4 proxy records.",
   );
 }
 
-export function conflictWithRecord(hostname: string): ApiError {
+export function wildcardRequiresEnterprisePlan(): ApiError {
   return new ApiError(
     400,
-    "CustomHostname.ConflictWithRecord",
-    `The custom hostname ${hostname} conflicts with an existing DNS record of a site.`,
+    "CustomHostname.WildcardDomainRequireEnterprisePlan",
+    "Wildcard custom hostnames require an Enterprise plan.",
   );
 }
 
-export function wildcardNotSupported(): ApiError {
+export function quotaExceeded(): ApiError {
   return new ApiError(
     400,
-    "CustomHostname.WildcardNotSupported",
-    "Wildcard custom hostnames are supported only by the Enterprise plan.",
+    "QuotaExceed.CustomHostname",
+    "The number of custom hostnames exceeds the plan quota. Contact the sales team to increase your quota.",
   );
 }
 
-export function quotaExceeded(quota: number): ApiError {
+export function siteServiceBusy(): ApiError {
+  return new ApiError(400, "Site.ServiceBusy", "This website is being configured. Try again later.");
+}
+
+export function recordServiceBusy(): ApiError {
+  return new ApiError(400, "Record.ServiceBusy", "The record is being configured. Try again later.");
+}
+
+export function instanceNotOnline(): ApiError {
   return new ApiError(
     400,
-    "CustomHostname.QuotaExceeded",
-    `The number of custom hostnames has reached the quota of the plan (${quota}).`,
+    "Instance.NotOnline",
+    "Your plan is unavailable due to an overdue payment. Complete the payment first.",
   );
+}
+
+export function internalException(): ApiError {
+  return new ApiError(
+    400,
+    "InternalException",
+    "Failed to call the service. Try again later or contact technical support.",
+  );
+}
+
+export function noPermission(): ApiError {
+  return new ApiError(
+    400,
+    "NoPermission",
+    "You do not have permissions to access or operate on the resource.Contact your account administrator to attach the AliyunESAFullAccess policy to the current user.",
+  );
+}
+
+export function offlineForMultiReason(reasons: readonly string[]): ApiError {
+  return new ApiError(
+    400,
+    "CustomHostname.OfflineForMultiReason",
+    `Unable to activate the custom hostname because it is offline due to multiple reasons (${reasons.join(", ")}).`,
+  );
+}
+
+/** The documented code and message of each transient back-end step (see conditions.ts). */
+const STEP_ERRORS = {
+  checkQuota: ["CustomHostname.CheckQuotaFailed", "Fail to check quota for custom hostname. Please try again later."],
+  applyCert: [
+    "CustomHostname.ApplyCertFailed",
+    "Fail to apply a free cert for custom hostname. Please try again later.",
+  ],
+  setCert: ["CustomHostname.SetCertFailed", "Fail to deploy a cert for custom hostname. Please try again later."],
+  queryCas: ["CustomHostname.QueryCasCertFailed", "Fail to query CAS certificate details. Please try again later."],
+} as const;
+
+export function backendStepFailed(step: keyof typeof STEP_ERRORS, status: number): ApiError {
+  const [code, message] = STEP_ERRORS[step];
+  return new ApiError(status, code, message);
 }
 
 export function verifyUnpassed(): ApiError {

@@ -2,7 +2,8 @@
  * ESA (Edge Security Acceleration, API 2024-09-10): sites, DNS records and SaaS custom hostnames with their
  * ownership verification and certificate life cycles. See errors.ts for every error code and seed.ts for the seed.
  */
-import type { ServiceDefinition } from "../../core/contract";
+import type { ActionDefinition, ServiceDefinition } from "../../core/contract";
+import { withServiceChecks } from "./conditions";
 import { esaControls } from "./controls";
 import { dumpEsa } from "./dump";
 import { createCustomHostnameAction } from "./handlers/create";
@@ -22,12 +23,19 @@ import { emptyEsaState, type EsaState } from "./state";
 export type { EsaState } from "./state";
 export { defaultEsaSeed } from "./seed";
 
+/** Every action behind the permission and back-end checks (conditions.ts). */
+function withChecks(
+  actions: Readonly<Record<string, ActionDefinition<EsaState>>>,
+): Record<string, ActionDefinition<EsaState>> {
+  return Object.fromEntries(Object.entries(actions).map(([name, action]) => [name, withServiceChecks(action)]));
+}
+
 /** The ESA service definition the emulator core mounts for API version 2024-09-10. */
 export const esaService: ServiceDefinition<EsaState> = {
   product: "esa",
   emptyState: emptyEsaState,
   tick: tickEsa,
-  actions: {
+  actions: withChecks({
     ListSites: listSitesAction,
     ListRecords: listRecordsAction,
     CreateCustomHostname: createCustomHostnameAction,
@@ -37,7 +45,7 @@ export const esaService: ServiceDefinition<EsaState> = {
     DeleteCustomHostname: deleteCustomHostnameAction,
     VerifyCustomHostname: verifyCustomHostnameAction,
     ApplyCustomHostnameCertificate: applyCustomHostnameCertificateAction,
-  },
+  }),
   applySeed: applyEsaSeed,
   defaultSeed: defaultEsaSeed,
   controls: esaControls,

@@ -45,10 +45,12 @@ export function optionalEnum<T extends string>(params: Params, name: string, all
   return v as T;
 }
 
-/** An optional boolean parameter (`true`/`false`, as the SDKs stringify booleans). */
+/** An optional boolean parameter, any case (Node SDKs send `true`, Python SDKs `True`). */
 export function optionalBool(params: Params, name: string): boolean | undefined {
-  const v = optionalEnum(params, name, ["true", "false"]);
-  return v === undefined ? undefined : v === "true";
+  const raw = optional(params, name)?.toLowerCase();
+  if (raw === undefined) return undefined;
+  if (raw !== "true" && raw !== "false") throw invalidParameter(name, "Valid values: true, false.");
+  return raw === "true";
 }
 
 /** Validated paging: PageNumber ≥ 1, PageSize in 1..maxSize. */

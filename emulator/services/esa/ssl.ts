@@ -3,11 +3,12 @@
  * CasId, CasRegion). It is validated completely before anything changes, so a rejected call leaves state untouched.
  */
 import type { ServiceContext } from "../../core/contract";
+import { checkStep } from "./conditions";
 import { casCertificateNotFound, missingParameter } from "./errors";
 import { verifyUpload } from "./certificates";
 import { EXPIRING_WINDOW_MS, clearCertificate, startFreeApplication } from "./lifecycle";
 import { optional, optionalEnum, optionalIdParam } from "./params";
-import type { CertStatus, CertType, EsaCustomHostname } from "./state";
+import type { CertStatus, CertType, EsaCustomHostname, EsaState } from "./state";
 
 type Params = Readonly<Record<string, string>>;
 
@@ -34,13 +35,16 @@ export function checkSslSyntax(params: Params): void {
 /**
  * Validates the SSL parameters against `current` (undefined on create) and returns the change to apply, or
  * `undefined` when an update carries no SSL parameter at all. Omitted fields on update keep their current value
- * (e.g. SslFlag=on alone keeps the certificate; a new Certificate needs its PrivateKey too).
+ * (e.g. SslFlag=on alone keeps the certificate; a new Certificate needs its PrivateKey too). A failing back-end step
+ * (conditions.ts) answers its documented code with `stepStatus`, the HTTP status the calling action documents.
  */
 export function planSsl(
   params: Params,
   hostname: string,
   current: EsaCustomHostname | undefined,
   ctx: ServiceContext,
+  state: EsaState,
+  stepStatus = 400,
 ): SslChange | undefined {
   const sslFlagParam = optionalEnum(params, "SslFlag", ["on", "off"]);
   const certTypeParam = optionalEnum<CertType>(params, "CertType", ["free", "upload", "cas"]);
@@ -69,6 +73,7 @@ export function planSsl(
 
   switch (certType) {
     case "free":
+      if (!same) checkStep(state, "applyCert", ctx, stepStatus);
       return (h) => {
         if (!same) {
           clearCertificate(h);
@@ -87,6 +92,7 @@ export function planSsl(
       if (certificate === undefined) throw missingParameter("Certificate", "CertType is upload");
       if (privateKey === undefined) throw missingParameter("PrivateKey", "CertType is upload");
       const upload = verifyUpload(certificate, privateKey, hostname);
+      checkStep(state, "setCert", ctx, stepStatus);
       return (h) => {
         clearCertificate(h);
         h.sslFlag = "on";
@@ -105,7 +111,9 @@ export function planSsl(
       if (casId === undefined) throw missingParameter("CasId", "CertType is cas");
       if (casRegion === undefined) throw missingParameter("CasRegion", "CertType is cas");
       // ESA pulls the certificate from CAS by id, so an id CAS does not hold cannot be deployed.
+      checkStep(state, "queryCas", ctx);
       if (!ctx.lookup.casCertificateExists(casId)) throw casCertificateNotFound(casId);
+      checkStep(state, "setCert", ctx, stepStatus);
       return (h) => {
         clearCertificate(h);
         h.sslFlag = "on";

@@ -127,12 +127,39 @@ export interface EsaSettings {
   autoVerifyDelayMs: number;
 }
 
+/**
+ * Back-end steps that can fail transiently, each with its documented code:
+ * `checkQuota` → `CustomHostname.CheckQuotaFailed`, `applyCert` → `CustomHostname.ApplyCertFailed`,
+ * `setCert` → `CustomHostname.SetCertFailed`, `queryCas` → `CustomHostname.QueryCasCertFailed`,
+ * `internal` → `InternalException` (any ESA action).
+ */
+export const BACKEND_STEPS = ["checkQuota", "applyCert", "setCert", "queryCas", "internal"] as const;
+export type BackendStep = (typeof BACKEND_STEPS)[number];
+
+/** The conditions in force. Plain JSON like the rest of the state. */
+export interface EsaConditions {
+  /** Failing back-end steps, each until a simulated time (`null`: until cleared). */
+  failingSteps: Partial<Record<BackendStep, number | null>>;
+  /** Sites being configured (`Site.ServiceBusy` on CreateCustomHostname), by SiteId. */
+  busySites: Record<string, number | null>;
+  /** Records being configured (`Record.ServiceBusy` on UpdateCustomHostname), by RecordId. */
+  busyRecords: Record<string, number | null>;
+  /** Sites whose plan instance is unpaid (`Instance.NotOnline`), by SiteId. */
+  unpaidSites: Record<string, true>;
+  /** Sites taken offline, with the reasons (two or more: `CustomHostname.OfflineForMultiReason` on create). */
+  offlineSites: Record<string, string[]>;
+  /** Access keys without ESA permission (`NoPermission` on every ESA action). */
+  deniedAccessKeys: Record<string, true>;
+}
+
 /** The whole ESA slice. Maps are keyed by the object's decimal-string id. */
 export interface EsaState {
   sites: Record<string, EsaSite>;
   records: Record<string, EsaRecord>;
   hostnames: Record<string, EsaCustomHostname>;
   settings: EsaSettings;
+  /** Service conditions set by the `setCondition` control (conditions.ts). Absent in older state files. */
+  conditions?: EsaConditions;
 }
 
 /** Default delay before automatic activation: long enough that an explicit VerifyCustomHostname is faster. */

@@ -58,12 +58,15 @@ export function invalidParameter(message: string): ApiError {
   return new ApiError(BAD_REQUEST, "InvalidParameter", message);
 }
 
-/** Chosen (style of the documented `PortRangeIllegal.Listener`): additional certificates need an HTTPS listener. */
+/**
+ * Documented (AssociateAdditionalCertificatesWithListener table), spelling included: `ProtocalIllegal.Listener`, "The
+ * specified listener protocol is invalid." Additional certificates need an HTTPS listener.
+ */
 export function protocolIllegal(protocol: string): ApiError {
   return new ApiError(
     BAD_REQUEST,
-    "ProtocolIllegal.Listener",
-    `Additional certificates are supported only by HTTPS listeners; the listener protocol is ${protocol}.`,
+    "ProtocalIllegal.Listener",
+    `The specified listener protocol is invalid. Additional certificates are supported only by HTTPS listeners; the listener protocol is ${protocol}.`,
   );
 }
 
@@ -101,5 +104,24 @@ export function idempotentMismatch(): ApiError {
     BAD_REQUEST,
     "IdempotentParameterMismatch",
     "The request uses the same client token as a previous, but non-identical request.",
+  );
+}
+
+/** Documented (AssociateAdditionalCertificatesWithListener table): ports 65500-65535 are reserved. Seed files only. */
+export function systemPort(): ApiError {
+  return new ApiError(BAD_REQUEST, "SystemPort.Listener", "Ports 65500-65535 are system reserved ports.");
+}
+
+/** Documented (same table): UDP ports 250, 4789 and 4790 are reserved. Seed files only. */
+export function udpPortReserved(): ApiError {
+  return new ApiError(BAD_REQUEST, "PortRangeIllegal.UDP", "UDP ports 250, 4789, and 4790 are system reserved ports.");
+}
+
+/** Documented (same table): two listeners of one accelerator on the same port. Seed files only. */
+export function portConflict(port: number): ApiError {
+  return new ApiError(
+    BAD_REQUEST,
+    "PortConflict.Listener",
+    `The listener port configuration is in conflict. (port ${port})`,
   );
 }

@@ -31,9 +31,12 @@ export function optionalInt(params: Params, name: string, min: number, max: numb
   return value;
 }
 
-/** An optional boolean parameter (`true`/`false`, as the SDK stringifies booleans). */
+/**
+ * An optional boolean parameter, any case: the Node SDKs send `true`/`false`, the Python SDKs `str(True)`, `True`, and
+ * the service has to accept both or its own Python SDK would fail.
+ */
 export function optionalBool(params: Params, name: string): boolean {
-  const raw = params[name];
+  const raw = params[name]?.toLowerCase();
   if (raw === undefined || raw === "") return false;
   if (raw === "true") return true;
   if (raw === "false") return false;

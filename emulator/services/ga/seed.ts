@@ -15,6 +15,7 @@
  */
 import { type ServiceContext } from "../../core/contract";
 import { asArray, asObject, badInput, intField, type JsonObject, optionalStringField, stringField } from "./json";
+import { checkListenerPorts } from "./listener-ports";
 import { casIdOf, isValidDomain, sameDomain } from "./params";
 import {
   type AcceleratorRecord,
@@ -153,6 +154,10 @@ export function applyGaSeed(state: GaState, seed: unknown, ctx: ServiceContext):
   );
   const seen = new Map<string, string>();
   for (const { accelerator, listeners } of parsed) {
+    const others = Object.values(state.listeners).filter(
+      (l) => l.acceleratorId === accelerator.acceleratorId && !listeners.some((n) => n.listenerId === l.listenerId),
+    );
+    checkListenerPorts([...others, ...listeners]);
     for (const listener of listeners) {
       const owner = seen.get(listener.listenerId) ?? state.listeners[listener.listenerId]?.acceleratorId;
       if (owner !== undefined && owner !== accelerator.acceleratorId) {

@@ -30,6 +30,15 @@ export const CreateCertificateWithCsrRequest = defineOperation<
   product: "cas",
   action: "CreateCertificateWithCsrRequest",
   method: "POST",
+  wireParams: {
+    Csr: true,
+    Username: true,
+    Phone: true,
+    Email: true,
+    ValidateType: true,
+    ProductCode: true,
+    Tags: true,
+  },
   idempotent: false,
   // Contact details are personal data: keep them out of error text as well.
   secretParams: ["Phone", "Email"],
@@ -63,6 +72,7 @@ export const DescribeCertificateState = defineOperation<OrderIdRequest, Certific
   product: "cas",
   action: "DescribeCertificateState",
   method: "POST",
+  wireParams: { OrderId: true },
   idempotent: true,
   secretParams: [],
   notFoundCodes: ["InvalidOrderId.NotFound", "OrderNotExist", "NotFound"],
@@ -86,6 +96,7 @@ export const CancelOrderRequest = defineOperation<OrderIdRequest, EmptyResult>({
   product: "cas",
   action: "CancelOrderRequest",
   method: "POST",
+  wireParams: { OrderId: true },
   idempotent: false,
   secretParams: [],
   notFoundCodes: ["InvalidOrderId.NotFound", "OrderNotExist", "NotFound"],
@@ -97,6 +108,7 @@ export const DeleteCertificateRequest = defineOperation<OrderIdRequest, EmptyRes
   product: "cas",
   action: "DeleteCertificateRequest",
   method: "POST",
+  wireParams: { OrderId: true },
   idempotent: true,
   secretParams: [],
   notFoundCodes: ["InvalidOrderId.NotFound", "OrderNotExist", "NotFound"],
@@ -108,6 +120,7 @@ export const CancelCertificateForPackageRequest = defineOperation<OrderIdRequest
   product: "cas",
   action: "CancelCertificateForPackageRequest",
   method: "POST",
+  wireParams: { OrderId: true },
   idempotent: false,
   secretParams: [],
   notFoundCodes: ["InvalidOrderId.NotFound", "OrderNotExist", "NotFound"],
@@ -124,13 +137,17 @@ export interface ListUserCertificateOrderRequest {
   readonly ShowSize?: number;
 }
 
-/** One order (CPACK/BUY) as the list returns it. */
+/** One order (CPACK/BUY) or certificate (CERT/UPLOAD) as the list returns it. */
 export interface CertificateOrderSummary {
   readonly orderId: string | undefined;
   readonly certificateId: string | undefined;
   readonly domain: string | undefined;
   readonly status: string | undefined;
   readonly productCode: string | undefined;
+  /** CERT/UPLOAD items: SHA-1 fingerprint of the certificate, hex. */
+  readonly fingerprint: string | undefined;
+  /** CERT/UPLOAD items: serial number, hex. */
+  readonly serialNo: string | undefined;
 }
 
 /** A page of orders. */
@@ -149,6 +166,7 @@ export const ListUserCertificateOrder = defineOperation<
   product: "cas",
   action: "ListUserCertificateOrder",
   method: "POST",
+  wireParams: { OrderType: true, Status: true, Keyword: true, CurrentPage: true, ShowSize: true },
   idempotent: true,
   secretParams: [],
   decode: (b) => ({
@@ -158,6 +176,8 @@ export const ListUserCertificateOrder = defineOperation<
       domain: o.optStr("Domain") ?? o.optStr("CommonName"),
       status: o.optStr("Status"),
       productCode: o.optStr("ProductCode"),
+      fingerprint: o.optStr("Fingerprint"),
+      serialNo: o.optStr("SerialNo"),
     })),
     totalCount: b.optNum("TotalCount") ?? 0,
     currentPage: b.optNum("CurrentPage") ?? 1,
@@ -193,6 +213,7 @@ export const GetUserCertificateDetail = defineOperation<GetUserCertificateDetail
   product: "cas",
   action: "GetUserCertificateDetail",
   method: "POST",
+  wireParams: { CertId: true, CertFilter: true },
   idempotent: true,
   secretParams: [],
   notFoundCodes: ["NotFound"],
@@ -219,6 +240,7 @@ export const DeleteUserCertificate = defineOperation<
   product: "cas",
   action: "DeleteUserCertificate",
   method: "POST",
+  wireParams: { CertId: true },
   idempotent: true,
   secretParams: [],
   notFoundCodes: ["NotFound"],

@@ -1,13 +1,8 @@
 /** CreateCustomHostname: validation order is parameters → site → record → name conflicts → plan limits → SSL. */
 import type { ActionDefinition, ApiCall, ServiceContext } from "../../../core/contract";
 import { verifyCodeFor } from "../certificates";
-import {
-  conflictWithRecord,
-  conflictWithSite,
-  hostnameAlreadyExists,
-  quotaExceeded,
-  wildcardNotSupported,
-} from "../errors";
+import { checkInstanceOnline, checkSiteAcceptsHostnames, checkStep } from "../conditions";
+import { conflictWithExistingResource, quotaExceeded, wildcardRequiresEnterprisePlan } from "../errors";
 import { parseHostname } from "../hostname";
 import { idParam, present } from "../params";
 import { checkSslSyntax, planSsl } from "../ssl";
@@ -22,11 +17,16 @@ function newHostnameId(ctx: ServiceContext): string {
   return (n < 1_000_000_000_000n ? HOSTNAME_ID_BASE + n : n).toString();
 }
 
-/** Rejects names that are already something else: a custom hostname, a site's zone, or a DNS record of a site. */
+/**
+ * Rejects names that are already something else: a custom hostname, a site's zone, or a DNS record of a site. The
+ * documented answer is one code for all of them; the caller tells them apart by looking the name up.
+ */
 function checkNameFree(state: EsaState, hostname: string): void {
-  if (Object.values(state.hostnames).some((h) => h.hostname === hostname)) throw hostnameAlreadyExists(hostname);
-  if (Object.values(state.sites).some((s) => s.siteName === hostname)) throw conflictWithSite(hostname);
-  if (Object.values(state.records).some((r) => r.recordName === hostname)) throw conflictWithRecord(hostname);
+  const taken =
+    Object.values(state.hostnames).some((h) => h.hostname === hostname) ||
+    Object.values(state.sites).some((s) => s.siteName === hostname) ||
+    Object.values(state.records).some((r) => r.recordName === hostname);
+  if (taken) throw conflictWithExistingResource();
 }
 
 function createCustomHostname(call: ApiCall, state: EsaState, ctx: ServiceContext): Record<string, unknown> {
@@ -36,12 +36,15 @@ function createCustomHostname(call: ApiCall, state: EsaState, ctx: ServiceContex
   const parsed = parseHostname(present(p, "Hostname"));
   checkSslSyntax(p);
   const site = requireSite(state, siteId);
+  checkInstanceOnline(state, siteId);
+  const offlineReason = checkSiteAcceptsHostnames(state, siteId, ctx);
   requireSourceRecord(state, siteId, recordId);
   checkNameFree(state, parsed.hostname);
-  if (parsed.wildcard && site.planType !== "enterprise") throw wildcardNotSupported();
+  if (parsed.wildcard && site.planType !== "enterprise") throw wildcardRequiresEnterprisePlan();
+  checkStep(state, "checkQuota", ctx);
   const used = Object.values(state.hostnames).filter((h) => h.siteId === siteId).length;
-  if (used >= site.customHostnameQuota) throw quotaExceeded(site.customHostnameQuota);
-  const ssl = planSsl(p, parsed.hostname, undefined, ctx);
+  if (used >= site.customHostnameQuota) throw quotaExceeded();
+  const ssl = planSsl(p, parsed.hostname, undefined, ctx, state);
 
   const now = ctx.clock.now();
   const hostnameId = newHostnameId(ctx);
@@ -80,6 +83,11 @@ function createCustomHostname(call: ApiCall, state: EsaState, ctx: ServiceContex
     updateTime: now,
   };
   ssl?.(h);
+  // A site offline for exactly one reason still takes the name; the hostname starts offline with that reason.
+  if (offlineReason !== undefined) {
+    h.status = "offline";
+    h.offlineReason = offlineReason;
+  }
   state.hostnames[hostnameId] = h;
   return { HostnameId: Number(hostnameId), Hostname: h.hostname };
 }

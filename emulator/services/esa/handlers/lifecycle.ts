@@ -1,5 +1,6 @@
 /** DeleteCustomHostname, VerifyCustomHostname and ApplyCustomHostnameCertificate. */
 import type { ActionDefinition, ApiCall, ServiceContext } from "../../../core/contract";
+import { checkInstanceOnline } from "../conditions";
 import { certStatusNotAllowed, certTypeNotSupported, verifyUnpassed } from "../errors";
 import { activate, ownershipProven, startFreeApplication } from "../lifecycle";
 import type { EsaState } from "../state";
@@ -35,6 +36,7 @@ function verifyCustomHostname(call: ApiCall, state: EsaState, ctx: ServiceContex
 /** Documented: only after a failed application, or when the certificate is expiring or expired. */
 function applyCustomHostnameCertificate(call: ApiCall, state: EsaState, ctx: ServiceContext): Record<string, unknown> {
   const h = requireHostname(state, call.params);
+  checkInstanceOnline(state, h.siteId);
   if (h.sslFlag !== "on" || h.certType !== "free") throw certTypeNotSupported();
   if (h.certStatus !== "ApplyFailed" && h.certStatus !== "Expiring" && h.certStatus !== "Expired") {
     throw certStatusNotAllowed(h.certStatus);

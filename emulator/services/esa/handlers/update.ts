@@ -1,5 +1,6 @@
 /** UpdateCustomHostname: rebinding the record and/or changing the SSL block. Hostname and SiteId are immutable. */
 import type { ActionDefinition, ApiCall, ServiceContext } from "../../../core/contract";
+import { checkInstanceOnline, checkRecordNotBusy } from "../conditions";
 import { optionalIdParam } from "../params";
 import { checkSslSyntax, planSsl } from "../ssl";
 import type { EsaState } from "../state";
@@ -10,8 +11,11 @@ function updateCustomHostname(call: ApiCall, state: EsaState, ctx: ServiceContex
   const recordId = optionalIdParam(p, "RecordId");
   checkSslSyntax(p);
   const h = requireHostname(state, p);
+  checkInstanceOnline(state, h.siteId);
   if (recordId !== undefined) requireSourceRecord(state, h.siteId, recordId);
-  const ssl = planSsl(p, h.hostname, h, ctx);
+  checkRecordNotBusy(state, recordId ?? h.recordId, ctx);
+  // UpdateCustomHostname documents the certificate step codes with HTTP 404 (CreateCustomHostname: 400).
+  const ssl = planSsl(p, h.hostname, h, ctx, state, 404);
 
   // Everything is validated; only now mutate, so a failed call changes nothing.
   if (recordId !== undefined && recordId !== h.recordId) {

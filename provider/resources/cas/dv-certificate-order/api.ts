@@ -20,6 +20,7 @@ import {
 } from "../../../transport/operations/cas";
 import { RateLimiter } from "../../../util/rate-limiter";
 import { unlessNotFound, type AlibabaApi } from "../../common/host";
+import { certIdOf } from "./cert-id";
 import { type OrderFacts } from "./mapping";
 
 /**
@@ -86,11 +87,10 @@ export async function factsOf(
   commonName: string | undefined,
   state: CertificateState,
 ): Promise<OrderFacts> {
+  const certId = await certIdOf(client, state);
   const detail =
-    state.type === "certificate" && state.certId !== undefined
-      ? await certificateDetail(client, state.certId)
-      : undefined;
-  return { orderId, commonName: commonName ?? detail?.commonName?.toLowerCase(), state, detail };
+    state.type === "certificate" && certId !== undefined ? await certificateDetail(client, certId) : undefined;
+  return { orderId, commonName: commonName ?? detail?.commonName?.toLowerCase(), state: { ...state, certId }, detail };
 }
 
 /** Describe an order (throws the transport's error, e.g. not-found, unchanged). */

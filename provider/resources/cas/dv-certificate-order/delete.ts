@@ -19,6 +19,7 @@ import {
   describeStateOrGone as describe,
   isNotFound,
 } from "./api";
+import { certIdOf } from "./cert-id";
 import { inputsOf } from "./mapping";
 
 /** Waiting for a cancelled order to reach `payed` is bounded by this (the API documents it as immediate). */
@@ -99,7 +100,9 @@ function deleteRequest(client: AlibabaApi, id: string): Promise<void> {
 
 async function revoke(client: AlibabaApi, id: string, state: CertificateState): Promise<void> {
   const revoked = async (): Promise<boolean> => (await describe(client, id))?.type !== "certificate";
+  // Looked up before revoking: the CERT list shows only valid certificates.
+  const certId = await certIdOf(client, state);
   await callOnce(() => cancelCertificateForPackage(client, id), revoked);
-  if (state.certId === undefined) return;
-  await deleteUserCertificate(client, state.certId);
+  if (certId === undefined) return;
+  await deleteUserCertificate(client, certId);
 }

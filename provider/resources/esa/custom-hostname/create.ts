@@ -17,6 +17,7 @@ import {
 import { progress, type AlibabaApi } from "../../common/host";
 import { createHostname, findByName, getHostname, updateHostname } from "./api";
 import { parseInputs } from "./check";
+import { conflictHint, isNameConflict } from "./conflict";
 import { type CustomHostnameInputs, type CustomHostnameOutputs } from "./types";
 import { createRequest, defined, inputsFromModel, outputsOf, updateRequest } from "./mapping";
 import { waitForTarget } from "./wait";
@@ -37,10 +38,8 @@ async function createOnce(api: AlibabaApi, inputs: CustomHostnameInputs): Promis
     try {
       return await createHostname(api, createRequest(inputs));
     } catch (error: unknown) {
-      if (isAlibabaCloudError(error) && /AlreadyExist/.test(error.code)) {
-        throw new Error(
-          `${messageOf(error)}. To manage the existing hostname with this resource, set adoptExisting: true.`,
-        );
+      if (isNameConflict(error)) {
+        throw new Error(`${messageOf(error)} ${await conflictHint(api, inputs.siteId, inputs.hostname)}`);
       }
       if (!isAlibabaCloudError(error) || !error.ambiguous || attempt >= MAX_CREATE_ATTEMPTS) throw error;
       progress(

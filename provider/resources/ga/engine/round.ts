@@ -39,7 +39,7 @@ export interface EngineStats {
 
 /** Codes that concern the listener or the caller as a whole: splitting a batch that failed with one cannot help. */
 const WHOLE_CALL_CODES =
-  /^(NotExist\.(Listener|Accelerator)|ProtocolIllegal|Forbidden|NoPermission|InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidRegionId)/;
+  /^(NotExist\.(Listener|Accelerator)|Protoc[ao]lIllegal|Forbidden|NoPermission|InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidRegionId)/;
 
 /** Least time given to a call or wait whose intents' deadline has passed (they still deserve one honest try). */
 const MIN_BUDGET_MS = 1000;
