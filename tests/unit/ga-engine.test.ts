@@ -9,6 +9,7 @@ import { type Operation, type WireParams } from "../../provider/transport/operat
 import { configFromRecord } from "../../provider/transport/settings";
 import { setHostClient } from "../../provider/resources/common/host";
 import { planListener } from "../../provider/resources/ga/engine/plan";
+import { REQUEUE_MAX_MS, requeueDelayMs } from "../../provider/resources/ga/engine/contention";
 import {
   associateRequest,
   clientToken,
@@ -76,6 +77,23 @@ describe("unit: GA plan", () => {
     assert.deepEqual(
       plan.writes.map((w) => `${w.kind}:${w.items.length}`),
       ["update:1", "update:1", "associate:10", "associate:10", "associate:3"],
+    );
+  });
+});
+
+describe("unit: GA contention pause", () => {
+  it("draws full jitter under a ceiling that doubles per busy round, capped and never past the deadline", () => {
+    const top = (): number => 0.999999;
+    assert.deepEqual(
+      [1, 2, 3, 4].map((n) => requeueDelayMs(n, 60_000, top)),
+      [499, 999, 1999, 3999],
+    );
+    assert.equal(requeueDelayMs(40, 60_000, top), REQUEUE_MAX_MS - 1, "capped");
+    assert.equal(requeueDelayMs(5, 700, top), 700, "never sleeps past the latest deadline");
+    assert.equal(
+      requeueDelayMs(5, 60_000, () => 0),
+      0,
+      "full jitter reaches zero",
     );
   });
 });
@@ -274,17 +292,45 @@ describe("unit: GA scheduler (fake GA)", () => {
     );
   });
 
-  it("treats an ambiguous write failure as possibly applied; a definite busy failure as not applied", async () => {
+  it("treats an ambiguous write failure as possibly applied", async () => {
     ga.fault = (action) =>
       action.startsWith("Associate")
         ? apiError(action, "InternalError", { retryable: true, httpStatus: 500 })
         : undefined;
     const [ambiguous] = await submitIntents([intent(1)], 10_000);
     assert.ok(ambiguous !== undefined && !ambiguous.ok && ambiguous.accepted);
+  });
+
+  it("gives a busy write and the writes queued behind it later rounds until the accelerator frees", async () => {
+    ga.bindings.set(d(1), c(1));
+    ga.bindings.set(d(2), c(2));
+    let busyAnswers = 2;
+    ga.fault = (action) =>
+      action.startsWith("Update") && busyAnswers-- > 0
+        ? apiError(action, "StateError.Accelerator", { retryable: true })
+        : undefined;
+    const before = engineStats();
+    // Two updates (one call per domain) and an associate: three writes in one round, the first one refused twice.
+    const outcomes = await submitIntents([intent(1, c(10)), intent(2, c(20)), intent(3)], 10_000);
+    assert.deepEqual(
+      outcomes.map((o) => o.ok && o.action),
+      ["updated", "updated", "associated"],
+      "nothing failed with 'not attempted'",
+    );
+    assert.deepEqual(Object.fromEntries(ga.bindings), { [d(1)]: c(10), [d(2)]: c(20), [d(3)]: c(3) });
+    assert.equal(ga.count("UpdateAdditionalCertificateWithListener"), 4, "two refusals, then both updates");
+    assert.equal(ga.count("ListListenerCertificates"), 3, "each later round plans from a fresh read");
+    assert.equal(engineStats().requeued - before.requeued, 6, "all three intents handed back, twice");
+  });
+
+  it("fails a write refused as busy only once its own deadline has passed, as not applied", async () => {
     ga.fault = (action) =>
       action.startsWith("Associate") ? apiError(action, "StateError.Accelerator", { retryable: true }) : undefined;
-    const [busy] = await submitIntents([intent(2)], 10_000);
-    assert.ok(busy !== undefined && !busy.ok && !busy.accepted);
+    const started = Date.now();
+    const [busy] = await submitIntents([intent(2)], 1500);
+    assert.ok(busy !== undefined && !busy.ok && !busy.accepted && /StateError\.Accelerator/.test(busy.error.message));
+    assert.ok(Date.now() - started >= 1500, `kept trying until the deadline (${Date.now() - started} ms)`);
+    assert.ok(ga.count("AssociateAdditionalCertificatesWithListener") >= 2, "tried more than once");
   });
 
   it("a gone listener makes deletes succeed and creates fail (not accepted)", async () => {

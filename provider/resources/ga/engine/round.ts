@@ -1,9 +1,11 @@
 /**
  * One round of the engine for one accelerator: read each listener once, plan, then run the planned writes one at a
  * time (GA holds an exclusive lock on the accelerator during each), waiting for the listener and accelerator to be
- * `active` after every write. Every pending intent is settled exactly once; `runRound` never throws.
+ * `active` after every write. Every pending intent is either settled exactly once or handed back for a later round
+ * (only while the accelerator is busy and the intent's deadline has not passed); `runRound` never throws.
  */
 import { isAlibabaCloudError } from "../../../transport/errors";
+import { WaitError } from "../../../util/waiter";
 import {
   AssociateAdditionalCertificatesWithListener,
   DissociateAdditionalCertificatesFromListener,
@@ -11,6 +13,7 @@ import {
 } from "../../../transport/operations/ga";
 import { progress } from "../../common/host";
 import { messageOf } from "../../common/dynamic";
+import { isBusy, untilDeadline } from "./contention";
 import { isListenerGone, listBindings, type GaApi } from "./live";
 import { actionOf, planListener } from "./plan";
 import { associateRequest, clientToken, dissociateRequest, newNonce, updateRequest, WRITE_ACTIONS } from "./requests";
@@ -35,6 +38,8 @@ export interface EngineStats {
   writes: number;
   /** Completed waits for listener and accelerator `active` (one per accepted write). */
   waits: number;
+  /** Intents handed back to the queue because the accelerator stayed busy within their deadline. */
+  requeued: number;
 }
 
 /** Codes that concern the listener or the caller as a whole: splitting a batch that failed with one cannot help. */
@@ -63,6 +68,16 @@ function stopsRound(error: unknown): boolean {
   return !isAlibabaCloudError(error) || error.retryable || error.ambiguous;
 }
 
+/**
+ * True when the round stopped for a reason a later round can outlast (the accelerator busy or unreachable, a wait
+ * out of time), so intents not attempted yet deserve another round within their own deadlines. A failed state (the
+ * listener `deleting`) or an internal error will not get better.
+ */
+function worthRetrying(stop: unknown): boolean {
+  if (stop instanceof WaitError) return stop.reason === "timeout";
+  return isAlibabaCloudError(stop) && (stop.retryable || stop.ambiguous);
+}
+
 async function send(
   api: GaApi,
   kind: WriteKind,
@@ -70,7 +85,7 @@ async function send(
   token: string,
   deadlineMs: number,
 ): Promise<void> {
-  const options = { retry: { deadlineMs } };
+  const options = untilDeadline(deadlineMs, `${WRITE_ACTIONS[kind]} on ${intents[0]?.acceleratorId ?? "?"}`);
   if (kind === "associate")
     await api.call(AssociateAdditionalCertificatesWithListener, associateRequest(intents, token), options);
   else if (kind === "dissociate")
@@ -87,34 +102,56 @@ function describe(kind: WriteKind, intents: readonly BindingIntent[]): string {
   return `${WRITE_ACTIONS[kind]} ${shown}`;
 }
 
-/** Runs one round; see the module comment. */
+/**
+ * Runs one round; see the module comment. Returns the intents handed back for a later round (in their order), each
+ * still open and before its deadline.
+ */
 export async function runRound(
   api: GaApi,
   acceleratorId: string,
   items: readonly Pending[],
   stats: EngineStats,
-): Promise<void> {
+): Promise<Pending[]> {
   const open = new Set(items);
   const attempted = new Set<Pending>();
+  const requeued: Pending[] = [];
   const finish = (item: Pending, outcome: IntentOutcome): void => {
     if (open.delete(item)) item.settle(outcome);
   };
   const fail = (targets: Iterable<Pending>, error: Error, accepted: boolean): void => {
     for (const item of targets) finish(item, { ok: false, error, accepted });
   };
+  /** Hand back the items whose deadline is still ahead; returns the rest. */
+  const requeue = (targets: Iterable<Pending>): Pending[] => {
+    const now = Date.now();
+    const late: Pending[] = [];
+    for (const item of targets) {
+      if (item.deadline > now && open.delete(item)) {
+        requeued.push(item);
+        stats.requeued++;
+      } else if (open.has(item)) late.push(item);
+    }
+    return late;
+  };
   try {
     const byListener = new Map<string, Pending[]>();
     for (const item of items)
       byListener.set(item.intent.listenerId, [...(byListener.get(item.intent.listenerId) ?? []), item]);
     for (const [listenerId, group] of byListener) {
-      const stop = await runListener(api, acceleratorId, listenerId, group, stats, { finish, fail, attempted });
+      const settlers = { finish, fail, attempted, requeue };
+      const stop = await runListener(api, acceleratorId, listenerId, group, stats, settlers);
       if (stop !== undefined) {
+        const retry = worthRetrying(stop);
+        if (retry) requeue([...open].filter((item) => !attempted.has(item)));
+        const when = retry ? " before its deadline" : "";
         fail(
           [...open],
-          new Error(`not attempted: an earlier write on GA accelerator ${acceleratorId} failed: ${messageOf(stop)}`),
+          new Error(
+            `not attempted${when}: an earlier write on GA accelerator ${acceleratorId} failed: ${messageOf(stop)}`,
+          ),
           false,
         );
-        return;
+        return requeued;
       }
     }
   } catch (error: unknown) {
@@ -126,11 +163,14 @@ export async function runRound(
         accepted: attempted.has(item),
       });
   }
+  return requeued;
 }
 
 interface Settlers {
   finish(item: Pending, outcome: IntentOutcome): void;
   fail(targets: Iterable<Pending>, error: Error, accepted: boolean): void;
+  /** Hand items back for a later round when their deadline is ahead; returns those past it (still open). */
+  requeue(targets: Iterable<Pending>): Pending[];
   readonly attempted: Set<Pending>;
 }
 
@@ -143,15 +183,21 @@ async function runListener(
   stats: EngineStats,
   settlers: Settlers,
 ): Promise<unknown> {
-  const { finish, fail, attempted } = settlers;
+  const { finish, fail, attempted, requeue } = settlers;
   const deadline = Math.max(...group.map((item) => item.deadline));
   let live;
   try {
-    live = await listBindings(api, acceleratorId, listenerId, budget(deadline));
+    live = await listBindings(
+      api,
+      acceleratorId,
+      listenerId,
+      untilDeadline(budget(deadline), `ListListenerCertificates ${listenerId}`),
+    );
     stats.lists++;
   } catch (error: unknown) {
     if (!isListenerGone(error)) {
-      fail(group, error instanceof Error ? error : new Error(messageOf(error)), false);
+      const late = isBusy(error) ? requeue(group) : group;
+      fail(late, error instanceof Error ? error : new Error(messageOf(error)), false);
       return undefined;
     }
     // The listener (or accelerator) is gone: so is every binding on it.
@@ -188,7 +234,10 @@ async function runListener(
         write.items.forEach((item) => finish(item, { ok: true, action: "absent", state: "absent" }));
         continue;
       }
-      fail(write.items, error instanceof Error ? error : new Error(messageOf(error)), mayHaveApplied(error));
+      if (isBusy(error)) write.items.forEach((item) => attempted.delete(item));
+      // A busy answer applied nothing: the write's intents get a later round (fresh read and plan) within deadline.
+      const late = isBusy(error) ? requeue(write.items) : write.items;
+      fail(late, error instanceof Error ? error : new Error(messageOf(error)), mayHaveApplied(error));
       if (stopsRound(error)) return error;
       continue;
     }

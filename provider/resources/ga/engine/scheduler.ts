@@ -8,6 +8,8 @@
  * 3. Under the accelerator's lock, a drain repeatedly takes ALL pending intents (at most one per listener and domain;
  *    later ones wait for the next round) and runs them as one round: one read per listener, batched writes, one wait
  *    per write. Intents enqueued while a round is in flight form the next round.
+ * 4. Intents a round hands back (the accelerator stayed busy, their deadline is ahead) go to the front of the queue,
+ *    and the next round starts after a jittered, growing pause (see `contention.ts`).
  *
  * The state lives in this module's `schedulerState` object, never in a provider instance: serialized providers
  * `require` this package's modules by reference, so every resource (of either GA type) in the host process shares it.
@@ -15,6 +17,7 @@
 import { KeyedMutex } from "../../../util/keyed-mutex";
 import { hostClient } from "../../common/host";
 import { messageOf } from "../../common/dynamic";
+import { requeueDelayMs } from "./contention";
 import { runRound, type EngineStats, type Pending } from "./round";
 import { type BindingIntent, type IntentOutcome } from "./types";
 
@@ -31,7 +34,7 @@ export const schedulerState: {
 } = {
   mutex: new KeyedMutex(),
   queues: new Map(),
-  stats: { rounds: 0, lists: 0, writes: 0, waits: 0 },
+  stats: { rounds: 0, lists: 0, writes: 0, waits: 0, requeued: 0 },
 };
 
 /** Default gather window: long enough for intents Pulumi sends together, short against a GA write (seconds). */
@@ -44,7 +47,7 @@ export function gatherMs(): number {
   return Number.isFinite(value) && value >= 0 ? value : DEFAULT_GATHER_MS;
 }
 
-/** A copy of the counters (rounds, list reads, writes, waits) since the host process started. */
+/** A copy of the counters (rounds, list reads, writes, waits, requeued intents) since the host process started. */
 export function engineStats(): EngineStats {
   return { ...schedulerState.stats };
 }
@@ -101,6 +104,7 @@ async function drain(acceleratorId: string, queue: AcceleratorQueue): Promise<vo
   const gather = gatherMs();
   if (gather > 0) await new Promise((resolve) => setTimeout(resolve, gather));
   await schedulerState.mutex.runExclusive(acceleratorId, async () => {
+    let busyRounds = 0;
     for (;;) {
       const round = takeRound(queue);
       if (round.length === 0) {
@@ -110,7 +114,17 @@ async function drain(acceleratorId: string, queue: AcceleratorQueue): Promise<vo
         return;
       }
       schedulerState.stats.rounds++;
-      await runRound(hostClient(), acceleratorId, round, schedulerState.stats);
+      const handedBack = await runRound(hostClient(), acceleratorId, round, schedulerState.stats);
+      if (handedBack.length === 0) {
+        busyRounds = 0;
+        continue;
+      }
+      // Ahead of anything enqueued meanwhile, so a domain's intents keep their order.
+      queue.pending.unshift(...handedBack);
+      busyRounds++;
+      const latest = Math.max(...handedBack.map((item) => item.deadline));
+      const pause = requeueDelayMs(busyRounds, latest - Date.now());
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
     }
   });
 }
