@@ -299,6 +299,28 @@ describe("unit: GA scheduler (fake GA)", () => {
         : undefined;
     const [ambiguous] = await submitIntents([intent(1)], 10_000);
     assert.ok(ambiguous !== undefined && !ambiguous.ok && ambiguous.accepted);
+    assert.deepEqual(ambiguous.confirmed, { binding: undefined }, "a read confirmed nothing was bound");
+    assert.equal(ga.count("ListListenerCertificates"), 2, "the plan's read and the confirming read");
+  });
+
+  it("reports the binding a confirming read finds after an accepted write whose wait failed", async () => {
+    ga.listenerState = "deleting";
+    const [outcome] = await submitIntents([intent(1)], 10_000);
+    assert.ok(outcome !== undefined && !outcome.ok && outcome.accepted);
+    assert.deepEqual(outcome.confirmed, { binding: { domain: d(1), certificateId: c(1), state: "active" } });
+  });
+
+  it("leaves confirmed out when the confirming read fails too, and says so", async () => {
+    let lists = 0;
+    ga.fault = (action) =>
+      action.startsWith("Associate")
+        ? apiError(action, "InternalError", { retryable: true, httpStatus: 500 })
+        : action === "ListListenerCertificates" && ++lists > 1
+          ? apiError(action, "Forbidden.RAM")
+          : undefined;
+    const [outcome] = await submitIntents([intent(1)], 10_000);
+    assert.ok(outcome !== undefined && !outcome.ok && outcome.accepted && outcome.confirmed === undefined);
+    assert.match(outcome.error.message, /InternalError .*read to confirm what GA now holds failed: .*Forbidden\.RAM/);
   });
 
   it("gives a busy write and the writes queued behind it later rounds until the accelerator frees", async () => {

@@ -81,8 +81,16 @@ async function ensure(inputs: Inputs, bag: PropertyBag, verb: string): Promise<O
   if (outcome.ok) return { ...inputs, state: outcome.state };
   const message = `${verb} GA additional certificate ${id}: ${outcome.error.message}`;
   if (!outcome.accepted) throw new Error(message);
-  // The write was (or may have been) applied: record the binding so it is never orphaned; the next `up` retries.
-  throw new PartialFailureError(message, id, { ...bag, ...inputs, state: "unknown" }, [outcome.error.message]);
+  const confirmed = outcome.confirmed;
+  // A read after the failure showed the domain carries nothing: there is nothing to record (or to orphan).
+  if (confirmed !== undefined && confirmed.binding === undefined) throw new Error(message);
+  // The write was (or may have been) applied: record the binding so it is never orphaned; the next `up` retries. It
+  // is recorded as the confirming read showed it, or with state "unknown" when that read failed too.
+  const recorded =
+    confirmed?.binding === undefined
+      ? { state: "unknown" }
+      : { certificateId: confirmed.binding.certificateId, state: confirmed.binding.state };
+  throw new PartialFailureError(message, id, { ...bag, ...inputs, ...recorded }, [outcome.error.message]);
 }
 
 /** Associate (or adopt, or update an existing binding of the domain) and wait for it to settle. */

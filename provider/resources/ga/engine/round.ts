@@ -13,6 +13,7 @@ import {
 } from "../../../transport/operations/ga";
 import { progress } from "../../common/host";
 import { messageOf } from "../../common/dynamic";
+import { confirmAndSettle, type Unconfirmed } from "./confirm";
 import { isBusy, untilDeadline } from "./contention";
 import { isListenerGone, listBindings, type GaApi } from "./live";
 import { actionOf, planListener } from "./plan";
@@ -115,11 +116,19 @@ export async function runRound(
   const open = new Set(items);
   const attempted = new Set<Pending>();
   const requeued: Pending[] = [];
+  const unconfirmed: Unconfirmed[] = [];
   const finish = (item: Pending, outcome: IntentOutcome): void => {
     if (open.delete(item)) item.settle(outcome);
   };
   const fail = (targets: Iterable<Pending>, error: Error, accepted: boolean): void => {
-    for (const item of targets) finish(item, { ok: false, error, accepted });
+    for (const item of targets) {
+      if (!accepted) finish(item, { ok: false, error, accepted });
+      else if (open.delete(item)) {
+        // Settled after the round, once a read has shown what the write left behind (see confirm.ts).
+        const { listenerId, domain } = item.intent;
+        unconfirmed.push({ listenerId, domain, deadline: item.deadline, error, settle: item.settle });
+      }
+    }
   };
   /** Hand back the items whose deadline is still ahead; returns the rest. */
   const requeue = (targets: Iterable<Pending>): Pending[] => {
@@ -134,36 +143,43 @@ export async function runRound(
     return late;
   };
   try {
-    const byListener = new Map<string, Pending[]>();
-    for (const item of items)
-      byListener.set(item.intent.listenerId, [...(byListener.get(item.intent.listenerId) ?? []), item]);
-    for (const [listenerId, group] of byListener) {
-      const settlers = { finish, fail, attempted, requeue };
-      const stop = await runListener(api, acceleratorId, listenerId, group, stats, settlers);
-      if (stop !== undefined) {
-        const retry = worthRetrying(stop);
-        if (retry) requeue([...open].filter((item) => !attempted.has(item)));
-        const when = retry ? " before its deadline" : "";
-        fail(
-          [...open],
-          new Error(
-            `not attempted${when}: an earlier write on GA accelerator ${acceleratorId} failed: ${messageOf(stop)}`,
-          ),
-          false,
-        );
-        return requeued;
-      }
-    }
+    await runListeners(api, acceleratorId, items, stats, { finish, fail, attempted, requeue, open });
   } catch (error: unknown) {
-    // Internal errors only (the helpers above catch API failures); an intent whose write went out may be applied.
-    for (const item of [...open])
-      finish(item, {
-        ok: false,
-        error: new Error(`GA engine error: ${messageOf(error)}`),
-        accepted: attempted.has(item),
-      });
+    // Internal errors only (the helpers catch API failures); an intent whose write went out may be applied.
+    for (const item of [...open]) fail([item], new Error(`GA engine error: ${messageOf(error)}`), attempted.has(item));
   }
+  if (unconfirmed.length > 0) await confirmAndSettle(api, acceleratorId, unconfirmed);
   return requeued;
+}
+
+/** Runs each listener's writes in turn; after a stop, the rest are handed back or failed as not attempted. */
+async function runListeners(
+  api: GaApi,
+  acceleratorId: string,
+  items: readonly Pending[],
+  stats: EngineStats,
+  settlers: Settlers & { readonly open: Set<Pending> },
+): Promise<void> {
+  const { fail, attempted, requeue, open } = settlers;
+  const byListener = new Map<string, Pending[]>();
+  for (const item of items)
+    byListener.set(item.intent.listenerId, [...(byListener.get(item.intent.listenerId) ?? []), item]);
+  for (const [listenerId, group] of byListener) {
+    const stop = await runListener(api, acceleratorId, listenerId, group, stats, settlers);
+    if (stop !== undefined) {
+      const retry = worthRetrying(stop);
+      if (retry) requeue([...open].filter((item) => !attempted.has(item)));
+      const when = retry ? " before its deadline" : "";
+      fail(
+        [...open],
+        new Error(
+          `not attempted${when}: an earlier write on GA accelerator ${acceleratorId} failed: ${messageOf(stop)}`,
+        ),
+        false,
+      );
+      return;
+    }
+  }
 }
 
 interface Settlers {
