@@ -78,6 +78,18 @@ describe("unit: ga.ListenerAdditionalCertificate check", () => {
       /must be "<certId>-<region>"/,
     ],
     [
+      "certificate id in a region CAS does not serve",
+      { certificateId: "6092123-us-east-1" },
+      "certificateId",
+      /"6092123-us-east-1" names region "us-east-1"; CAS serves certificates from "cn-hangzhou" or "ap-southeast-1"/,
+    ],
+    [
+      "certificate id in another Asia-Pacific region",
+      { certificateId: "6092123-ap-southeast-2" },
+      "certificateId",
+      /names region "ap-southeast-2"/,
+    ],
+    [
       "timeout of zero",
       { timeoutSeconds: 0 },
       "timeoutSeconds",
@@ -144,6 +156,12 @@ describe("unit: ga.ListenerAdditionalCertificates check", () => {
       { "a.example.com": "abc" },
       'certificates["a.example.com"]',
       /"abc" must be "<certId>-<region>"/,
+    ],
+    [
+      "a certificate in a region CAS does not serve",
+      { "a.example.com": "6092123-us-east-1" },
+      'certificates["a.example.com"]',
+      /certificates\["a.example.com"\] "6092123-us-east-1" names region "us-east-1"; CAS serves certificates from/,
     ],
     ["a list instead of a map", ["a.example.com"], "certificates", /must be an object mapping each domain/],
     [
@@ -285,6 +303,7 @@ describe("unit: GA ids", () => {
   });
 
   it("certificate ids: <certId>-<region>", () => {
+    // The shape only; which regions CAS serves is a check rule (see the "region CAS does not serve" cases).
     for (const good of ["1-cn-hangzhou", "6092123-ap-southeast-1", "42-eu-central-1"])
       assert.ok(GA_CERTIFICATE_ID.test(good), good);
     for (const bad of ["cn-hangzhou", "1-hangzhou", "1-cn-hangzhou-", "1_cn-hangzhou", "x-cn-hangzhou"])

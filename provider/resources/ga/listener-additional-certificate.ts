@@ -32,7 +32,8 @@ export interface ListenerAdditionalCertificateArgs {
   readonly domain: pulumi.Input<string>;
   /**
    * The CAS server certificate (`Certificates.N.Id` / `CertificateId`) in `<certId>-<region>` form, e.g.
-   * `6092123-cn-hangzhou` (the CAS `CertIdentifier`). Changing it updates the binding in place with
+   * `6092123-cn-hangzhou` (the CAS `CertIdentifier`); the region must be one CAS serves certificates from,
+   * `cn-hangzhou` or `ap-southeast-1` (check rejects others). Changing it updates the binding in place with
    * UpdateAdditionalCertificateWithListener; the domain keeps being served throughout.
    */
   readonly certificateId: pulumi.Input<string>;

@@ -20,7 +20,8 @@ export interface ListenerAdditionalCertificatesArgs {
   /**
    * The bindings this resource owns: domain (`Certificates.N.Domain`; an RFC 1123 hostname, optionally `*.` wildcard,
    * compared case-insensitively and stored lower-cased, each at most once) → CAS server certificate
-   * (`Certificates.N.Id`, `<certId>-<region>` such as `6092123-cn-hangzhou`). At most 10 distinct certificates (the
+   * (`Certificates.N.Id`, `<certId>-<region>` such as `6092123-cn-hangzhou`, the region `cn-hangzhou` or
+   * `ap-southeast-1`, where CAS serves certificates). At most 10 distinct certificates (the
    * documented per-listener quota `gaplus_quota_additional_certs_per_listener`: 3 by default, 10 at most).
    * Changes update in place: new domains are associated (≤ 10 per call), removed ones dissociated (≤ 10 per call),
    * and changed certificates replaced with UpdateAdditionalCertificateWithListener (one call per domain, so the domain
