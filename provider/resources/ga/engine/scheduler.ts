@@ -19,7 +19,10 @@ import { hostClient } from "../../common/host";
 import { messageOf } from "../../common/dynamic";
 import { requeueDelayMs } from "./contention";
 import { runRound, type EngineStats, type Pending } from "./round";
+import { gatherMs } from "./settings";
 import { type BindingIntent, type IntentOutcome } from "./types";
+
+export { DEFAULT_GATHER_MS, gatherMs } from "./settings";
 
 interface AcceleratorQueue {
   readonly pending: Pending[];
@@ -36,16 +39,6 @@ export const schedulerState: {
   queues: new Map(),
   stats: { rounds: 0, lists: 0, writes: 0, waits: 0, requeued: 0 },
 };
-
-/** Default gather window: long enough for intents Pulumi sends together, short against a GA write (seconds). */
-export const DEFAULT_GATHER_MS = 100;
-
-/** The gather window in ms: env `ALICLOUD_CERTS_GA_GATHER_MS` (0 disables), else {@link DEFAULT_GATHER_MS}. */
-export function gatherMs(): number {
-  const raw = process.env["ALICLOUD_CERTS_GA_GATHER_MS"];
-  const value = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
-  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_GATHER_MS;
-}
 
 /** A copy of the counters (rounds, list reads, writes, waits, requeued intents) since the host process started. */
 export function engineStats(): EngineStats {
