@@ -16,6 +16,7 @@ import {
   dissociateRequest,
   updateRequest,
 } from "../../provider/resources/ga/engine/requests";
+import { readListener, readState } from "../../provider/resources/ga/engine/reads";
 import { engineStats, submitIntents } from "../../provider/resources/ga/engine/scheduler";
 import { type BindingIntent, type LiveBinding } from "../../provider/resources/ga/engine/types";
 
@@ -371,5 +372,86 @@ describe("unit: GA scheduler (fake GA)", () => {
         : undefined;
     const [outcome] = await submitIntents([absent(1)], 10_000);
     assert.ok(outcome?.ok && outcome.action === "absent");
+  });
+});
+
+describe("unit: GA coalesced reads (fake GA)", () => {
+  let ga: FakeGa;
+  const saved = { ...process.env };
+  beforeEach(() => {
+    process.env["ALICLOUD_CERTS_GA_GATHER_MS"] = "20";
+    process.env["ALICLOUD_CERTS_MIN_POLL_MS"] = "1";
+    process.env["ALICLOUD_CERTS_MAX_POLL_MS"] = "2";
+    readState.listeners.clear();
+    ga = new FakeGa();
+    setHostClient(ga);
+  });
+  afterEach(() => {
+    setHostClient(undefined);
+    process.env = { ...saved };
+  });
+
+  it("50 concurrent reads of one listener share one listing", async () => {
+    ga.bindings.set(d(1), c(1));
+    const listings = await Promise.all(Array.from({ length: 50 }, () => readListener(ACC, LSN)));
+    assert.equal(ga.count("ListListenerCertificates"), 1);
+    assert.ok(listings.every((l) => l.get(d(1))?.certificateId === c(1)));
+  });
+
+  it("reads soon after a listing reuse it; with reuse off only concurrent reads share", async () => {
+    await readListener(ACC, LSN);
+    await readListener(ACC, LSN);
+    assert.equal(ga.count("ListListenerCertificates"), 1, "reused within the window");
+    process.env["ALICLOUD_CERTS_GA_READ_REUSE_MS"] = "0";
+    readState.listeners.clear();
+    await readListener(ACC, LSN);
+    await readListener(ACC, LSN);
+    assert.equal(ga.count("ListListenerCertificates"), 3, "one listing per sequential read");
+  });
+
+  it("a read after a write never sees the listing from before it", async () => {
+    ga.bindings.set(d(1), c(1));
+    assert.equal((await readListener(ACC, LSN)).get(d(1))?.certificateId, c(1));
+    const [outcome] = await submitIntents([intent(1, c(10))], 10_000);
+    assert.ok(outcome?.ok && outcome.action === "updated");
+    assert.equal((await readListener(ACC, LSN)).get(d(1))?.certificateId, c(10), "not the cached c(1)");
+  });
+
+  it("a read that starts while a write is in flight does not join a listing requested before it", async () => {
+    ga.bindings.set(d(1), c(1));
+    // Hold the Update until a read has been requested mid-write; the listing requested before the write is then done.
+    const before = await readListener(ACC, LSN);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let writing: () => void = () => undefined;
+    const sent = new Promise<void>((resolve) => (writing = resolve));
+    const original = ga.call.bind(ga);
+    ga.call = (async (op: Operation<WireParams, unknown>, request: WireParams) => {
+      if (op.action === "UpdateAdditionalCertificateWithListener") {
+        writing();
+        await held;
+      }
+      return original(op, request);
+    }) as typeof ga.call;
+    const write = submitIntents([intent(1, c(10))], 10_000);
+    await sent;
+    const during = readListener(ACC, LSN);
+    release();
+    await write;
+    assert.notEqual(await during, before, "the mid-write read got a listing of its own, not the one from before");
+    assert.equal((await readListener(ACC, LSN)).get(d(1))?.certificateId, c(10));
+  });
+
+  it("a failed listing rejects every read that shared it, and the next read tries again", async () => {
+    let failures = 1;
+    ga.fault = (action) =>
+      action === "ListListenerCertificates" && failures-- > 0 ? apiError(action, "Forbidden.RAM") : undefined;
+    const shared = await Promise.allSettled([readListener(ACC, LSN), readListener(ACC, LSN)]);
+    assert.deepEqual(
+      shared.map((r) => r.status),
+      ["rejected", "rejected"],
+    );
+    assert.equal((await readListener(ACC, LSN)).size, 0);
+    assert.equal(ga.count("ListListenerCertificates"), 2);
   });
 });

@@ -11,8 +11,8 @@ import {
 } from "@pulumi/pulumi/dynamic";
 import { CheckReport } from "../common/check";
 import { PartialFailureError, plainJson, withoutProvider, type PropertyBag } from "../common/dynamic";
-import { hostClient } from "../common/host";
-import { isListenerGone, listBindings } from "./engine/live";
+import { isListenerGone } from "./engine/live";
+import { readListener } from "./engine/reads";
 import { submitIntents } from "./engine/scheduler";
 import { type BindingIntent, type IntentOutcome } from "./engine/types";
 import { bindingId, parseId } from "./ids";
@@ -131,7 +131,7 @@ export async function readBinding(id: string, props: PropertyBag = {}): Promise<
     throw new Error(`GA additional certificate id "${id}" is not <acceleratorId>:<listenerId>:<domain>`);
   let live;
   try {
-    live = await listBindings(hostClient(), target.acceleratorId, target.listenerId);
+    live = await readListener(target.acceleratorId, target.listenerId);
   } catch (error: unknown) {
     if (isListenerGone(error)) return { id: "" };
     throw error;

@@ -11,8 +11,8 @@ import {
 } from "@pulumi/pulumi/dynamic";
 import { CheckReport, isUnknown, quote } from "../common/check";
 import { PartialFailureError, plainJson, withoutProvider, type PropertyBag } from "../common/dynamic";
-import { hostClient } from "../common/host";
-import { isListenerGone, listBindings } from "./engine/live";
+import { isListenerGone } from "./engine/live";
+import { readListener } from "./engine/reads";
 import { submitIntents } from "./engine/scheduler";
 import { type BindingIntent, type IntentOutcome } from "./engine/types";
 import { listenerSetId, MAX_CERTIFICATES_PER_LISTENER, parseId } from "./ids";
@@ -215,7 +215,7 @@ export async function readBindingSet(id: string, props: PropertyBag = {}): Promi
     throw new Error(`GA listener certificates id "${id}" is not <acceleratorId>:<listenerId>`);
   let live;
   try {
-    live = await listBindings(hostClient(), target.acceleratorId, target.listenerId);
+    live = await readListener(target.acceleratorId, target.listenerId);
   } catch (error: unknown) {
     if (isListenerGone(error)) return { id: "" };
     throw error;

@@ -73,7 +73,8 @@ export const LISTENER_ADDITIONAL_CERTIFICATES_TYPE = "GaListenerAdditionalCertif
  *   + 1 UpdateAdditionalCertificateWithListener per changed certificate; 1 wait (≥ 1 DescribeListener + ≥ 1
  *   DescribeAccelerator) after each write. Domains already bound to the wanted certificate are adopted with no write.
  * - delete: the read, then ⌈owned/10⌉ Dissociate + waits; domains already gone are skipped, a gone listener is success.
- * - read (refresh): the read only. check, diff and an unchanged preview: none.
+ * - read (refresh): the read only, shared with concurrent refreshes of other GA resources on the listener. check,
+ *   diff and an unchanged preview: none.
  *
  * Existing bindings: `pulumi import` does not work for dynamic providers. List them in `certificates` and run
  * `pulumi up`: bindings with the same certificate are adopted without a write; a binding of a listed domain with a

@@ -17,6 +17,7 @@ import { confirmAndSettle, type Unconfirmed } from "./confirm";
 import { isBusy, untilDeadline } from "./contention";
 import { isListenerGone, listBindings, type GaApi } from "./live";
 import { actionOf, planListener } from "./plan";
+import { noteWrite } from "./reads";
 import { associateRequest, clientToken, dissociateRequest, newNonce, updateRequest, WRITE_ACTIONS } from "./requests";
 import { type BindingIntent, type IntentOutcome, type PlannedWrite, type WriteKind } from "./types";
 import { waitSettled } from "./waits";
@@ -231,43 +232,49 @@ async function runListener(
     const token = clientToken(write.kind, intents, newNonce());
     progress(`GA ${acceleratorId}/${listenerId}: ${describe(write.kind, intents)}`);
     write.items.forEach((item) => attempted.add(item));
+    // Listings from before (or during) this write must not answer later reads (see reads.ts).
+    noteWrite(acceleratorId, listenerId);
     try {
-      await send(api, write.kind, intents, token, budget(deadline));
-      stats.writes++;
-    } catch (error: unknown) {
-      if (isSplittable(error) && write.items.length > 1) {
-        // One bad item (e.g. a certificate CAS does not know) must not fail its nine neighbours: bisect.
-        const half = Math.ceil(write.items.length / 2);
-        queue.unshift(
-          { kind: write.kind, items: write.items.slice(0, half) },
-          { kind: write.kind, items: write.items.slice(half) },
+      try {
+        await send(api, write.kind, intents, token, budget(deadline));
+        stats.writes++;
+      } catch (error: unknown) {
+        if (isSplittable(error) && write.items.length > 1) {
+          // One bad item (e.g. a certificate CAS does not know) must not fail its nine neighbours: bisect.
+          const half = Math.ceil(write.items.length / 2);
+          queue.unshift(
+            { kind: write.kind, items: write.items.slice(0, half) },
+            { kind: write.kind, items: write.items.slice(half) },
+          );
+          write.items.forEach((item) => attempted.delete(item));
+          continue;
+        }
+        if (write.kind === "dissociate" && isAlibabaCloudError(error) && error.notFound && !error.ambiguous) {
+          // The domain vanished between our read and this write: it is absent, which is what was asked.
+          write.items.forEach((item) => finish(item, { ok: true, action: "absent", state: "absent" }));
+          continue;
+        }
+        if (isBusy(error)) write.items.forEach((item) => attempted.delete(item));
+        // A busy answer applied nothing: the write's intents get a later round (fresh read and plan) within deadline.
+        const late = isBusy(error) ? requeue(write.items) : write.items;
+        fail(late, error instanceof Error ? error : new Error(messageOf(error)), mayHaveApplied(error));
+        if (stopsRound(error)) return error;
+        continue;
+      }
+      try {
+        await waitSettled(api, acceleratorId, listenerId, budget(deadline));
+        stats.waits++;
+      } catch (error: unknown) {
+        const reason = new Error(
+          `GA accepted ${describe(write.kind, intents)} (ClientToken ${token}) but it did not settle: ${messageOf(error)}`,
         );
-        write.items.forEach((item) => attempted.delete(item));
-        continue;
+        fail(write.items, reason, true);
+        return reason;
       }
-      if (write.kind === "dissociate" && isAlibabaCloudError(error) && error.notFound && !error.ambiguous) {
-        // The domain vanished between our read and this write: it is absent, which is what was asked.
-        write.items.forEach((item) => finish(item, { ok: true, action: "absent", state: "absent" }));
-        continue;
-      }
-      if (isBusy(error)) write.items.forEach((item) => attempted.delete(item));
-      // A busy answer applied nothing: the write's intents get a later round (fresh read and plan) within deadline.
-      const late = isBusy(error) ? requeue(write.items) : write.items;
-      fail(late, error instanceof Error ? error : new Error(messageOf(error)), mayHaveApplied(error));
-      if (stopsRound(error)) return error;
-      continue;
+      write.items.forEach((item) => finish(item, { ok: true, action: actionOf(write.kind), state: "active" }));
+    } finally {
+      noteWrite(acceleratorId, listenerId);
     }
-    try {
-      await waitSettled(api, acceleratorId, listenerId, budget(deadline));
-      stats.waits++;
-    } catch (error: unknown) {
-      const reason = new Error(
-        `GA accepted ${describe(write.kind, intents)} (ClientToken ${token}) but it did not settle: ${messageOf(error)}`,
-      );
-      fail(write.items, reason, true);
-      return reason;
-    }
-    write.items.forEach((item) => finish(item, { ok: true, action: actionOf(write.kind), state: "active" }));
   }
   return undefined;
 }
