@@ -7,15 +7,26 @@
  */
 import { type PropertyBag } from "../../common/dynamic";
 import { hostClient } from "../../common/host";
+import { createBinding } from "./create";
+import { deleteBinding } from "./delete";
 import { readBinding } from "./read";
+import { updateBinding } from "./update";
 
 export { configure } from "../../common/host";
 export { checkBinding as check } from "./check";
 export { diffBinding as diff } from "./diff";
-export { createBinding as create } from "./create";
-export { updateBinding as update } from "./update";
-export { deleteBinding as delete } from "./delete";
 
 /** `read`: see `./read`. */
 export const read = (id: string, props?: PropertyBag): ReturnType<typeof readBinding> =>
   readBinding(hostClient(), id, props);
+
+/** `create`: see `./create`. */
+export const create = (bag: PropertyBag): ReturnType<typeof createBinding> => createBinding(hostClient(), bag);
+
+/** `update`: see `./update`. */
+export const update = (id: string, olds: PropertyBag, news: PropertyBag): ReturnType<typeof updateBinding> =>
+  updateBinding(hostClient(), id, olds, news);
+
+/** `delete`: see `./delete`. */
+const remove = (id: string, props: PropertyBag): Promise<void> => deleteBinding(hostClient(), id, props);
+export { remove as delete };
