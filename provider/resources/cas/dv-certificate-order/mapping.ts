@@ -7,7 +7,9 @@ import {
   type UserCertificateDetail,
   type WireTag,
 } from "../../../transport/operations/cas";
-import { BEHAVIOUR_DEFAULTS, BEHAVIOUR_INPUTS, REPLACE_ON_CHANGES } from "./types";
+import { BEHAVIOUR_DEFAULTS, BEHAVIOUR_INPUTS, REPLACE_ON_CHANGES, type ValidationDelegation } from "./types";
+import { delegatedRecord, delegationCname } from "./delegation";
+import { renewalDue } from "./renewal";
 
 /** The CreateCertificateWithCsrRequest parameters for checked inputs (tags sorted by key, so the wire is stable). */
 export function toCreateRequest(inputs: DvCertificateOrderInputs): CreateCertificateWithCsrRequestParams {
@@ -66,7 +68,7 @@ export function toOutputs(inputs: DvCertificateOrderInputs, facts: OrderFacts): 
   const { state, detail } = facts;
   const pending = state.type === "domain_verify";
   const issued = state.type === "certificate";
-  return plainJson({
+  return withDerivedOutputs({
     ...inputs,
     orderId: facts.orderId,
     state: state.type as DvOrderState,
@@ -87,7 +89,38 @@ export function toOutputs(inputs: DvCertificateOrderInputs, facts: OrderFacts): 
           notAfter: detail?.notAfter === undefined ? undefined : new Date(detail.notAfter).toISOString(),
         }
       : {}),
+  } as DvCertificateOrderOutputs);
+}
+
+/**
+ * The outputs computed from other outputs and the behaviour inputs, so an in-place update of `renewBeforeDays` or
+ * `validationDelegation` recomputes them without an API call: `renewalDue`, `delegationCname`, `delegatedRecord`.
+ */
+export function withDerivedOutputs(outs: DvCertificateOrderOutputs): DvCertificateOrderOutputs {
+  const rest: Record<string, unknown> = { ...outs };
+  delete rest["renewalDue"];
+  delete rest["delegationCname"];
+  delete rest["delegatedRecord"];
+  const days = typeof outs.renewBeforeDays === "number" ? outs.renewBeforeDays : BEHAVIOUR_DEFAULTS.renewBeforeDays;
+  const zone = delegationZone(outs.validationDelegation);
+  const domain = outs.commonName;
+  const delegated = zone !== undefined && domain !== undefined;
+  return plainJson({
+    ...rest,
+    renewalDue: outs.state === "certificate" ? renewalDue(outs.notAfter, days) : undefined,
+    delegationCname: delegated ? delegationCname(domain, zone) : undefined,
+    delegatedRecord:
+      delegated && outs.state === "domain_verify" && outs.recordValue !== undefined
+        ? delegatedRecord(domain, zone, outs.recordValue)
+        : undefined,
   }) as DvCertificateOrderOutputs;
+}
+
+/** The zone of a checked `validationDelegation`, or undefined when unset (or unknown at preview). */
+function delegationZone(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const zone = (value as { zone?: unknown }).zone;
+  return typeof zone === "string" && zone !== "" ? zone : undefined;
 }
 
 /** The inputs recorded in a property bag (state outputs or checked inputs), narrowed from `unknown`. */
@@ -110,7 +143,15 @@ export function inputsOf(bag: PropertyBag): DvCertificateOrderInputs {
     waitForIssuance: bool("waitForIssuance"),
     issuanceTimeoutSeconds: typeof timeout === "number" ? timeout : BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds,
     revokeOnDelete: bool("revokeOnDelete"),
+    renewBeforeDays:
+      typeof bag["renewBeforeDays"] === "number" ? bag["renewBeforeDays"] : BEHAVIOUR_DEFAULTS.renewBeforeDays,
+    validationDelegation: delegationOf(bag["validationDelegation"]),
   }) as DvCertificateOrderInputs;
+}
+
+function delegationOf(value: unknown): ValidationDelegation | undefined {
+  const zone = delegationZone(value);
+  return zone === undefined ? undefined : { zone };
 }
 
 function stringMap(value: object): Record<string, string> {
