@@ -9,6 +9,7 @@ import {
 } from "../../../transport/operations/cas";
 import { BEHAVIOUR_DEFAULTS, BEHAVIOUR_INPUTS, REPLACE_ON_CHANGES, type ValidationDelegation } from "./types";
 import { delegatedRecord, delegationCname } from "./delegation";
+import { fullRecordName } from "../issuance";
 import { renewalDue } from "./renewal";
 
 /** The CreateCertificateWithCsrRequest parameters for checked inputs (tags sorted by key, so the wire is stable). */
@@ -37,18 +38,6 @@ export function toCreateRequest(inputs: DvCertificateOrderInputs): CreateCertifi
     ...(inputs.productCode === undefined ? {} : { ProductCode: inputs.productCode }),
     ...(tags.length === 0 ? {} : { Tags: tags }),
   };
-}
-
-/**
- * The full DNS name of the validation record. CAS returns `RecordDomain` relative to the domain (the doc example is
- * `_dnsauth`); a DNS resource needs the absolute name, so the validated domain (the CN without `*.`) is appended
- * unless the value already ends with it.
- */
-export function fullRecordName(recordDomain: string, commonName: string | undefined): string {
-  const record = recordDomain.replace(/\.$/, "").toLowerCase();
-  if (commonName === undefined) return record;
-  const domain = commonName.replace(/^\*\./, "");
-  return record === domain || record.endsWith(`.${domain}`) ? record : `${record}.${domain}`;
 }
 
 /** Everything CAS says about an order, ready for the outputs. */
