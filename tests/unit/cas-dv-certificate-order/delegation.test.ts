@@ -52,15 +52,17 @@ describe("unit: cas.DvCertificateOrder delegated validation", () => {
     assert.equal(outs.renewalDue, undefined);
   });
 
-  it("once issued: the CNAME stays, the TXT goes, renewalDue appears and follows renewBeforeDays", () => {
+  it("once issued: the CNAME and this order's TXT stay, renewalDue appears and follows renewBeforeDays", () => {
     const issued = {
       ...base,
       state: "certificate",
       notAfter: "2027-03-01T00:00:00.000Z",
-      delegatedRecord: { name: "x", type: "TXT", value: "stale" },
     } as DvCertificateOrderOutputs;
+    const recorded = { orderId: "1", delegatedRecord: { name: "x", type: "TXT", value: "token-1" } };
+    assert.equal(withDerivedOutputs(issued, recorded).delegatedRecord?.value, "token-1", "kept for the same order");
+    assert.equal(withDerivedOutputs(issued, { ...recorded, orderId: "2" }).delegatedRecord, undefined);
     const outs = withDerivedOutputs(issued);
-    assert.equal(outs.delegatedRecord, undefined);
+    assert.equal(outs.delegatedRecord, undefined, "unknown when never recorded");
     assert.ok(outs.delegationCname !== undefined);
     assert.equal(outs.renewalDue, "2027-01-30T00:00:00.000Z");
     assert.equal(withDerivedOutputs({ ...issued, renewBeforeDays: 0 }).renewalDue, undefined);

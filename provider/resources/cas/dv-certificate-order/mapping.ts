@@ -53,39 +53,52 @@ export interface OrderFacts {
  * fields only once issued. `PrivateKey` is never kept (CAS has none for CSR orders; if one ever came back it must
  * not land in plaintext state). No value is `undefined` (the host's Struct conversion would fail).
  */
-export function toOutputs(inputs: DvCertificateOrderInputs, facts: OrderFacts): DvCertificateOrderOutputs {
+export function toOutputs(
+  inputs: DvCertificateOrderInputs,
+  facts: OrderFacts,
+  previous?: Readonly<Record<string, unknown>>,
+): DvCertificateOrderOutputs {
   const { state, detail } = facts;
   const pending = state.type === "domain_verify";
   const issued = state.type === "certificate";
-  return withDerivedOutputs({
-    ...inputs,
-    orderId: facts.orderId,
-    state: state.type as DvOrderState,
-    commonName: facts.commonName ?? detail?.commonName,
-    ...(pending && state.recordDomain !== undefined
-      ? {
-          recordDomain: fullRecordName(state.recordDomain, facts.commonName),
-          recordType: state.recordType,
-          recordValue: state.recordValue,
-        }
-      : {}),
-    ...(pending && state.uri !== undefined ? { domain: state.domain, uri: state.uri, content: state.content } : {}),
-    ...(issued
-      ? {
-          certificate: state.certificate,
-          certId: state.certId,
-          certIdentifier: detail?.certIdentifier,
-          notAfter: detail?.notAfter === undefined ? undefined : new Date(detail.notAfter).toISOString(),
-        }
-      : {}),
-  } as DvCertificateOrderOutputs);
+  return withDerivedOutputs(
+    {
+      ...inputs,
+      orderId: facts.orderId,
+      state: state.type as DvOrderState,
+      commonName: facts.commonName ?? detail?.commonName,
+      ...(pending && state.recordDomain !== undefined
+        ? {
+            recordDomain: fullRecordName(state.recordDomain, facts.commonName),
+            recordType: state.recordType,
+            recordValue: state.recordValue,
+          }
+        : {}),
+      ...(pending && state.uri !== undefined ? { domain: state.domain, uri: state.uri, content: state.content } : {}),
+      ...(issued
+        ? {
+            certificate: state.certificate,
+            certId: state.certId,
+            certIdentifier: detail?.certIdentifier,
+            notAfter: detail?.notAfter === undefined ? undefined : new Date(detail.notAfter).toISOString(),
+          }
+        : {}),
+    } as DvCertificateOrderOutputs,
+    previous,
+  );
 }
 
 /**
  * The outputs computed from other outputs and the behaviour inputs, so an in-place update of `renewBeforeDays` or
  * `validationDelegation` recomputes them without an API call: `renewalDue`, `delegationCname`, `delegatedRecord`.
+ * `delegatedRecord` lives as long as its order: CAS stops returning the validation value once the order is issued,
+ * so the value recorded for the same order (`previous`) is kept, and a DNS record resource fed from it stays
+ * unchanged until a renewal's new order brings a new value.
  */
-export function withDerivedOutputs(outs: DvCertificateOrderOutputs): DvCertificateOrderOutputs {
+export function withDerivedOutputs(
+  outs: DvCertificateOrderOutputs,
+  previous?: Readonly<Record<string, unknown>>,
+): DvCertificateOrderOutputs {
   const rest: Record<string, unknown> = { ...outs };
   delete rest["renewalDue"];
   delete rest["delegationCname"];
@@ -94,15 +107,25 @@ export function withDerivedOutputs(outs: DvCertificateOrderOutputs): DvCertifica
   const zone = delegationZone(outs.validationDelegation);
   const domain = outs.commonName;
   const delegated = zone !== undefined && domain !== undefined;
+  const value = outs.state === "domain_verify" ? outs.recordValue : recordedValue(previous, outs.orderId);
   return plainJson({
     ...rest,
     renewalDue: outs.state === "certificate" ? renewalDue(outs.notAfter, days) : undefined,
     delegationCname: delegated ? delegationCname(domain, zone) : undefined,
-    delegatedRecord:
-      delegated && outs.state === "domain_verify" && outs.recordValue !== undefined
-        ? delegatedRecord(domain, zone, outs.recordValue)
-        : undefined,
+    delegatedRecord: delegated && value !== undefined ? delegatedRecord(domain, zone, value) : undefined,
   }) as DvCertificateOrderOutputs;
+}
+
+/** The validation value recorded for order `orderId` in earlier outputs (its `delegatedRecord` or `recordValue`). */
+function recordedValue(previous: Readonly<Record<string, unknown>> | undefined, orderId: string): string | undefined {
+  if (previous === undefined || previous["orderId"] !== orderId) return undefined;
+  const record = previous["delegatedRecord"];
+  if (typeof record === "object" && record !== null) {
+    const value = (record as { value?: unknown }).value;
+    if (typeof value === "string") return value;
+  }
+  const plain = previous["recordValue"];
+  return typeof plain === "string" ? plain : undefined;
 }
 
 /** The zone of a checked `validationDelegation`, or undefined when unset (or unknown at preview). */
