@@ -1,5 +1,6 @@
 /** Unit tier for `cas.DvCertificateOrder`: the renewal decision table and the diff it drives, on a fake clock. */
 import { strict as assert } from "node:assert";
+import { UNKNOWN } from "../../../provider/resources/common/dynamic";
 import { diffOrder } from "../../../provider/resources/cas/dv-certificate-order/diff";
 import { renewalDecision, renewalDue } from "../../../provider/resources/cas/dv-certificate-order/renewal";
 import { type DvOrderState } from "../../../provider/resources/cas/dv-certificate-order/types";
@@ -174,6 +175,11 @@ describe("unit: cas.DvCertificateOrder renewal", () => {
         deleteBeforeReplace: false,
       });
       assert.deepEqual(diffOrder("1", olds, { ...news, renewBeforeDays: 0 }, at(-1)).replaces, []);
+    });
+    it("a renewBeforeDays unknown at preview keeps the recorded one", () => {
+      const recorded = { ...olds, renewBeforeDays: 5 };
+      assert.deepEqual(diffOrder("1", recorded, { ...news, renewBeforeDays: UNKNOWN }, at(10)).replaces, []);
+      assert.deepEqual(diffOrder("1", recorded, { ...news, renewBeforeDays: UNKNOWN }, at(4)).replaces, ["notAfter"]);
     });
     it("replaces an order refresh found verify_fail", () => {
       assert.deepEqual(diffOrder("1", { ...olds, state: "verify_fail" }, news, at(100)).replaces, ["state"]);

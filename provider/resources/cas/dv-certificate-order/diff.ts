@@ -40,8 +40,14 @@ function canonicalTags(value: unknown): string {
  * preview keeps the recorded one). Adopted orders (an `orderId` input) cannot be placed again, so they never renew.
  */
 export function renewalOf(olds: PropertyBag, news: PropertyBag, now: Date): RenewalDecision {
-  const value = news["renewBeforeDays"] ?? olds["renewBeforeDays"];
-  const days = typeof value === "number" ? value : BEHAVIOUR_DEFAULTS.renewBeforeDays;
+  const given = news["renewBeforeDays"];
+  const recorded = olds["renewBeforeDays"];
+  const days =
+    typeof given === "number"
+      ? given
+      : isUnknown(given) && typeof recorded === "number"
+        ? recorded
+        : BEHAVIOUR_DEFAULTS.renewBeforeDays;
   return renewalDecision(
     {
       state: optionalText(olds, "state") as DvOrderState | undefined,
