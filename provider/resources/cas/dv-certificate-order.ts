@@ -7,13 +7,22 @@ import { declareOutputs } from "../common/dynamic";
 import { DV_CERTIFICATE_ORDER_TYPE, TOKEN_MODULE } from "../common/type-tokens";
 import providerModule = require("./dv-certificate-order/provider");
 import {
+  type DnsRecordOutput,
   type DvCertificateOrderInputs,
   type DvCertificateOrderOutputs,
   type DvOrderState,
   type DvProductCode,
+  type ValidationDelegation,
 } from "./dv-certificate-order/types";
 
-export type { DvCertificateOrderInputs, DvCertificateOrderOutputs, DvOrderState, DvProductCode };
+export type {
+  DnsRecordOutput,
+  DvCertificateOrderInputs,
+  DvCertificateOrderOutputs,
+  DvOrderState,
+  DvProductCode,
+  ValidationDelegation,
+};
 export { DV_CERTIFICATE_ORDER_TYPE };
 
 /** Arguments of {@link DvCertificateOrder}. */
@@ -90,11 +99,31 @@ export interface DvCertificateOrderArgs {
    * What deleting the resource does to an **issued** certificate. `false`: nothing; the order leaves the Pulumi
    * state with a warning and the certificate stays valid in CAS (it may be deployed somewhere). `true`: revoke it
    * with CancelCertificateForPackageRequest (which restores the quota unit), then delete the revoked certificate
-   * with DeleteUserCertificate. Orders that are not issued are always cancelled and deleted. Updates in place with
-   * no API call.
+   * with DeleteUserCertificate; except while another order for the same domain is still being validated (a renewal
+   * that has not finished): then the certificate is kept valid, with a warning, because consumers may still serve
+   * it. Orders that are not issued are always
+   * cancelled and deleted. Updates in place with no API call.
    * @default false: issued certificates are retained
    */
   readonly revokeOnDelete?: pulumi.Input<boolean>;
+  /**
+   * Renew this many days before the certificate's `notAfter`: from then on `diff` (with no API call, on the
+   * provider's clock) proposes replacing the order, create-before-delete, and preview prints one line saying why.
+   * The same happens when refresh finds the order `verify_fail`, revoked, or the certificate expired. The new order
+   * is placed and validated while the old certificate keeps serving; dependents then update in place; the old
+   * order is handled by `revokeOnDelete`. A whole number from 0 to 365; 0 turns renewal off. Adopted orders
+   * (`orderId`) are never renewed. Provider-only: updates in place with no API call.
+   * @default 30
+   */
+  readonly renewBeforeDays?: pulumi.Input<number>;
+  /**
+   * Delegated DNS validation: a DNS zone the platform controls (e.g. `dcv.example-saas.com`). The customer
+   * publishes the stable `delegationCname` once; on every order the platform writes `delegatedRecord` (a TXT under
+   * this zone) and the CA finds it by following the CNAME. Only with `validateType: "DNS"`. Changes only outputs:
+   * updates in place with no API call.
+   * @default unset: publish `recordDomain`/`recordValue` directly
+   */
+  readonly validationDelegation?: pulumi.Input<{ readonly zone: pulumi.Input<string> }>;
 }
 
 /**
@@ -121,6 +150,11 @@ const COMPUTED_OUTPUTS = declareOutputs([
   "notAfter",
   "waitForIssuance",
   "revokeOnDelete",
+  "renewBeforeDays",
+  "validationDelegation",
+  "renewalDue",
+  "delegationCname",
+  "delegatedRecord",
 ]);
 
 /**
@@ -128,11 +162,14 @@ const COMPUTED_OUTPUTS = declareOutputs([
  *
  * Type token (stored state, never renamed without an alias): `pulumi-nodejs:dynamic/alicloud-certs:CasDvCertificateOrder`
  * ({@link DV_CERTIFICATE_ORDER_TYPE}); provider entry `dist/provider/resources/cas/dv-certificate-order/provider.js`.
- * The id is the OrderId. Every input except `waitForIssuance`, `issuanceTimeoutSeconds` and `revokeOnDelete`
- * replaces the order (orders cannot be edited). Placing an order consumes one unit of the account's DV resource plan.
+ * The id is the OrderId. Every input except `waitForIssuance`, `issuanceTimeoutSeconds`, `revokeOnDelete`,
+ * `renewBeforeDays` and `validationDelegation` replaces the order (orders cannot be edited). Inside the renewal
+ * window (`renewBeforeDays`) the order is replaced create-before-delete; pair it with {@link DvCertificateValidation}
+ * to publish the validation record and wait in one `pulumi up`. Placing an order consumes one unit of the account's DV resource plan.
  *
  * API calls per operation (measured against the emulator's request log):
- * - check, diff, and a preview of an unchanged stack: none.
+ * - check, diff, and a preview of an unchanged stack: none (diff reads the clock: the system clock, or the endpoint
+ *   `ALICLOUD_CERTS_CLOCK_URL` names, such as the emulator's `/__emulator/clock`).
  * - create: 3 — ListUserCertificateOrder (the CN's existing orders, so that after an ambiguous failure of the
  *   non-idempotent create the new order can be told from older ones and no second certificate is bought),
  *   CreateCertificateWithCsrRequest, DescribeCertificateState. With `waitForIssuance`: one more
@@ -145,7 +182,9 @@ const COMPUTED_OUTPUTS = declareOutputs([
  * - delete: DescribeCertificateState, then by state: pending (`domain_verify`/`process`) → CancelOrderRequest,
  *   DescribeCertificateState until `payed`, DeleteCertificateRequest (4); `verify_fail`/`payed` →
  *   DeleteCertificateRequest (2); issued → nothing (1, a warning) or, with `revokeOnDelete`,
- *   CancelCertificateForPackageRequest + DeleteUserCertificate (3); not found → nothing (1).
+ *   ListUserCertificateOrder (is a renewal of the domain still being validated? then the certificate is kept, with a
+ *   warning, because consumers may still serve it), CancelCertificateForPackageRequest + DeleteUserCertificate (4);
+ *   not found → nothing (1).
  *
  * Existing orders: set `orderId` to adopt one, or use {@link DvCertificateOrder.get} for a read-only lookup.
  */
@@ -180,6 +219,24 @@ export class DvCertificateOrder extends pulumi.dynamic.Resource {
   declare readonly waitForIssuance: pulumi.Output<boolean>;
   /** See {@link DvCertificateOrderArgs.revokeOnDelete}. */
   declare readonly revokeOnDelete: pulumi.Output<boolean>;
+  /** See {@link DvCertificateOrderArgs.renewBeforeDays}. */
+  declare readonly renewBeforeDays: pulumi.Output<number>;
+  /**
+   * When the renewal starts: `notAfter` minus `renewBeforeDays`, ISO 8601. Absent until issued, and when renewal is
+   * off.
+   */
+  declare readonly renewalDue: pulumi.Output<string | undefined>;
+  /**
+   * With `validationDelegation`: the stable record the customer publishes once, `{name: "_dnsauth.<domain>", type:
+   * "CNAME", value: "<label>.<zone>"}`. The label is `dcv-` and the first 32 hex digits of SHA-256 over the
+   * lower-cased domain without `*.`: it depends on the domain only, so it never changes across renewals.
+   */
+  declare readonly delegationCname: pulumi.Output<DnsRecordOutput | undefined>;
+  /**
+   * With `validationDelegation`, while the order awaits validation: what the platform writes for this order,
+   * `{name: "<label>.<zone>", type: "TXT", value: <the order's validation value>}`.
+   */
+  declare readonly delegatedRecord: pulumi.Output<DnsRecordOutput | undefined>;
 
   /**
    * Order a DV certificate for a CSR (or adopt an order with `args.orderId`).
