@@ -2,7 +2,8 @@
  * pulumi-alicloud-certs: Pulumi resources for TLS on Alibaba Cloud custom domains.
  *
  * - {@link esa}: ESA SaaS custom hostnames (`esa.CustomHostname`).
- * - {@link cas}: CAS DV certificate orders from a CSR (`cas.DvCertificateOrder`).
+ * - {@link cas}: CAS DV certificate orders from a CSR (`cas.DvCertificateOrder`) and their validation waiter
+ *   (`cas.DvCertificateValidation`).
  * - {@link ga}: GA listener additional certificates (`ga.ListenerAdditionalCertificates`, `ga.ListenerAdditionalCertificate`).
  *
  * The local API emulator is the subpath `pulumi-alicloud-certs/emulator`.

@@ -7,13 +7,22 @@ import { declareOutputs } from "../common/dynamic";
 import { DV_CERTIFICATE_ORDER_TYPE, TOKEN_MODULE } from "../common/type-tokens";
 import providerModule = require("./dv-certificate-order/provider");
 import {
+  type DnsRecordOutput,
   type DvCertificateOrderInputs,
   type DvCertificateOrderOutputs,
   type DvOrderState,
   type DvProductCode,
+  type ValidationDelegation,
 } from "./dv-certificate-order/types";
 
-export type { DvCertificateOrderInputs, DvCertificateOrderOutputs, DvOrderState, DvProductCode };
+export type {
+  DnsRecordOutput,
+  DvCertificateOrderInputs,
+  DvCertificateOrderOutputs,
+  DvOrderState,
+  DvProductCode,
+  ValidationDelegation,
+};
 export { DV_CERTIFICATE_ORDER_TYPE };
 
 /** Arguments of {@link DvCertificateOrder}. */
@@ -95,6 +104,24 @@ export interface DvCertificateOrderArgs {
    * @default false: issued certificates are retained
    */
   readonly revokeOnDelete?: pulumi.Input<boolean>;
+  /**
+   * Renew this many days before the certificate's `notAfter`: from then on `diff` (with no API call, on the
+   * provider's clock) proposes replacing the order, create-before-delete, and preview prints one line saying why.
+   * The same happens when refresh finds the order `verify_fail`, revoked, or the certificate expired. The new order
+   * is placed and validated while the old certificate keeps serving; dependents then update in place; the old
+   * order is handled by `revokeOnDelete`. A whole number from 0 to 365; 0 turns renewal off. Adopted orders
+   * (`orderId`) are never renewed. Provider-only: updates in place with no API call.
+   * @default 30
+   */
+  readonly renewBeforeDays?: pulumi.Input<number>;
+  /**
+   * Delegated DNS validation: a DNS zone the platform controls (e.g. `dcv.example-saas.com`). The customer
+   * publishes the stable `delegationCname` once; on every order the platform writes `delegatedRecord` (a TXT under
+   * this zone) and the CA finds it by following the CNAME. Only with `validateType: "DNS"`. Changes only outputs:
+   * updates in place with no API call.
+   * @default unset: publish `recordDomain`/`recordValue` directly
+   */
+  readonly validationDelegation?: pulumi.Input<{ readonly zone: pulumi.Input<string> }>;
 }
 
 /**
@@ -121,6 +148,11 @@ const COMPUTED_OUTPUTS = declareOutputs([
   "notAfter",
   "waitForIssuance",
   "revokeOnDelete",
+  "renewBeforeDays",
+  "validationDelegation",
+  "renewalDue",
+  "delegationCname",
+  "delegatedRecord",
 ]);
 
 /**
@@ -128,11 +160,14 @@ const COMPUTED_OUTPUTS = declareOutputs([
  *
  * Type token (stored state, never renamed without an alias): `pulumi-nodejs:dynamic/alicloud-certs:CasDvCertificateOrder`
  * ({@link DV_CERTIFICATE_ORDER_TYPE}); provider entry `dist/provider/resources/cas/dv-certificate-order/provider.js`.
- * The id is the OrderId. Every input except `waitForIssuance`, `issuanceTimeoutSeconds` and `revokeOnDelete`
- * replaces the order (orders cannot be edited). Placing an order consumes one unit of the account's DV resource plan.
+ * The id is the OrderId. Every input except `waitForIssuance`, `issuanceTimeoutSeconds`, `revokeOnDelete`,
+ * `renewBeforeDays` and `validationDelegation` replaces the order (orders cannot be edited). Inside the renewal
+ * window (`renewBeforeDays`) the order is replaced create-before-delete; pair it with {@link DvCertificateValidation}
+ * to publish the validation record and wait in one `pulumi up`. Placing an order consumes one unit of the account's DV resource plan.
  *
  * API calls per operation (measured against the emulator's request log):
- * - check, diff, and a preview of an unchanged stack: none.
+ * - check, diff, and a preview of an unchanged stack: none (diff reads the clock: the system clock, or the endpoint
+ *   `ALICLOUD_CERTS_CLOCK_URL` names, such as the emulator's `/__emulator/clock`).
  * - create: 3 — ListUserCertificateOrder (the CN's existing orders, so that after an ambiguous failure of the
  *   non-idempotent create the new order can be told from older ones and no second certificate is bought),
  *   CreateCertificateWithCsrRequest, DescribeCertificateState. With `waitForIssuance`: one more
@@ -180,6 +215,24 @@ export class DvCertificateOrder extends pulumi.dynamic.Resource {
   declare readonly waitForIssuance: pulumi.Output<boolean>;
   /** See {@link DvCertificateOrderArgs.revokeOnDelete}. */
   declare readonly revokeOnDelete: pulumi.Output<boolean>;
+  /** See {@link DvCertificateOrderArgs.renewBeforeDays}. */
+  declare readonly renewBeforeDays: pulumi.Output<number>;
+  /**
+   * When the renewal starts: `notAfter` minus `renewBeforeDays`, ISO 8601. Absent until issued, and when renewal is
+   * off.
+   */
+  declare readonly renewalDue: pulumi.Output<string | undefined>;
+  /**
+   * With `validationDelegation`: the stable record the customer publishes once, `{name: "_dnsauth.<domain>", type:
+   * "CNAME", value: "<label>.<zone>"}`. The label is `dcv-` and the first 32 hex digits of SHA-256 over the
+   * lower-cased domain without `*.`: it depends on the domain only, so it never changes across renewals.
+   */
+  declare readonly delegationCname: pulumi.Output<DnsRecordOutput | undefined>;
+  /**
+   * With `validationDelegation`, while the order awaits validation: what the platform writes for this order,
+   * `{name: "<label>.<zone>", type: "TXT", value: <the order's validation value>}`.
+   */
+  declare readonly delegatedRecord: pulumi.Output<DnsRecordOutput | undefined>;
 
   /**
    * Order a DV certificate for a CSR (or adopt an order with `args.orderId`).

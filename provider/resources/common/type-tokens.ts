@@ -21,6 +21,12 @@ export const CUSTOM_HOSTNAME_TYPE = "EsaCustomHostname";
 export const DV_CERTIFICATE_ORDER_TYPE = "CasDvCertificateOrder";
 
 /**
+ * `cas.DvCertificateValidation`: token `pulumi-nodejs:dynamic/alicloud-certs:CasDvCertificateValidation`, provider
+ * entry `dist/provider/resources/cas/dv-certificate-validation/provider.js`.
+ */
+export const DV_CERTIFICATE_VALIDATION_TYPE = "CasDvCertificateValidation";
+
+/**
  * `ga.ListenerAdditionalCertificate`: token `pulumi-nodejs:dynamic/alicloud-certs:GaListenerAdditionalCertificate`,
  * provider entry `dist/provider/resources/ga/listener-additional-certificate/provider.js`.
  */
@@ -36,6 +42,7 @@ export const LISTENER_ADDITIONAL_CERTIFICATES_TYPE = "GaListenerAdditionalCertif
 export const PROVIDER_ENTRIES: Readonly<Record<string, string>> = {
   [CUSTOM_HOSTNAME_TYPE]: "dist/provider/resources/esa/custom-hostname/provider.js",
   [DV_CERTIFICATE_ORDER_TYPE]: "dist/provider/resources/cas/dv-certificate-order/provider.js",
+  [DV_CERTIFICATE_VALIDATION_TYPE]: "dist/provider/resources/cas/dv-certificate-validation/provider.js",
   [LISTENER_ADDITIONAL_CERTIFICATE_TYPE]: "dist/provider/resources/ga/listener-additional-certificate/provider.js",
   [LISTENER_ADDITIONAL_CERTIFICATES_TYPE]: "dist/provider/resources/ga/listener-additional-certificates/provider.js",
 };

@@ -1,7 +1,7 @@
 /** cas.DvCertificateOrder's CertId fallback against a fake client: match by fingerprint or serial, paging, limits. */
 import { strict as assert } from "node:assert";
 import { X509Certificate } from "node:crypto";
-import { certIdOf, leafIdentity } from "../../../provider/resources/cas/dv-certificate-order/cert-id";
+import { certIdOf, leafIdentity } from "../../../provider/resources/cas/cert-id";
 import { type CertificateState } from "../../../provider/transport/operations/cas";
 import { selfSignedCertificate } from "../../helpers/test-certs";
 

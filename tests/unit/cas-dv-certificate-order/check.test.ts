@@ -33,10 +33,68 @@ describe("unit: cas.DvCertificateOrder", () => {
         waitForIssuance: false,
         issuanceTimeoutSeconds: 3600,
         revokeOnDelete: false,
+        renewBeforeDays: 30,
       });
     });
 
+    it("keeps renewBeforeDays and a normalized delegation zone", async () => {
+      const { inputs, failures } = await checkOrder(
+        {},
+        {
+          csr,
+          ...CONTACT,
+          validateType: "DNS",
+          renewBeforeDays: 0,
+          validationDelegation: { zone: "DCV.Example.net." },
+        },
+      );
+      assert.deepEqual(failures, []);
+      assert.equal(inputs?.renewBeforeDays, 0);
+      assert.deepEqual(inputs?.validationDelegation, { zone: "dcv.example.net" });
+    });
+
     const bad: { name: string; news: () => Promise<Bag>; property: string; reason: RegExp }[] = [
+      {
+        name: "renewBeforeDays above a year",
+        news: async () => ({ csr, ...CONTACT, validateType: "DNS", renewBeforeDays: 400 }),
+        property: "renewBeforeDays",
+        reason: /renewBeforeDays "400" must be a whole number of days from 0 \(renewal off\) to 365/,
+      },
+      {
+        name: "fractional renewBeforeDays",
+        news: async () => ({ csr, ...CONTACT, validateType: "DNS", renewBeforeDays: 1.5 }),
+        property: "renewBeforeDays",
+        reason: /whole number/,
+      },
+      {
+        name: "negative renewBeforeDays",
+        news: async () => ({ csr, ...CONTACT, validateType: "DNS", renewBeforeDays: -1 }),
+        property: "renewBeforeDays",
+        reason: /"-1"/,
+      },
+      {
+        name: "delegation with FILE validation",
+        news: async () => ({
+          csr,
+          ...CONTACT,
+          validateType: "FILE",
+          validationDelegation: { zone: "dcv.example.net" },
+        }),
+        property: "validationDelegation",
+        reason: /DNS validation only.*validateType is "FILE"/,
+      },
+      {
+        name: "delegation zone that is not a hostname",
+        news: async () => ({ csr, ...CONTACT, validateType: "DNS", validationDelegation: { zone: "not a zone" } }),
+        property: "validationDelegation.zone",
+        reason: /"not a zone" is not a valid hostname/,
+      },
+      {
+        name: "delegation without a zone",
+        news: async () => ({ csr, ...CONTACT, validateType: "DNS", validationDelegation: {} }),
+        property: "validationDelegation.zone",
+        reason: /validationDelegation.zone is required/,
+      },
       {
         name: "missing csr",
         news: async () => ({ ...CONTACT, validateType: "DNS" }),

@@ -1,12 +1,7 @@
 /** Unit tier for `cas.DvCertificateOrder`: mappings and the issuance wait acceptor. Table-driven; no API and no host. */
 import { strict as assert } from "node:assert";
-import {
-  fullRecordName,
-  inputsOf,
-  toCreateRequest,
-  toOutputs,
-} from "../../../provider/resources/cas/dv-certificate-order/mapping";
-import { issuanceDecision } from "../../../provider/resources/cas/dv-certificate-order/wait";
+import { inputsOf, toCreateRequest, toOutputs } from "../../../provider/resources/cas/dv-certificate-order/mapping";
+import { fullRecordName, issuanceDecision } from "../../../provider/resources/cas/issuance";
 import { type CertificateState } from "../../../provider/transport/operations/cas";
 import {} from "./fixtures";
 

@@ -1,10 +1,11 @@
 /**
  * The one `__provider` diff policy (provider/resources/common/diff.ts), across every resource: a change of the
- * serialized provider alone is no change, and it never hides a real one. Table-driven over all four diffs.
+ * serialized provider alone is no change, and it never hides a real one. Table-driven over every resource's diff.
  */
 import { strict as assert } from "node:assert";
 import { type DiffResult } from "@pulumi/pulumi/dynamic";
 import { diffOrder } from "../../../provider/resources/cas/dv-certificate-order/diff";
+import { diffValidation } from "../../../provider/resources/cas/dv-certificate-validation/diff";
 import { diffCustomHostname } from "../../../provider/resources/esa/custom-hostname/diff";
 import { diffBinding } from "../../../provider/resources/ga/listener-additional-certificate/diff";
 import { diffBindingSet } from "../../../provider/resources/ga/listener-additional-certificates/diff";
@@ -24,6 +25,13 @@ interface PolicyCase {
 
 const CERT = "6092123-cn-hangzhou";
 const cases: PolicyCase[] = [
+  {
+    resource: "cas.DvCertificateValidation",
+    diff: (olds, news) => diffValidation("98987582437920968", olds, news),
+    olds: { orderId: "98987582437920968", timeoutSeconds: 3600, state: "certificate", certIdentifier: CERT },
+    news: { orderId: "98987582437920968", timeoutSeconds: 3600 },
+    realChange: { timeoutSeconds: 60 },
+  },
   {
     resource: "esa.CustomHostname",
     diff: (olds, news) => diffCustomHostname(olds, news),

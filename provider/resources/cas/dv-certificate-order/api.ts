@@ -20,7 +20,7 @@ import {
 } from "../../../transport/operations/cas";
 import { RateLimiter } from "../../../util/rate-limiter";
 import { unlessNotFound, type AlibabaApi } from "../../common/host";
-import { certIdOf } from "./cert-id";
+import { certIdOf } from "../cert-id";
 import { type OrderFacts } from "./mapping";
 
 /**

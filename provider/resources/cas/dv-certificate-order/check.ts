@@ -4,7 +4,7 @@
  * at preview are skipped.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { type DvCertificateOrderInputs, type DvProductCode } from "./types";
+import { type DvCertificateOrderInputs, type DvProductCode, type ValidationDelegation } from "./types";
 import {
   CheckReport,
   isUnknown,
@@ -23,6 +23,7 @@ import {
   BEHAVIOUR_DEFAULTS,
   CONTACT,
   MAX_ISSUANCE_TIMEOUT_SECONDS,
+  MAX_RENEW_BEFORE_DAYS,
   PRODUCT_CODES,
   TAGS,
   tagKeyProblem,
@@ -61,6 +62,8 @@ export async function checkOrder(
         MAX_ISSUANCE_TIMEOUT_SECONDS,
       ) ?? BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds,
     revokeOnDelete: readBoolean(report, "revokeOnDelete", news["revokeOnDelete"]) ?? BEHAVIOUR_DEFAULTS.revokeOnDelete,
+    renewBeforeDays: checkRenewBeforeDays(report, news["renewBeforeDays"]),
+    validationDelegation: checkValidationDelegation(report, news["validationDelegation"], validateType),
   };
   return { inputs: plainJson(inputs) as DvCertificateOrderInputs, failures: report.failures };
 }
@@ -212,4 +215,55 @@ function checkTags(report: CheckReport, value: unknown): Record<string, string> 
     }
   }
   return tags;
+}
+
+/** `renewBeforeDays`: a whole number of days from 0 (renewal off) to {@link MAX_RENEW_BEFORE_DAYS}. */
+export function checkRenewBeforeDays(report: CheckReport, value: unknown): number | Unknown {
+  if (value === undefined || value === null) return BEHAVIOUR_DEFAULTS.renewBeforeDays;
+  if (isUnknown(value)) return value;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_RENEW_BEFORE_DAYS) {
+    report.fail(
+      "renewBeforeDays",
+      `renewBeforeDays ${quote(value)} must be a whole number of days from 0 (renewal off) to ${MAX_RENEW_BEFORE_DAYS}`,
+    );
+    return BEHAVIOUR_DEFAULTS.renewBeforeDays;
+  }
+  return value;
+}
+
+/** The longest zone that still fits `<36-character label>.<zone>` into a 253-character DNS name. */
+const MAX_DELEGATION_ZONE_LENGTH = 253 - 37;
+
+/** `validationDelegation`: `{zone}` with a DNS zone name, and only for `validateType: "DNS"`. */
+export function checkValidationDelegation(
+  report: CheckReport,
+  value: unknown,
+  validateType: string | undefined,
+): ValidationDelegation | Unknown | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (isUnknown(value)) return value;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    report.fail(
+      "validationDelegation",
+      `validationDelegation must be an object {zone: "<dns zone>"}, got ${Array.isArray(value) ? "an array" : typeof value}`,
+    );
+    return undefined;
+  }
+  const raw = (value as { zone?: unknown }).zone;
+  if (isUnknown(raw)) return value as ValidationDelegation;
+  const zone = readHostname(report, "validationDelegation.zone", raw, { required: true, allowWildcard: false });
+  if (validateType !== undefined && !isUnknown(validateType) && validateType !== "DNS") {
+    report.fail(
+      "validationDelegation",
+      `validationDelegation works with DNS validation only (the CA follows a CNAME for its TXT lookup); validateType is ${quote(validateType)}`,
+    );
+  }
+  if (zone === undefined || isUnknown(zone)) return undefined;
+  if (zone.length > MAX_DELEGATION_ZONE_LENGTH) {
+    report.fail(
+      "validationDelegation.zone",
+      `validationDelegation.zone ${quote(zone)} has ${zone.length} characters; at most ${MAX_DELEGATION_ZONE_LENGTH} leave room for the 36-character delegation label within DNS's 253`,
+    );
+  }
+  return { zone };
 }

@@ -19,7 +19,7 @@ import {
   describeStateOrGone as describe,
   isNotFound,
 } from "./api";
-import { certIdOf } from "./cert-id";
+import { certIdOf } from "../cert-id";
 import { inputsOf } from "./mapping";
 
 /** Waiting for a cancelled order to reach `payed` is bounded by this (the API documents it as immediate). */

@@ -7,7 +7,10 @@ import {
   type UserCertificateDetail,
   type WireTag,
 } from "../../../transport/operations/cas";
-import { BEHAVIOUR_DEFAULTS, BEHAVIOUR_INPUTS, REPLACE_ON_CHANGES } from "./types";
+import { BEHAVIOUR_DEFAULTS, BEHAVIOUR_INPUTS, REPLACE_ON_CHANGES, type ValidationDelegation } from "./types";
+import { delegatedRecord, delegationCname } from "./delegation";
+import { fullRecordName } from "../issuance";
+import { renewalDue } from "./renewal";
 
 /** The CreateCertificateWithCsrRequest parameters for checked inputs (tags sorted by key, so the wire is stable). */
 export function toCreateRequest(inputs: DvCertificateOrderInputs): CreateCertificateWithCsrRequestParams {
@@ -37,18 +40,6 @@ export function toCreateRequest(inputs: DvCertificateOrderInputs): CreateCertifi
   };
 }
 
-/**
- * The full DNS name of the validation record. CAS returns `RecordDomain` relative to the domain (the doc example is
- * `_dnsauth`); a DNS resource needs the absolute name, so the validated domain (the CN without `*.`) is appended
- * unless the value already ends with it.
- */
-export function fullRecordName(recordDomain: string, commonName: string | undefined): string {
-  const record = recordDomain.replace(/\.$/, "").toLowerCase();
-  if (commonName === undefined) return record;
-  const domain = commonName.replace(/^\*\./, "");
-  return record === domain || record.endsWith(`.${domain}`) ? record : `${record}.${domain}`;
-}
-
 /** Everything CAS says about an order, ready for the outputs. */
 export interface OrderFacts {
   readonly orderId: string;
@@ -62,32 +53,86 @@ export interface OrderFacts {
  * fields only once issued. `PrivateKey` is never kept (CAS has none for CSR orders; if one ever came back it must
  * not land in plaintext state). No value is `undefined` (the host's Struct conversion would fail).
  */
-export function toOutputs(inputs: DvCertificateOrderInputs, facts: OrderFacts): DvCertificateOrderOutputs {
+export function toOutputs(
+  inputs: DvCertificateOrderInputs,
+  facts: OrderFacts,
+  previous?: Readonly<Record<string, unknown>>,
+): DvCertificateOrderOutputs {
   const { state, detail } = facts;
   const pending = state.type === "domain_verify";
   const issued = state.type === "certificate";
+  return withDerivedOutputs(
+    {
+      ...inputs,
+      orderId: facts.orderId,
+      state: state.type as DvOrderState,
+      commonName: facts.commonName ?? detail?.commonName,
+      ...(pending && state.recordDomain !== undefined
+        ? {
+            recordDomain: fullRecordName(state.recordDomain, facts.commonName),
+            recordType: state.recordType,
+            recordValue: state.recordValue,
+          }
+        : {}),
+      ...(pending && state.uri !== undefined ? { domain: state.domain, uri: state.uri, content: state.content } : {}),
+      ...(issued
+        ? {
+            certificate: state.certificate,
+            certId: state.certId,
+            certIdentifier: detail?.certIdentifier,
+            notAfter: detail?.notAfter === undefined ? undefined : new Date(detail.notAfter).toISOString(),
+          }
+        : {}),
+    } as DvCertificateOrderOutputs,
+    previous,
+  );
+}
+
+/**
+ * The outputs computed from other outputs and the behaviour inputs, so an in-place update of `renewBeforeDays` or
+ * `validationDelegation` recomputes them without an API call: `renewalDue`, `delegationCname`, `delegatedRecord`.
+ * `delegatedRecord` lives as long as its order: CAS stops returning the validation value once the order is issued,
+ * so the value recorded for the same order (`previous`) is kept, and a DNS record resource fed from it stays
+ * unchanged until a renewal's new order brings a new value.
+ */
+export function withDerivedOutputs(
+  outs: DvCertificateOrderOutputs,
+  previous?: Readonly<Record<string, unknown>>,
+): DvCertificateOrderOutputs {
+  const rest: Record<string, unknown> = { ...outs };
+  delete rest["renewalDue"];
+  delete rest["delegationCname"];
+  delete rest["delegatedRecord"];
+  const days = typeof outs.renewBeforeDays === "number" ? outs.renewBeforeDays : BEHAVIOUR_DEFAULTS.renewBeforeDays;
+  const zone = delegationZone(outs.validationDelegation);
+  const domain = outs.commonName;
+  const delegated = zone !== undefined && domain !== undefined;
+  const value = outs.state === "domain_verify" ? outs.recordValue : recordedValue(previous, outs.orderId);
   return plainJson({
-    ...inputs,
-    orderId: facts.orderId,
-    state: state.type as DvOrderState,
-    commonName: facts.commonName ?? detail?.commonName,
-    ...(pending && state.recordDomain !== undefined
-      ? {
-          recordDomain: fullRecordName(state.recordDomain, facts.commonName),
-          recordType: state.recordType,
-          recordValue: state.recordValue,
-        }
-      : {}),
-    ...(pending && state.uri !== undefined ? { domain: state.domain, uri: state.uri, content: state.content } : {}),
-    ...(issued
-      ? {
-          certificate: state.certificate,
-          certId: state.certId,
-          certIdentifier: detail?.certIdentifier,
-          notAfter: detail?.notAfter === undefined ? undefined : new Date(detail.notAfter).toISOString(),
-        }
-      : {}),
+    ...rest,
+    renewalDue: outs.state === "certificate" ? renewalDue(outs.notAfter, days) : undefined,
+    delegationCname: delegated ? delegationCname(domain, zone) : undefined,
+    delegatedRecord: delegated && value !== undefined ? delegatedRecord(domain, zone, value) : undefined,
   }) as DvCertificateOrderOutputs;
+}
+
+/** The validation value recorded for order `orderId` in earlier outputs (its `delegatedRecord` or `recordValue`). */
+function recordedValue(previous: Readonly<Record<string, unknown>> | undefined, orderId: string): string | undefined {
+  if (previous === undefined || previous["orderId"] !== orderId) return undefined;
+  const record = previous["delegatedRecord"];
+  if (typeof record === "object" && record !== null) {
+    const value = (record as { value?: unknown }).value;
+    if (typeof value === "string") return value;
+  }
+  const plain = previous["recordValue"];
+  return typeof plain === "string" ? plain : undefined;
+}
+
+/** The zone of a checked `validationDelegation`, or undefined when unset (or unknown at preview). */
+function delegationZone(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const zone = (value as { zone?: unknown }).zone;
+  return typeof zone === "string" && zone !== "" ? zone : undefined;
 }
 
 /** The inputs recorded in a property bag (state outputs or checked inputs), narrowed from `unknown`. */
@@ -110,7 +155,15 @@ export function inputsOf(bag: PropertyBag): DvCertificateOrderInputs {
     waitForIssuance: bool("waitForIssuance"),
     issuanceTimeoutSeconds: typeof timeout === "number" ? timeout : BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds,
     revokeOnDelete: bool("revokeOnDelete"),
+    renewBeforeDays:
+      typeof bag["renewBeforeDays"] === "number" ? bag["renewBeforeDays"] : BEHAVIOUR_DEFAULTS.renewBeforeDays,
+    validationDelegation: delegationOf(bag["validationDelegation"]),
   }) as DvCertificateOrderInputs;
+}
+
+function delegationOf(value: unknown): ValidationDelegation | undefined {
+  const zone = delegationZone(value);
+  return zone === undefined ? undefined : { zone };
 }
 
 function stringMap(value: object): Record<string, string> {

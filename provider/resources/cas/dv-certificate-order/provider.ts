@@ -9,6 +9,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type PropertyBag } from "../../common/dynamic";
 import { hostClient } from "../../common/host";
+import { clockFromEnv } from "../../../util/clock";
 import { checkOrder } from "./check";
 import { createOrder } from "./create";
 import { deleteOrder } from "./delete";
@@ -21,7 +22,7 @@ export { configure } from "../../common/host";
 export const check = (olds: PropertyBag, news: PropertyBag): ReturnType<typeof checkOrder> => checkOrder(olds, news);
 /** See {@link diffOrder}. */
 export const diff = async (id: string, olds: PropertyBag, news: PropertyBag): Promise<pulumi.dynamic.DiffResult> =>
-  diffOrder(id, olds, news);
+  diffOrder(id, olds, news, await clockFromEnv()());
 /** See {@link createOrder}. */
 export const create = (inputs: PropertyBag): ReturnType<typeof createOrder> => createOrder(hostClient(), inputs);
 /** See {@link readOrder}. */

@@ -24,7 +24,7 @@ export async function readOrder(
       `CAS says order ${id} does not exist but still lists it; refresh again later (${messageOf(error)})`,
     );
   }
-  const outs = toOutputs(inputs, facts);
+  const outs = toOutputs(inputs, facts, props);
   // CAS returns none of the inputs, so they are the recorded ones. `orderId` is left out: the outputs always carry
   // it, and the diff compares it only when the program sets it (adoption).
   const rebuilt = Object.fromEntries(

@@ -43,6 +43,23 @@ export interface DvCertificateOrderInputs {
   readonly waitForIssuance: boolean | Unknown;
   readonly issuanceTimeoutSeconds: number | Unknown;
   readonly revokeOnDelete: boolean | Unknown;
+  /** Days before `notAfter` the order is replaced by a new one (0: never); see `./renewal`. */
+  readonly renewBeforeDays: number | Unknown;
+  /** The platform's delegation zone, only with DNS validation; see `./delegation`. */
+  readonly validationDelegation?: ValidationDelegation | Unknown;
+}
+
+/** `validationDelegation`: the DNS zone the platform controls, where the per-order TXT records are written. */
+export interface ValidationDelegation {
+  /** The zone, lower-cased, without a trailing dot, e.g. `dcv.example-saas.com`. */
+  readonly zone: string;
+}
+
+/** A DNS record the user publishes (or the platform writes), as the delegation outputs give it. */
+export interface DnsRecordOutput {
+  readonly name: string;
+  readonly type: "CNAME" | "TXT";
+  readonly value: string;
 }
 
 /** The state of a `DvCertificateOrder`: its inputs plus what CAS reports. Absent fields are not known yet. */
@@ -73,6 +90,12 @@ export interface DvCertificateOrderOutputs extends DvCertificateOrderInputs {
   readonly certIdentifier?: string;
   /** Once issued: the end of validity, ISO 8601 (UTC). */
   readonly notAfter?: string;
+  /** Once issued and renewal is on: when the renewal starts, `notAfter` minus `renewBeforeDays` (ISO 8601). */
+  readonly renewalDue?: string;
+  /** With `validationDelegation`: the CNAME the customer publishes once, `_dnsauth.<domain>` → `<label>.<zone>`. */
+  readonly delegationCname?: DnsRecordOutput;
+  /** With `validationDelegation`, while `domain_verify`: the TXT the platform writes at `<label>.<zone>`. */
+  readonly delegatedRecord?: DnsRecordOutput;
 }
 
 /** Every documented `ProductCode`, in documentation order. */
@@ -115,13 +138,23 @@ export const BEHAVIOUR_DEFAULTS = {
   waitForIssuance: false,
   issuanceTimeoutSeconds: 3600,
   revokeOnDelete: false,
+  renewBeforeDays: 30,
 } as const;
+
+/** Largest `renewBeforeDays`: a year (no public certificate is valid longer than 398 days). */
+export const MAX_RENEW_BEFORE_DAYS = 365;
 
 /** Longest issuance wait a user may ask for: two days. */
 export const MAX_ISSUANCE_TIMEOUT_SECONDS = 172_800;
 
 /** Inputs that only change what the provider does, never the order: they update in place without API calls. */
-export const BEHAVIOUR_INPUTS = ["waitForIssuance", "issuanceTimeoutSeconds", "revokeOnDelete"] as const;
+export const BEHAVIOUR_INPUTS = [
+  "waitForIssuance",
+  "issuanceTimeoutSeconds",
+  "revokeOnDelete",
+  "renewBeforeDays",
+  "validationDelegation",
+] as const;
 
 /** Inputs the API cannot change on an existing order: a change replaces it. */
 export const REPLACE_ON_CHANGES = [

@@ -4,7 +4,7 @@ import { messageOf, withoutProvider, type PropertyBag } from "../../common/dynam
 import { type AlibabaApi } from "../../common/host";
 import { describeOrder } from "./api";
 import { orderPartialFailure } from "./create";
-import { inputsOf, INPUT_NAMES, toOutputs, type OrderFacts } from "./mapping";
+import { inputsOf, INPUT_NAMES, toOutputs, withDerivedOutputs, type OrderFacts } from "./mapping";
 import { type DvCertificateOrderOutputs } from "./types";
 import { settle } from "./wait";
 
@@ -22,13 +22,13 @@ export async function updateOrder(
   const previous = withoutProvider(olds);
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(previous)) if (!INPUT_NAMES.includes(key)) kept[key] = value;
-  const outs = { ...kept, ...inputs, orderId: id } as DvCertificateOrderOutputs;
+  const outs = withDerivedOutputs({ ...kept, ...inputs, orderId: id } as DvCertificateOrderOutputs, previous);
   if (!inputs.waitForIssuance || outs.state === "certificate") return { outs };
   let known: OrderFacts | undefined;
   try {
     known = await describeOrder(client, id, outs.commonName);
     const facts = await settle(client, inputs, known, (f) => (known = f));
-    return { outs: toOutputs(inputs, facts) };
+    return { outs: toOutputs(inputs, facts, previous) };
   } catch (error: unknown) {
     throw orderPartialFailure(`CAS order ${id}: ${messageOf(error)}`, id, { ...news, ...outs }, inputs, known);
   }

@@ -4,45 +4,10 @@ import { pollDelays, progress } from "../../common/host";
 import { type CertificateState } from "../../../transport/operations/cas";
 import { type AlibabaApi } from "../../common/host";
 import { describeState, factsOf } from "./api";
-import { waitUntil, type WaitDecision } from "../../../util/waiter";
-import { fullRecordName, type OrderFacts } from "./mapping";
+import { waitUntil } from "../../../util/waiter";
+import { issuanceDecision } from "../issuance";
+import { type OrderFacts } from "./mapping";
 import { BEHAVIOUR_DEFAULTS, type DvCertificateOrderInputs } from "./types";
-
-/** What one poll of an order means for the wait. */
-export function issuanceDecision(
-  state: CertificateState,
-  commonName: string | undefined,
-): WaitDecision<CertificateState> {
-  switch (state.type) {
-    case "certificate":
-      return { state: "success", value: state };
-    case "verify_fail":
-      return {
-        state: "failure",
-        reason:
-          "the CA rejected the domain validation (state verify_fail); check the validation record, then replace the order (pulumi up --replace)",
-      };
-    case "domain_verify":
-      if (state.recordDomain !== undefined) {
-        const name = fullRecordName(state.recordDomain, commonName);
-        return {
-          state: "retry",
-          progress: `domain_verify: publish DNS ${state.recordType ?? "TXT"} ${name} = "${state.recordValue ?? ""}"`,
-        };
-      }
-      return {
-        state: "retry",
-        progress: `domain_verify: serve ${state.uri ?? "the validation file"} on ${state.domain ?? commonName ?? "the domain"}`,
-      };
-    case "process":
-      return { state: "retry", progress: "process: the CA is reviewing the order" };
-    default:
-      return {
-        state: "failure",
-        reason: `the order is in state ${state.type} (cancelled or revoked) and will not be issued`,
-      };
-  }
-}
 
 /**
  * Poll DescribeCertificateState until the certificate is issued. `onPoll` sees every state, so a caller can record

@@ -1,12 +1,14 @@
 /**
+ * Shared by both CAS resources (the order and its validation waiter), like `ga/ids.ts` for GA.
+ *
  * The CertId of an issued order. DescribeCertificateState returns `CertId` in the newest official models (Python SDK
  * 3.9.4: "returned when the certificate is issued") but not in older API versions' models (npm SDK 3.0.0), so when
  * it is absent the certificate is found in ListUserCertificateOrder (`OrderType=CERT`) by the issued leaf's SHA-1
  * fingerprint or serial number, both of which that list reports.
  */
 import { X509Certificate } from "node:crypto";
-import { type AlibabaClient } from "../../../transport/client";
-import { type CertificateState, ListUserCertificateOrder } from "../../../transport/operations/cas";
+import { type AlibabaClient } from "../../transport/client";
+import { type CertificateState, ListUserCertificateOrder } from "../../transport/operations/cas";
 
 /** Certificates per ListUserCertificateOrder page, and how many pages are searched at most. */
 const PAGE_SIZE = 100;

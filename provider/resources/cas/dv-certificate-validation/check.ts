@@ -1,0 +1,15 @@
+/** `check` of `cas.DvCertificateValidation`: validate and normalize; no API call. */
+import { type CheckResult } from "@pulumi/pulumi/dynamic";
+import { CheckReport, readId, readTimeoutSeconds } from "../../common/check";
+import { type PropertyBag } from "../../common/dynamic";
+import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, type DvCertificateValidationInputs as Inputs } from "./types";
+
+/** `orderId` is a required id; `timeoutSeconds` whole seconds from 1 to two days. Unknown values stay unknown. */
+export async function checkValidation(_olds: PropertyBag, news: PropertyBag): Promise<CheckResult<Inputs>> {
+  const report = new CheckReport();
+  const orderId = readId(report, "orderId", news["orderId"], true);
+  const timeoutSeconds =
+    readTimeoutSeconds(report, "timeoutSeconds", news["timeoutSeconds"], MAX_TIMEOUT_SECONDS) ??
+    DEFAULT_TIMEOUT_SECONDS;
+  return { inputs: { orderId: orderId ?? "", timeoutSeconds }, failures: report.failures };
+}

@@ -1,0 +1,19 @@
+/** `read` (refresh) of `cas.DvCertificateValidation`: DescribeCertificateState (+ GetUserCertificateDetail). */
+import type * as pulumi from "@pulumi/pulumi";
+import { type PropertyBag } from "../../common/dynamic";
+import { type AlibabaApi } from "../../common/host";
+import { describeOrGone } from "./api";
+import { inputsOf, toOutputs } from "./mapping";
+import { type DvCertificateValidationOutputs } from "./types";
+
+/** The order as CAS reports it now; the waiter is gone when its order is. */
+export async function readValidation(
+  client: AlibabaApi,
+  id: string,
+  props: PropertyBag,
+): Promise<pulumi.dynamic.ReadResult<Partial<DvCertificateValidationOutputs>>> {
+  const inputs = inputsOf({ orderId: id, ...props });
+  const facts = await describeOrGone(client, inputs.orderId);
+  if (facts === undefined) return { id: "" };
+  return { id, props: toOutputs(inputs, facts), inputs };
+}

@@ -1,0 +1,40 @@
+/**
+ * The shapes of `cas.DvCertificateValidation`: the provider-side inputs and outputs and which inputs replace it. The
+ * public `DvCertificateValidationArgs` lives in `../dv-certificate-validation.ts`, which re-exports these types.
+ */
+import { type Unknown } from "../../common/check";
+
+/** The provider-side inputs, as `check` normalizes them. Unknown only at preview. */
+export interface DvCertificateValidationInputs {
+  /** The CAS OrderId to wait for (decimal string). */
+  readonly orderId: string | Unknown;
+  /** How long create (or an update that resumes the wait) waits, in seconds. */
+  readonly timeoutSeconds: number | Unknown;
+}
+
+/** The state: the inputs plus the issued certificate. Certificate fields are absent until the order is issued. */
+export interface DvCertificateValidationOutputs extends DvCertificateValidationInputs {
+  readonly orderId: string;
+  /** The order's state at the last poll or refresh (`DescribeCertificateState.Type`; `certificate` once issued). */
+  readonly state: string;
+  /** The certificate's domain (`GetUserCertificateDetail.Common`), once issued. */
+  readonly commonName?: string;
+  /** The issued certificate chain, PEM (leaf first). */
+  readonly certificate?: string;
+  /** The CAS certificate id (decimal string). */
+  readonly certId?: string;
+  /** `<certId>-<region>`, the form GA takes and ESA splits into CasId/CasRegion. */
+  readonly certIdentifier?: string;
+  /** The end of validity, ISO 8601 (UTC). */
+  readonly notAfter?: string;
+}
+
+/** The default and the largest `timeoutSeconds`: one hour, two days (the order's `issuanceTimeoutSeconds` rule). */
+export const DEFAULT_TIMEOUT_SECONDS = 3600;
+export const MAX_TIMEOUT_SECONDS = 172_800;
+
+/** Inputs whose change replaces the waiter: another order is another validation. */
+export const REPLACE_ON_CHANGES = ["orderId"] as const;
+
+/** Inputs that update in place with no API call. */
+export const UPDATABLE = ["timeoutSeconds"] as const;
