@@ -114,14 +114,16 @@ const hostnames = [customer, ...freeCustomers];
 /** The record each customer publishes once, at onboarding: the delegation CNAME of the CAS validation. */
 export const onboardingCname = order.delegationCname;
 
-/** Certificate facts: the order and what its validation saw issued. */
+/**
+ * Certificate facts: the order and what its validation saw issued. (The order's own `renewalDue` is recorded when the
+ * order is refreshed, which `up --refresh` does before deciding on a renewal; the waiter has the issued facts now.)
+ */
 export const certificate = {
   orderId: order.orderId,
   state: validation.state,
   certId: validation.certId,
   certIdentifier: validation.certIdentifier,
   notAfter: validation.notAfter,
-  renewalDue: order.renewalDue,
 };
 
 /** ESA hostname states. */
