@@ -103,6 +103,7 @@ describe("engine tier: cas.DvCertificateOrder (examples/dv-certificate-order)", 
     await stack.destroy();
     assert.deepEqual(await casCalls(), [
       "DescribeCertificateState",
+      "ListUserCertificateOrder", // no renewal of the domain is still being validated: revoking is safe
       "CancelCertificateForPackageRequest",
       "DeleteUserCertificate",
     ]);

@@ -18,26 +18,32 @@ const DAY = 86_400_000;
 describe("engine tier: renewal (examples/certificate-renewal)", function () {
   this.timeout(600_000);
   let emu: RunningEmulator;
-  let stack: PulumiStack | undefined;
+  const stacks: PulumiStack[] = [];
 
   before(async () => {
     emu = await startEmulator({ quiet: true, timings: { casIssueMs: 500, gaWriteMs: 500 } });
   });
 
   after(async () => {
-    await stack?.remove();
+    for (const stack of stacks) await stack.remove();
     await emu?.close();
   });
 
-  it("one up serves; after a clock jump one up --refresh renews every consumer in place", async () => {
-    stack = await PulumiStack.create(PROJECT, {
-      ALICLOUD_CERTS_ENDPOINT: emu.url,
-      ALICLOUD_CERTS_CLOCK_URL: `${emu.url}/__emulator/clock`,
-      ALICLOUD_CERTS_MIN_POLL_MS: "200",
-      ALICLOUD_CERTS_MAX_POLL_MS: "500",
-    });
+  /** A stack of the example for `domain`, configured for the emulator's seeded ESA site and GA listener. */
+  async function newStack(name: string, domain: string, extra: Record<string, string> = {}): Promise<PulumiStack> {
+    const created = await PulumiStack.create(
+      PROJECT,
+      {
+        ALICLOUD_CERTS_ENDPOINT: emu.url,
+        ALICLOUD_CERTS_CLOCK_URL: `${emu.url}/__emulator/clock`,
+        ALICLOUD_CERTS_MIN_POLL_MS: "200",
+        ALICLOUD_CERTS_MAX_POLL_MS: "500",
+      },
+      name,
+    );
+    stacks.push(created);
     const config: Record<string, string> = {
-      domain: DOMAIN,
+      domain,
       delegationZone: ZONE,
       username: "Ada Lovelace",
       phone: "+8613900001234",
@@ -47,9 +53,15 @@ describe("engine tier: renewal (examples/certificate-renewal)", function () {
       acceleratorId: "ga-bp1emulatordefault0001",
       listenerId: "lsr-bp1emulatorhttps00001",
       "alicloud:accessKey": emu.accessKeyId,
+      ...extra,
     };
-    for (const [k, v] of Object.entries(config)) await stack.setConfig(k, v);
-    await stack.setConfig("alicloud:secretKey", emu.accessKeySecret, true);
+    for (const [k, v] of Object.entries(config)) await created.setConfig(k, v);
+    await created.setConfig("alicloud:secretKey", emu.accessKeySecret, true);
+    return created;
+  }
+
+  it("one up serves; after a clock jump one up --refresh renews every consumer in place", async () => {
+    const stack = await newStack("renew", DOMAIN);
 
     // Onboarding: the customer publishes the stable CNAME once (its derivation is documented).
     const cname = delegationCname(DOMAIN, ZONE);
@@ -120,5 +132,57 @@ describe("engine tier: renewal (examples/certificate-renewal)", function () {
     await stack.destroy();
     const esa = (await emu.control.objects())["esa"] as { hostnames: unknown[] };
     assert.deepEqual(esa.hostnames, []);
+  });
+
+  it("validation that never passes: up fails, the old certificate keeps serving unrevoked, the next up resumes the same order", async () => {
+    const domain = "stuck.example.com";
+    const stack = await newStack("stuck", domain, { validationTimeoutSeconds: "3" });
+    const cname = delegationCname(domain, ZONE);
+    await emu.control.publishRecord({ kind: "dns", name: cname.name, type: "CNAME", value: cname.value });
+    await stack.up();
+    const first = await stack.outputs();
+    await stack.refresh();
+    await emu.control.clearServing();
+    await emu.control.advanceTime(61 * DAY);
+
+    // The customer removed the CNAME: the CA cannot see the platform's TXT.
+    await emu.control.unpublishRecord({ kind: "dns", name: cname.name, type: "CNAME" });
+    const ordersFor = async (): Promise<string[]> =>
+      ((await emu.control.objects())["cas"] as { orders: { orderId: string; domain: string }[] }).orders
+        .filter((o) => o.domain === domain)
+        .map((o) => o.orderId);
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const failed = await stack.run(["up", "--yes", "--skip-preview", "--refresh"], { allowFailure: true });
+      assert.notEqual(failed.code, 0);
+      assert.match(failed.stdout + failed.stderr, /validation of CAS order \d+ did not finish/);
+      assert.equal((await ordersFor()).length, 2, `attempt ${attempt}: the old order and exactly one new one`);
+      const analysis = await emu.control.servingAnalysis();
+      assert.deepEqual(
+        analysis.violations.map((v) => `${v.key}: ${v.kind}`),
+        [],
+        `attempt ${attempt}: the old certificate is still served and valid (not revoked)`,
+      );
+      for (const consumer of (await emu.control.serving()).consumers)
+        assert.equal(consumer.periods.at(-1)?.certificate?.casCertId, String(first["certId"]), consumer.key);
+      // The old order waits in the state for deletion (create-before-delete deletes it only once the up succeeds).
+      const recorded = (await stack.exportedState()).resources.filter((r) => r.type.endsWith(":CasDvCertificateOrder"));
+      const pending = recorded.filter((r) => (r as { delete?: boolean }).delete === true).map((r) => r.id);
+      assert.deepEqual(pending, [String(first["orderId"])], `attempt ${attempt}: the old order is pending deletion`);
+    }
+    const certificates = (
+      (await emu.control.objects())["cas"] as { certificates: { certId: string; revoked: boolean }[] }
+    ).certificates;
+    assert.equal(certificates.find((c) => c.certId === String(first["certId"]))?.revoked, false, "never revoked");
+
+    await emu.control.publishRecord({ kind: "dns", name: cname.name, type: "CNAME", value: cname.value });
+    await stack.up(["--refresh"]);
+    const second = await stack.outputs();
+    assert.equal((await ordersFor()).length, 2, "the resumed order, never a third");
+    assert.ok((await ordersFor()).includes(String(second["orderId"])));
+    assert.notEqual(second["certId"], first["certId"]);
+    assert.deepEqual((await emu.control.servingAnalysis()).violations, [], "zero gaps, zero invalid certificates");
+    for (const consumer of (await emu.control.serving()).consumers)
+      assert.equal(consumer.periods.at(-1)?.certificate?.casCertId, String(second["certId"]), consumer.key);
+    await stack.destroy();
   });
 });

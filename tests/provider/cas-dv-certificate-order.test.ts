@@ -219,6 +219,7 @@ describe("provider tier: cas.DvCertificateOrder (real host, emulator)", function
     await res.delete("order", created.id, final);
     assert.deepEqual(await calls(), [
       "DescribeCertificateState",
+      "ListUserCertificateOrder", // no renewal of the domain is still being validated: revoking is safe
       "CancelCertificateForPackageRequest",
       "DeleteUserCertificate",
     ]);

@@ -302,7 +302,7 @@ describe("provider tier: renewal, the validation waiter and delegated validation
   });
 
   it("validation never passes: the waiter times out, consumers keep the old certificate, the next up resumes the same order", async () => {
-    const a = await issue("stuck.example.com");
+    const a = await issue("stuck.example.com", { revokeOnDelete: true });
     const casHost = await hostname.create(
       "cas",
       await checked(hostname, "cas", {
@@ -333,6 +333,15 @@ describe("provider tier: renewal, the validation waiter and delegated validation
     assert.deepEqual(analysis.violations, [], "the old, still valid certificate kept serving");
     const served = (await emu.control.serving()).consumers[0]?.periods.at(-1);
     assert.equal(served?.certificate?.casCertId, String(a.cert["certId"]));
+
+    // Should the old order (pending deletion since the failed up) be deleted while the new one is still being
+    // validated, revokeOnDelete keeps it valid instead of revoking what consumers still serve.
+    await emu.control.clearRequests();
+    const outputLines = host.output.length;
+    await order.delete("order", String(a.order["orderId"]), a.order);
+    assert.ok(!(await actions("cas")).includes("CancelCertificateForPackageRequest"), "not revoked");
+    assert.match(host.output.slice(outputLines).join(""), /not revoked although revokeOnDelete is true/);
+    assert.deepEqual((await emu.control.servingAnalysis()).violations, [], "still serving a valid certificate");
     await hostname.delete("cas", casHost.id, strip(casHost.properties));
   });
 

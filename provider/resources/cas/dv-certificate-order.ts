@@ -99,8 +99,10 @@ export interface DvCertificateOrderArgs {
    * What deleting the resource does to an **issued** certificate. `false`: nothing; the order leaves the Pulumi
    * state with a warning and the certificate stays valid in CAS (it may be deployed somewhere). `true`: revoke it
    * with CancelCertificateForPackageRequest (which restores the quota unit), then delete the revoked certificate
-   * with DeleteUserCertificate. Orders that are not issued are always cancelled and deleted. Updates in place with
-   * no API call.
+   * with DeleteUserCertificate; except while another order for the same domain is still being validated (a renewal
+   * that has not finished): then the certificate is kept valid, with a warning, because consumers may still serve
+   * it. Orders that are not issued are always
+   * cancelled and deleted. Updates in place with no API call.
    * @default false: issued certificates are retained
    */
   readonly revokeOnDelete?: pulumi.Input<boolean>;
@@ -180,7 +182,9 @@ const COMPUTED_OUTPUTS = declareOutputs([
  * - delete: DescribeCertificateState, then by state: pending (`domain_verify`/`process`) → CancelOrderRequest,
  *   DescribeCertificateState until `payed`, DeleteCertificateRequest (4); `verify_fail`/`payed` →
  *   DeleteCertificateRequest (2); issued → nothing (1, a warning) or, with `revokeOnDelete`,
- *   CancelCertificateForPackageRequest + DeleteUserCertificate (3); not found → nothing (1).
+ *   ListUserCertificateOrder (is a renewal of the domain still being validated? then the certificate is kept, with a
+ *   warning, because consumers may still serve it), CancelCertificateForPackageRequest + DeleteUserCertificate (4);
+ *   not found → nothing (1).
  *
  * Existing orders: set `orderId` to adopt one, or use {@link DvCertificateOrder.get} for a read-only lookup.
  */

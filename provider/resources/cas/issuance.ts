@@ -29,7 +29,7 @@ export function issuanceDecision(
       return {
         state: "failure",
         reason:
-          "the CA rejected the domain validation (state verify_fail); check the validation record, then replace the order (pulumi up --replace)",
+          "the CA rejected the domain validation (state verify_fail); check the validation record, then run pulumi up --refresh (a refreshed verify_fail order is replaced while renewBeforeDays is above 0) or replace the order (pulumi up --replace)",
       };
     case "domain_verify":
       if (state.recordDomain !== undefined) {

@@ -3,7 +3,8 @@
  * - `domain_verify` / `process`: CancelOrderRequest, wait for `payed`, DeleteCertificateRequest;
  * - `verify_fail` / `payed`: DeleteCertificateRequest;
  * - `certificate` (issued): by `revokeOnDelete` — retain with a warning (default), or revoke with
- *   CancelCertificateForPackageRequest and delete the revoked certificate with DeleteUserCertificate;
+ *   CancelCertificateForPackageRequest and delete the revoked certificate with DeleteUserCertificate, unless another
+ *   order for the domain is still being validated (a renewal that has not finished: see `./renewal-guard`);
  * - not found: already gone, success.
  */
 import { type PropertyBag } from "../../common/dynamic";
@@ -21,6 +22,7 @@ import {
 } from "./api";
 import { certIdOf } from "../cert-id";
 import { inputsOf } from "./mapping";
+import { renewalsInFlight } from "./renewal-guard";
 
 /** Waiting for a cancelled order to reach `payed` is bounded by this (the API documents it as immediate). */
 const CANCEL_TIMEOUT_MS = 5 * 60_000;
@@ -40,8 +42,15 @@ export async function deleteOrder(client: AlibabaApi, id: string, props: Propert
     case "payed":
       await deleteRequest(client, id);
       return;
-    case "certificate":
-      if (inputsOf(props).revokeOnDelete) {
+    case "certificate": {
+      const domain = typeof props["commonName"] === "string" ? props["commonName"] : undefined;
+      const inFlight =
+        inputsOf(props).revokeOnDelete && domain !== undefined ? await renewalsInFlight(client, domain, id) : [];
+      if (inFlight.length > 0) {
+        progress(
+          `warning: ${label}: not revoked although revokeOnDelete is true, because order ${inFlight.join(", ")} for the same domain is still being validated and consumers may still serve this certificate; it stays valid in CAS and leaves the Pulumi state`,
+        );
+      } else if (inputsOf(props).revokeOnDelete) {
         await revoke(client, id, state);
         progress(`${label}: revoked the issued certificate (revokeOnDelete) and deleted it from CAS`);
       } else {
@@ -50,6 +59,7 @@ export async function deleteOrder(client: AlibabaApi, id: string, props: Propert
         );
       }
       return;
+    }
     default:
       // `unknow`: revoked or another state no API can delete; nothing is left to undo.
       progress(`warning: ${label} is in state ${state.type}; nothing to delete`);
