@@ -1,71 +1,51 @@
 /**
  * `npm run demo`: the flagship program (root Pulumi.yaml) end to end, with no account and no setup.
  *
- * Starts the embedded emulator, points the program at it, runs `pulumi preview` and `pulumi up`, plays the customers'
- * part by publishing the DNS records the stack exports, runs `up` again so the waits complete, prints the outputs,
- * then destroys the stack and stops the emulator, leaving nothing behind. `--keep` keeps the stack and the emulator
- * up for exploring until Ctrl-C (then cleans up the same way).
+ * 1. Starts the embedded emulator and points the program at it.
+ * 2. Onboarding: the customers publish their one-time CNAMEs (played through the emulator's control API).
+ * 3. `pulumi preview`, then ONE `pulumi up`: order, the platform's validation record, wait, serve on ESA and GA.
+ * 4. Jumps the emulator's clock into the renewal window, shows `pulumi preview --refresh` (the replacement and why),
+ *    then `pulumi up --refresh`: everything is renewed in place with zero downtime; prints what was renewed, the
+ *    order of the calls and the emulator's serving analysis (zero gaps, zero invalid).
+ * 5. Destroys the stack, the customers remove their CNAMEs, and checks the emulator holds nothing any more.
+ *
+ * `--keep` keeps the stack and the emulator up for exploring after step 4, until Ctrl-C (then cleans up the same way).
+ * Exits non-zero if any step fails or the renewal is not complete, in place and without a serving violation.
  */
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator } from "../emulator";
+import { onboardingRecords, publish, unpublish, type DemoCustomers } from "./onboarding";
+import { pulumi, ROOT, STACK, stackOutputs } from "./pulumi-cli";
+import {
+  allRenewedInPlace,
+  callOrderLine,
+  demoOutputs,
+  leftovers,
+  renewedLines,
+  revokedAfterConsumers,
+  servingLines,
+} from "./report";
 
-const ROOT = path.resolve(__dirname, "..");
-const STACK = "demo";
 const EMULATOR_STATE = path.join(ROOT, ".state", "demo-emulator.json");
+const DAY_MS = 86_400_000;
+/** The program's renewal window (`renewBeforeDays`), set in the stack config below. */
+const RENEW_BEFORE_DAYS = 30;
+
+/** The demo's customers; written to the stack config, so the program and the onboarding agree. */
+const CUSTOMERS: DemoCustomers = {
+  domain: "shop.customer-one.com",
+  freeHostnames: ["docs.customer-two.com"],
+  dcvZone: "dcv.example-saas.com",
+  recordId: "4042843419650112", // origin.example-saas.com in the emulator's default seed
+};
 
 function say(message: string): void {
   process.stdout.write(`\n\x1b[1m[demo] ${message}\x1b[0m\n`);
 }
 
-/** Run the pulumi CLI with the user's terminal attached, so its output looks exactly as when run by hand. */
-function pulumi(args: string[], env: NodeJS.ProcessEnv, capture = false): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("pulumi", [...args, "--stack", STACK, "--non-interactive"], {
-      cwd: ROOT,
-      env,
-      stdio: capture ? ["ignore", "pipe", "inherit"] : "inherit",
-    });
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`pulumi ${args.join(" ")} exited ${code}`)),
-    );
-  });
-}
-
-interface DnsRecord {
-  readonly purpose: string;
-  readonly name: string;
-  readonly type: string;
-  readonly value: string;
-}
-
-function isDnsRecord(value: unknown): value is DnsRecord {
-  if (typeof value !== "object" || value === null) return false;
-  const r = value as Record<string, unknown>;
-  return typeof r["name"] === "string" && typeof r["type"] === "string" && typeof r["value"] === "string";
-}
-
-/**
- * Count what the stack could have left in the emulator: hostnames, listener bindings, and orders that are still live
- * (a revoked order stays listed, as in CAS, with its quota released).
- */
-function leftovers(objects: unknown): string {
-  const section = (product: string, key: string): unknown[] => {
-    const value = (((objects as Record<string, unknown>)[product] ?? {}) as Record<string, unknown>)[key];
-    return Array.isArray(value) ? value : [];
-  };
-  const bindings = (JSON.stringify(section("ga", "bindings")).match(/"domain"/g) ?? []).length;
-  const hostnames = section("esa", "hostnames").length;
-  const orders = section("cas", "orders").filter(
-    (o) => (o as { quotaReleased?: unknown }).quotaReleased !== true,
-  ).length;
-  return hostnames + orders + bindings === 0
-    ? "nothing"
-    : `${hostnames} hostnames, ${orders} live orders, ${bindings} bindings`;
+function show(lines: readonly string[]): void {
+  for (const line of lines) console.log(`  ${line}`);
 }
 
 async function main(): Promise<void> {
@@ -83,18 +63,23 @@ async function main(): Promise<void> {
     ALICLOUD_CERTS_ENDPOINT: emulator.url,
     ALICLOUD_ACCESS_KEY: emulator.accessKeyId,
     ALICLOUD_SECRET_KEY: emulator.accessKeySecret,
+    // The renewal window opens by the emulator's clock, which the demo moves forward by weeks.
+    ALICLOUD_CERTS_CLOCK_URL: `${emulator.url}/__emulator/clock`,
     // The emulator answers in seconds; poll it faster than the real service needs.
     ALICLOUD_CERTS_MIN_POLL_MS: process.env["ALICLOUD_CERTS_MIN_POLL_MS"] ?? "500",
     ALICLOUD_CERTS_MAX_POLL_MS: process.env["ALICLOUD_CERTS_MAX_POLL_MS"] ?? "2000",
   };
-  const cleanUp = async (): Promise<void> => {
-    say("pulumi destroy");
+  const onboarding = await onboardingRecords(emulator.control, CUSTOMERS);
+  const cleanUp = async (): Promise<string> => {
+    say("pulumi destroy; the customers remove their CNAMEs");
     await pulumi(["destroy", "--yes", "--skip-preview"], env);
     await pulumi(["stack", "rm", "--yes"], env);
-    const left = leftovers(await emulator.control.objects());
+    await unpublish(emulator.control, onboarding);
+    const left = leftovers(await emulator.control.objects(), (await emulator.control.records()).length);
     await emulator.close();
     fs.rmSync(EMULATOR_STATE, { force: true });
     say(`done: stack removed, emulator stopped; left in the emulator: ${left}`);
+    return left;
   };
 
   try {
@@ -103,32 +88,62 @@ async function main(): Promise<void> {
       say("an earlier demo stack exists: destroying it first");
       await pulumi(["destroy", "--yes", "--skip-preview"], env);
     } else {
-      await new Promise<void>((resolve, reject) =>
-        spawn("pulumi", ["stack", "init", STACK, "--non-interactive"], { cwd: ROOT, env, stdio: "inherit" }).on(
-          "close",
-          (c) => (c === 0 ? resolve() : reject(new Error("pulumi stack init failed"))),
-        ),
-      );
+      await pulumi(["stack", "init", STACK], env);
     }
+    await pulumi(["config", "set", "domain", CUSTOMERS.domain], env);
+    await pulumi(["config", "set", "--path", "freeHostnames[0]", CUSTOMERS.freeHostnames[0] ?? ""], env);
+    await pulumi(["config", "set", "dcvZone", CUSTOMERS.dcvZone], env);
+    await pulumi(["config", "set", "recordId", CUSTOMERS.recordId], env);
+    await pulumi(["config", "set", "renewBeforeDays", String(RENEW_BEFORE_DAYS)], env);
 
-    say("step 1: order the certificate and register the customer hostnames (serve=false)");
-    await pulumi(["config", "set", "serve", "false"], env);
+    say("onboarding: each customer publishes its one-time CNAMEs (played by the emulator's control API)");
+    await publish(emulator.control, onboarding);
+    for (const r of onboarding) console.log(`  ${r.type} ${r.name} → ${r.value}   (${r.purpose})`);
+
+    say("one pulumi up: order, write the validation record, wait for issuance, serve on ESA and GA");
     await pulumi(["preview"], env);
     await pulumi(["up", "--yes", "--skip-preview"], env);
-
-    say("step 2: the customers publish their DNS records (played by the emulator's control API)");
-    const records: unknown = JSON.parse(await pulumi(["stack", "output", "dnsRecords", "--json"], env, true));
-    for (const record of Array.isArray(records) ? records.filter(isDnsRecord) : []) {
-      await emulator.control.publishRecord({ kind: "dns", name: record.name, type: record.type, value: record.value });
-      console.log(`  published ${record.type} ${record.name} = ${record.value}   (${record.purpose})`);
-    }
-
-    say("step 3: wait for verification and issuance, then serve the certificate on ESA and GA (serve=true)");
-    await pulumi(["config", "set", "serve", "true"], env);
-    await pulumi(["up", "--yes", "--skip-preview"], env);
-
-    say("stack outputs");
+    const first = await stackOutputs(env);
     await pulumi(["stack", "output"], env);
+    const cname = first["onboardingCname"] as { name?: string; value?: string } | undefined;
+    const published = onboarding[0];
+    if (cname?.name !== published?.name || cname?.value !== published?.value)
+      throw new Error(`the order's delegationCname ${JSON.stringify(cname)} is not what the customer published`);
+
+    const before = demoOutputs(first);
+    const notAfter = Date.parse(before.certificate.notAfter ?? "");
+    if (Number.isNaN(notAfter)) throw new Error("the first run did not record the certificate's notAfter");
+    // One day inside the window: RENEW_BEFORE_DAYS - 1 days before the certificate ends.
+    const target = notAfter - (RENEW_BEFORE_DAYS - 1) * DAY_MS;
+    const jump = target - (await emulator.control.now());
+    const clock = await emulator.control.advanceTime(Math.max(jump, 0));
+    say(
+      `the emulator's clock jumps ${(jump / DAY_MS).toFixed(1)} days to ${clock.iso}: the certificate ends ` +
+        `${new Date(notAfter).toISOString()}, inside the ${RENEW_BEFORE_DAYS}-day renewal window`,
+    );
+
+    say("pulumi preview --refresh: the renewal is proposed, with why");
+    await pulumi(["preview", "--refresh"], env);
+
+    say("pulumi up --refresh: renew everything, with zero downtime");
+    const since = (await emulator.control.requests()).at(-1)?.seq ?? 0;
+    await pulumi(["up", "--yes", "--skip-preview", "--refresh"], env);
+    const after = demoOutputs(await stackOutputs(env));
+    const renewed = renewedLines(before, after);
+    say("renewed");
+    show(renewed);
+    const renewalCalls = await emulator.control.requests({ since });
+    show([`calls, in order: ${callOrderLine(renewalCalls)}`]);
+    const revokedLast = revokedAfterConsumers(renewalCalls);
+    show([
+      revokedLast
+        ? "the old certificate was revoked after every consumer served the new one"
+        : "the old certificate was NOT revoked after the consumer updates",
+    ]);
+
+    say("serving analysis (the emulator's per-consumer timelines, first run to now)");
+    const analysis = await emulator.control.servingAnalysis();
+    show(servingLines(analysis, await emulator.control.serving()));
 
     if (keep) {
       say("--keep: the stack and the emulator stay up. In another terminal:");
@@ -136,11 +151,21 @@ async function main(): Promise<void> {
         `  export ALICLOUD_CERTS_ENDPOINT=${emulator.url} ALICLOUD_ACCESS_KEY=${emulator.accessKeyId} ALICLOUD_SECRET_KEY=...`,
       );
       console.log("  scripts/with-env pulumi stack output --stack demo --show-secrets");
-      console.log(`  curl -s ${emulator.url}/__emulator/objects | head -c 2000`);
+      console.log(`  curl -s ${emulator.url}/__emulator/serving/analysis`);
       console.log("Press Ctrl-C to destroy the stack and stop the emulator.");
       await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
     }
-    await cleanUp();
+    const left = await cleanUp();
+    const problems = [
+      ...(allRenewedInPlace(renewed) ? [] : ["not everything was renewed in place"]),
+      ...(revokedLast ? [] : ["the old certificate was not revoked last"]),
+      ...(analysis.ok ? [] : [`${analysis.violations.length} serving violations`]),
+      ...(left === "nothing" ? [] : [`left behind: ${left}`]),
+    ];
+    if (problems.length > 0) {
+      say(`FAILED: ${problems.join("; ")}`);
+      process.exitCode = 1;
+    }
   } catch (error: unknown) {
     say(`failed: ${error instanceof Error ? error.message : String(error)}`);
     say(`the emulator state is kept in ${path.relative(ROOT, EMULATOR_STATE)}; run the demo again to clean up`);
