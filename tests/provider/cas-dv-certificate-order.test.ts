@@ -22,6 +22,7 @@ import {
   type HostResource,
   type Props,
 } from "../helpers/provider-host";
+import { failedProperty } from "../helpers/check-failures";
 
 const pkg = stagedPackage();
 const TYPE = "pulumi-nodejs:dynamic/alicloud-certs:CasDvCertificateOrder";
@@ -120,7 +121,7 @@ describe("provider tier: cas.DvCertificateOrder (real host, emulator)", function
       {},
       { csr, username: "", phone: "12", email: "nope", validateType: "dns", tags: { "aliyun:x": "1" } },
     );
-    assert.deepEqual(failures.map((f) => f.property).sort(), ["email", "phone", "tags", "username", "validateType"]);
+    assert.deepEqual(failures.map(failedProperty).sort(), ["email", "phone", "tags", "username", "validateType"]);
     assert.ok(!failures.some((f) => f.reason.includes("nope")), "the email value is not quoted");
     assert.deepEqual(await calls(), []);
   });

@@ -8,6 +8,7 @@ import { checkOrder } from "../../../provider/resources/cas/dv-certificate-order
 import { x509 } from "../../helpers/x509";
 import { CONTACT, pem, rawCsr, shopCsr, type Bag } from "./fixtures";
 import { type PemKeyPair } from "../../../examples/dv-certificate-order/csr";
+import { failedProperty } from "../../helpers/check-failures";
 
 describe("unit: cas.DvCertificateOrder", () => {
   let keys: PemKeyPair;
@@ -192,7 +193,7 @@ describe("unit: cas.DvCertificateOrder", () => {
     for (const c of bad) {
       it(`fails: ${c.name}`, async () => {
         const failures = (await checkOrder({}, await c.news())).failures ?? [];
-        const failure = failures.find((f) => f.property === c.property);
+        const failure = failures.find((f) => failedProperty(f) === c.property);
         assert.ok(failure, `no failure on ${c.property}: ${JSON.stringify(failures)}`);
         assert.match(failure.reason, c.reason);
         for (const f of failures)

@@ -30,12 +30,15 @@ import {
   WILDCARD_PRODUCT_CODES,
 } from "./types";
 
+/** What CAS stores about a person: a failure names these inputs but never brings their value into the output. */
+export const PERSONAL_INPUTS = ["username", "phone", "email"] as const;
+
 /** Check and normalize the inputs of one order. */
 export async function checkOrder(
   olds: PropertyBag,
   news: PropertyBag,
 ): Promise<pulumi.dynamic.CheckResult<DvCertificateOrderInputs>> {
-  const report = new CheckReport();
+  const report = new CheckReport({ sensitive: PERSONAL_INPUTS });
   const orderId = readId(report, "orderId", news["orderId"], false);
   // An adopted order was placed elsewhere: its CSR and contact details are optional and never sent.
   const required = orderId === undefined;

@@ -159,9 +159,15 @@ function rejectForeignFields(
   }
 }
 
+/**
+ * Inputs whose value a failure must never bring into the engine's output: the key is secret, and the certificate is
+ * stored as a secret output (users pass both through `pulumi.secret`).
+ */
+export const SENSITIVE_INPUTS = ["privateKey", "certificate"] as const;
+
 /** Normalize and validate new inputs. Pure: no API call, no clock. */
 export function checkInputs(news: PropertyBag): CheckedInputs {
-  const report = new CheckReport();
+  const report = new CheckReport({ sensitive: SENSITIVE_INPUTS });
   const siteId = readId(report, "siteId", news["siteId"], true);
   const hostname = readHostname(report, "hostname", news["hostname"], { required: true, allowWildcard: true });
   const recordId = readId(report, "recordId", news["recordId"], true);
