@@ -18,6 +18,7 @@ import {
   type Unknown,
 } from "../../common/check";
 import { plainJson, type PropertyBag } from "../../common/dynamic";
+import { rejectUnknownInputs } from "../../common/input-names";
 import { type CsrFacts } from "./csr";
 import {
   BEHAVIOUR_DEFAULTS,
@@ -30,8 +31,39 @@ import {
   WILDCARD_PRODUCT_CODES,
 } from "./types";
 
+/** Every input of `DvCertificateOrderArgs`: a key outside these (and the outputs) is a misspelling. */
+export const INPUT_NAMES = [
+  "csr",
+  "username",
+  "phone",
+  "email",
+  "validateType",
+  "productCode",
+  "tags",
+  "orderId",
+  "waitForIssuance",
+  "issuanceTimeoutSeconds",
+  "revokeOnDelete",
+] as const;
+
 /** What CAS stores about a person: a failure names these inputs but never brings their value into the output. */
 export const PERSONAL_INPUTS = ["username", "phone", "email"] as const;
+
+/** The outputs the class pre-declares (stored bags carry them). */
+const OUTPUT_NAMES = [
+  "state",
+  "commonName",
+  "recordDomain",
+  "recordType",
+  "recordValue",
+  "domain",
+  "uri",
+  "content",
+  "certificate",
+  "certId",
+  "certIdentifier",
+  "notAfter",
+];
 
 /** Check and normalize the inputs of one order. */
 export async function checkOrder(
@@ -39,6 +71,7 @@ export async function checkOrder(
   news: PropertyBag,
 ): Promise<pulumi.dynamic.CheckResult<DvCertificateOrderInputs>> {
   const report = new CheckReport({ sensitive: PERSONAL_INPUTS });
+  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: OUTPUT_NAMES });
   const orderId = readId(report, "orderId", news["orderId"], false);
   // An adopted order was placed elsewhere: its CSR and contact details are optional and never sent.
   const required = orderId === undefined;

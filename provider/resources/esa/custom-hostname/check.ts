@@ -17,9 +17,11 @@ import {
   CERT_IDENTIFIER,
 } from "../../common/check";
 import { UNKNOWN, type PropertyBag } from "../../common/dynamic";
+import { rejectUnknownInputs } from "../../common/input-names";
 import {
   CAS_REGIONS,
   CERT_TYPES,
+  COMPUTED_KEYS,
   DEFAULT_WAIT_TIMEOUT_SECONDS,
   MAX_WAIT_TIMEOUT_SECONDS,
   SSL_FLAGS,
@@ -159,6 +161,24 @@ function rejectForeignFields(
   }
 }
 
+/** Every input of `CustomHostnameArgs`: a key outside these (and the outputs) is a misspelling. */
+export const INPUT_NAMES = [
+  "siteId",
+  "hostname",
+  "recordId",
+  "sslFlag",
+  "certType",
+  "certificate",
+  "privateKey",
+  "casId",
+  "casRegion",
+  "certIdentifier",
+  "waitFor",
+  "waitTimeoutSeconds",
+  "applyCertificateTrigger",
+  "adoptExisting",
+] as const;
+
 /**
  * Inputs whose value a failure must never bring into the engine's output: the key is secret, and the certificate is
  * stored as a secret output (users pass both through `pulumi.secret`).
@@ -168,6 +188,7 @@ export const SENSITIVE_INPUTS = ["privateKey", "certificate"] as const;
 /** Normalize and validate new inputs. Pure: no API call, no clock. */
 export function checkInputs(news: PropertyBag): CheckedInputs {
   const report = new CheckReport({ sensitive: SENSITIVE_INPUTS });
+  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: COMPUTED_KEYS });
   const siteId = readId(report, "siteId", news["siteId"], true);
   const hostname = readHostname(report, "hostname", news["hostname"], { required: true, allowWildcard: true });
   const recordId = readId(report, "recordId", news["recordId"], true);
