@@ -7,6 +7,8 @@
  */
 import { type PropertyBag } from "../../common/dynamic";
 import { hostClient } from "../../common/host";
+import { reported } from "../../common/reported";
+import { deleteBinding } from "./delete";
 import { readBinding } from "./read";
 
 export { configure } from "../../common/host";
@@ -14,8 +16,9 @@ export { checkBinding as check } from "./check";
 export { diffBinding as diff } from "./diff";
 export { createBinding as create } from "./create";
 export { updateBinding as update } from "./update";
-export { deleteBinding as delete } from "./delete";
 
 /** `read`: see `./read`. */
 export const read = (id: string, props?: PropertyBag): ReturnType<typeof readBinding> =>
-  readBinding(hostClient(), id, props);
+  reported(readBinding(hostClient(), id, props));
+const remove = (...args: Parameters<typeof deleteBinding>): Promise<void> => reported(deleteBinding(...args));
+export { remove as delete };

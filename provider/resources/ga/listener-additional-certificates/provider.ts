@@ -7,6 +7,8 @@
  */
 import { type PropertyBag } from "../../common/dynamic";
 import { hostClient } from "../../common/host";
+import { reported } from "../../common/reported";
+import { deleteBindingSet } from "./delete";
 import { readBindingSet } from "./read";
 
 export { configure } from "../../common/host";
@@ -14,8 +16,9 @@ export { checkBindingSet as check } from "./check";
 export { diffBindingSet as diff } from "./diff";
 export { createBindingSet as create } from "./create";
 export { updateBindingSet as update } from "./update";
-export { deleteBindingSet as delete } from "./delete";
 
 /** `read`: see `./read`. */
 export const read = (id: string, props?: PropertyBag): ReturnType<typeof readBindingSet> =>
-  readBindingSet(hostClient(), id, props);
+  reported(readBindingSet(hostClient(), id, props));
+const remove = (...args: Parameters<typeof deleteBindingSet>): Promise<void> => reported(deleteBindingSet(...args));
+export { remove as delete };
