@@ -50,12 +50,29 @@ describe("unit: cas.DvCertificateOrder", () => {
       await assert.rejects(placeOrder(client, inputs, "a.example.com"), /2 new orders .* \(2, 3\)/);
     });
 
-    it("creates once more when no order appeared, and gives up after a second silent failure", async () => {
-      const { api: client } = fakeApi({
-        ListUserCertificateOrder: [list(), list(), list()],
-        CreateCertificateWithCsrRequest: [timeout, timeout],
+    it("creates again after every silent failure (no count: three here), looking up before each", async () => {
+      const placed = () => ({ OrderId: "9" });
+      const { api: client, actions } = fakeApi({
+        ListUserCertificateOrder: [list(), list(), list(), list()],
+        CreateCertificateWithCsrRequest: [timeout, timeout, timeout, placed],
       });
-      await assert.rejects(placeOrder(client, inputs, "a.example.com"), /got no reply twice and placed no order/);
+      assert.equal(await placeOrder(client, inputs, "a.example.com"), "9");
+      assert.equal(actions.filter((a) => a === "CreateCertificateWithCsrRequest").length, 4);
+      assert.equal(actions.filter((a) => a === "ListUserCertificateOrder").length, 4);
+    });
+
+    it("gives up at the create's deadline (issuanceTimeoutSeconds) when no order ever appears", async () => {
+      const short = inputsOf({ ...inputs, issuanceTimeoutSeconds: 1 });
+      const { api: client } = fakeApi({
+        ListUserCertificateOrder: Array.from({ length: 40 }, () => list()),
+        CreateCertificateWithCsrRequest: Array.from({ length: 40 }, () => timeout),
+      });
+      const started = Date.now();
+      await assert.rejects(
+        placeOrder(client, short, "a.example.com"),
+        /CreateCertificateWithCsrRequest for a.example.com did not succeed before its deadline/,
+      );
+      assert.ok(Date.now() - started < 2000, "bounded by the 1 s deadline");
     });
   });
 });
