@@ -31,6 +31,7 @@ import {
   type CustomHostnameInputs,
 } from "./types";
 import { certificateCovers, keyMatches, parseCertificate, parsePrivateKey } from "./pem";
+import { checkValidity, type ValidityContext } from "./validity";
 
 /** Result of {@link checkInputs}: normalized inputs (may hold the unknown sentinel at preview) and failures. */
 export interface CheckedInputs {
@@ -59,7 +60,7 @@ function readSecret(report: CheckReport, property: string, value: unknown): stri
 
 /**
  * Upload rules: both PEMs parse, the key belongs to the certificate, and the certificate covers the hostname. Expiry
- * is deliberately not a check failure: it would block every preview of the stack the day the certificate expires.
+ * is `./validity`'s rule, applied only to a new or changed certificate.
  */
 function checkUpload(report: CheckReport, certificate: string, privateKey: string, hostname: string | undefined): void {
   const cert = isUnknown(certificate) ? undefined : parseCertificate(certificate);
@@ -185,8 +186,11 @@ export const INPUT_NAMES = [
  */
 export const SENSITIVE_INPUTS = ["privateKey", "certificate"] as const;
 
-/** Normalize and validate new inputs. Pure: no API call, no clock. */
-export function checkInputs(news: PropertyBag): CheckedInputs {
+/**
+ * Normalize and validate new inputs. No API call; the clock only through `validity` (given by `check`, never by
+ * create or update, so an accepted certificate never fails them later).
+ */
+export function checkInputs(news: PropertyBag, validity?: ValidityContext): CheckedInputs {
   const report = new CheckReport({ sensitive: SENSITIVE_INPUTS });
   rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: COMPUTED_KEYS });
   const siteId = readId(report, "siteId", news["siteId"], true);
@@ -218,6 +222,7 @@ export function checkInputs(news: PropertyBag): CheckedInputs {
     if (privateKey === undefined)
       report.fail("privateKey", 'privateKey (PEM, secret) is required when certType is "upload"');
     if (certificate !== undefined && privateKey !== undefined) checkUpload(report, certificate, privateKey, hostname);
+    if (validity !== undefined) checkValidity(report, certificate, validity);
   }
   const typePending = !sslKnown || !typeKnown;
   const cas = effectiveType === "cas" ? checkCas(report, news) : typePending ? passThroughCas(report, news) : {};

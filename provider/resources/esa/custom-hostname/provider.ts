@@ -20,8 +20,8 @@ import { updateCustomHostname } from "./update";
 export { configure } from "../../common/host";
 
 /** `check`: normalized inputs and per-property failures; no API call. */
-export async function check(_olds: PropertyBag, news: PropertyBag): Promise<CheckResult<CustomHostnameInputs>> {
-  const { inputs, failures } = checkInputs(news);
+export async function check(olds: PropertyBag, news: PropertyBag): Promise<CheckResult<CustomHostnameInputs>> {
+  const { inputs, failures } = checkInputs(news, { previous: olds["certificate"], now: new Date() });
   return { inputs, failures: [...failures] };
 }
 
