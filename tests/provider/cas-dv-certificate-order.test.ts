@@ -144,6 +144,7 @@ describe("provider tier: cas.DvCertificateOrder (real host, emulator)", function
     const { inputs, domain } = await orderInputs();
     const created = await res.create("order", inputs);
     assert.deepEqual(await calls(), [
+      "ListTagResources",
       "ListUserCertificateOrder",
       "CreateCertificateWithCsrRequest",
       "DescribeCertificateState",
