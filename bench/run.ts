@@ -15,6 +15,7 @@ import { pollDelays } from "../provider/resources/common/host";
 import { TF_RETRY_SLEEP_MS } from "./baseline";
 import { runOnce, type Operation, type RunResult, type RunSettings, type Variant } from "./scenarios";
 import { INSTALLED, measureProviderSizes, type ProviderSize } from "./serialization";
+import { refreshSection, runRefreshScenario } from "./refresh";
 import { measureWaits, waitsTable } from "./waits";
 
 /** Simulated duration of one GA write (the accelerator's lock), the same for both variants. */
@@ -265,6 +266,9 @@ async function main(): Promise<void> {
       }
     }
 
+  log("scenario 4: refresh of per-domain bindings, each listing alone vs shared listener reads");
+  const refresh = await runRefreshScenario(GA_WRITE_MS);
+
   const runtime = Date.now() - started;
   const poll = pollDelays();
   const markdown = [
@@ -288,6 +292,7 @@ async function main(): Promise<void> {
     "",
     ...cappedNotes(cells),
     ...(cappedNotes(cells).length > 0 ? [""] : []),
+    refreshSection(refresh),
     "### `__provider` size per resource",
     "",
     "Serialized with `pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })` (what " +

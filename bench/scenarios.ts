@@ -5,7 +5,6 @@
  * calls), not through the gRPC host: the host adds the same constant per-call overhead to both variants and would
  * need the staged package, while this measures the scheduling the engine is about.
  */
-import { setHostClient } from "../provider/resources/common/host";
 import { bindingId } from "../provider/resources/ga/ids";
 import { createBinding } from "../provider/resources/ga/listener-additional-certificate/create";
 import { deleteBinding } from "../provider/resources/ga/listener-additional-certificate/delete";
@@ -55,31 +54,26 @@ async function verify(world: World, operation: Operation): Promise<void> {
 const ids = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 
 async function runEngine(world: World, operation: Operation): Promise<RunResult> {
-  setHostClient(world.client());
-  try {
-    const started = performance.now();
-    if (operation === "create")
-      await Promise.all(
-        ids(world.n).map((i) =>
-          createBinding({
-            acceleratorId: ACCELERATOR_ID,
-            listenerId: LISTENER_ID,
-            domain: domainOf(i),
-            certificateId: certificateOf(i),
-          }),
-        ),
-      );
-    else
-      await Promise.all(
-        ids(world.n).map((i) => deleteBinding(bindingId(ACCELERATOR_ID, LISTENER_ID, domainOf(i)), {})),
-      );
-    const wallMs = performance.now() - started;
-    await verify(world, operation);
-    return { wallMs, calls: tally(await world.emu.control.requests({ product: "ga" })) };
-  } finally {
-    // The host client is module state shared with every later run: never leave one bound to a closed emulator.
-    setHostClient(undefined);
-  }
+  const client = world.client();
+  const started = performance.now();
+  if (operation === "create")
+    await Promise.all(
+      ids(world.n).map((i) =>
+        createBinding(client, {
+          acceleratorId: ACCELERATOR_ID,
+          listenerId: LISTENER_ID,
+          domain: domainOf(i),
+          certificateId: certificateOf(i),
+        }),
+      ),
+    );
+  else
+    await Promise.all(
+      ids(world.n).map((i) => deleteBinding(client, bindingId(ACCELERATOR_ID, LISTENER_ID, domainOf(i)), {})),
+    );
+  const wallMs = performance.now() - started;
+  await verify(world, operation);
+  return { wallMs, calls: tally(await world.emu.control.requests({ product: "ga" })) };
 }
 
 async function runBaseline(world: World, operation: Operation, capMs: number | undefined): Promise<RunResult> {

@@ -206,3 +206,12 @@ export function readHostname(
  * ESA splits into CasId + CasRegion). Group 1 is the numeric id, group 2 the region.
  */
 export const CERT_IDENTIFIER = /^([1-9]\d*)-([a-z]{2,}(?:-[a-z0-9]+)+)$/;
+
+/**
+ * The regions CAS serves certificates from, the `<region>` of a `<certId>-<region>` identifier: the China site's and
+ * the international site's (ESA documents them as its `CasRegion` values). One list for ESA's `casRegion` and
+ * `certIdentifier` checks and for GA certificate ids.
+ */
+export const CAS_REGIONS = ["cn-hangzhou", "ap-southeast-1"] as const;
+/** A region CAS serves certificates from. */
+export type CasRegion = (typeof CAS_REGIONS)[number];

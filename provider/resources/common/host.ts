@@ -52,11 +52,6 @@ export function hostClient(): AlibabaClient {
   return hostState.client;
 }
 
-/** Replace the host client (tests inject one bound to an emulator). */
-export function setHostClient(client: AlibabaClient | undefined): void {
-  hostState.client = client;
-}
-
 /**
  * Print a progress line the user sees during `pulumi up`. The engine shows a dynamic provider's stderr as
  * diagnostics on the resource's row, so progress goes there rather than to an engine log RPC the host lacks.

@@ -41,7 +41,8 @@ export interface ListenerAdditionalCertificateArgs {
   readonly domain: pulumi.Input<string>;
   /**
    * The CAS server certificate (`Certificates.N.Id` / `CertificateId`) in `<certId>-<region>` form, e.g.
-   * `6092123-cn-hangzhou` (the CAS `CertIdentifier`). Changing it updates the binding in place with
+   * `6092123-cn-hangzhou` (the CAS `CertIdentifier`); the region must be one CAS serves certificates from,
+   * `cn-hangzhou` or `ap-southeast-1` (check rejects others). Changing it updates the binding in place with
    * UpdateAdditionalCertificateWithListener; the domain keeps being served throughout.
    */
   readonly certificateId: pulumi.Input<string>;
@@ -77,8 +78,11 @@ export const listenerAdditionalCertificateProvider: pulumi.dynamic.ResourceProvi
  * - update: the read, then 1 UpdateAdditionalCertificateWithListener + 1 wait when the certificate differs (a binding
  *   removed out of band is associated again).
  * - delete: the read, then 1 Dissociate + 1 wait; nothing when the domain or listener is already gone.
- * - read (refresh): the read only; the resource is gone when the domain is unbound or the listener or accelerator no
- *   longer exists. check, diff and an unchanged preview: none.
+ * - read (refresh): the read only, shared: concurrent refreshes of bindings on one listener share one listing, so a
+ *   refresh costs at most 1 ListListenerCertificates page per 50 bindings per listener, however many of these
+ *   resources it holds (a listing is reused for 5 s unless this provider writes to the listener meanwhile). The
+ *   resource is gone when the domain is unbound or the listener or accelerator no longer exists. check, diff and an
+ *   unchanged preview: none.
  *
  * Existing bindings: `pulumi import` does not work for dynamic providers. Declare the resource with the binding's
  * current values and run `pulumi up`: create adopts it without a write. Use {@link ListenerAdditionalCertificate.get}

@@ -29,7 +29,8 @@ export interface ListenerAdditionalCertificatesArgs {
   /**
    * The bindings this resource owns: domain (`Certificates.N.Domain`; an RFC 1123 hostname, optionally `*.` wildcard,
    * compared case-insensitively and stored lower-cased, each at most once) → CAS server certificate
-   * (`Certificates.N.Id`, `<certId>-<region>` such as `6092123-cn-hangzhou`). At most 10 distinct certificates (the
+   * (`Certificates.N.Id`, `<certId>-<region>` such as `6092123-cn-hangzhou`, the region `cn-hangzhou` or
+   * `ap-southeast-1`, where CAS serves certificates). At most 10 distinct certificates (the
    * documented per-listener quota `gaplus_quota_additional_certs_per_listener`: 3 by default, 10 at most).
    * Changes update in place: new domains are associated (≤ 10 per call), removed ones dissociated (≤ 10 per call),
    * and changed certificates replaced with UpdateAdditionalCertificateWithListener (one call per domain, so the domain
@@ -67,7 +68,8 @@ export const listenerAdditionalCertificatesProvider: pulumi.dynamic.ResourceProv
  *   + 1 UpdateAdditionalCertificateWithListener per changed certificate; 1 wait (≥ 1 DescribeListener + ≥ 1
  *   DescribeAccelerator) after each write. Domains already bound to the wanted certificate are adopted with no write.
  * - delete: the read, then ⌈owned/10⌉ Dissociate + waits; domains already gone are skipped, a gone listener is success.
- * - read (refresh): the read only. check, diff and an unchanged preview: none.
+ * - read (refresh): the read only, shared with concurrent refreshes of other GA resources on the listener. check,
+ *   diff and an unchanged preview: none.
  *
  * Existing bindings: `pulumi import` does not work for dynamic providers. List them in `certificates` and run
  * `pulumi up`: bindings with the same certificate are adopted without a write; a binding of a listed domain with a

@@ -2,7 +2,7 @@
  * Check rules shared by both GA resources. Each reader records a failure naming the property, the value and the rule,
  * skips values that are unknown during preview, and returns the normalized value.
  */
-import { type CheckReport, quote, readHostname, readString } from "../common/check";
+import { CAS_REGIONS, type CheckReport, quote, readHostname, readString } from "../common/check";
 import { UNKNOWN } from "../common/dynamic";
 import { ACCELERATOR_ID, GA_CERTIFICATE_ID, LISTENER_ID } from "./ids";
 
@@ -49,19 +49,29 @@ export function readListenerId(report: CheckReport, value: unknown): string | un
   );
 }
 
-/** A certificate id in `<certId>-<region>` form (the CAS `CertIdentifier`). */
+/**
+ * A certificate id in `<certId>-<region>` form (the CAS `CertIdentifier`) whose region is one CAS serves
+ * certificates from ({@link CAS_REGIONS}); GA would reject any other only at `up`.
+ */
 export function readCertificateId(report: CheckReport, property: string, value: unknown): string | undefined {
   if (typeof value === "number") {
     report.fail(property, `${property} ${value} must be a string "<certId>-<region>" such as "${value}-cn-hangzhou"`);
     return undefined;
   }
-  return readPattern(
+  const id = readPattern(
     report,
     property,
     value,
     GA_CERTIFICATE_ID,
     'must be "<certId>-<region>", the CAS certificate identifier, such as "6092123-cn-hangzhou"',
   );
+  const region = id === undefined || id === UNKNOWN ? undefined : GA_CERTIFICATE_ID.exec(id)?.[2];
+  if (region !== undefined && !(CAS_REGIONS as readonly string[]).includes(region)) {
+    const served = CAS_REGIONS.map((r) => `"${r}"`).join(" or ");
+    report.fail(property, `${property} ${quote(id)} names region "${region}"; CAS serves certificates from ${served}`);
+    return undefined;
+  }
+  return id;
 }
 
 /** A domain: an RFC 1123 hostname, optionally `*.` wildcard (the API accepts wildcard domains); lower-cased. */

@@ -67,6 +67,23 @@ export interface CertificateState {
   readonly certId: string | undefined;
 }
 
+/** The codes CAS answers for an OrderId it does not know. */
+const ORDER_NOT_FOUND_CODES = ["InvalidOrderId.NotFound", "OrderNotExist", "NotFound"];
+
+/** An order write that takes only the OrderId and answers nothing (Cancel, Delete, CancelForPackage). */
+function orderWrite(action: string, options: { readonly idempotent: boolean }) {
+  return defineOperation<OrderIdRequest, EmptyResult>({
+    product: "cas",
+    action,
+    method: "POST",
+    wireParams: { OrderId: true },
+    idempotent: options.idempotent,
+    secretParams: [],
+    notFoundCodes: ORDER_NOT_FOUND_CODES,
+    decode: decodeEmpty,
+  });
+}
+
 /** Read an order's state and validation instructions. */
 export const DescribeCertificateState = defineOperation<OrderIdRequest, CertificateState>({
   product: "cas",
@@ -75,7 +92,7 @@ export const DescribeCertificateState = defineOperation<OrderIdRequest, Certific
   wireParams: { OrderId: true },
   idempotent: true,
   secretParams: [],
-  notFoundCodes: ["InvalidOrderId.NotFound", "OrderNotExist", "NotFound"],
+  notFoundCodes: ORDER_NOT_FOUND_CODES,
   decode: (b: Reader) => ({
     type: b.str("Type"),
     validateType: b.optStr("ValidateType"),
@@ -92,39 +109,14 @@ export const DescribeCertificateState = defineOperation<OrderIdRequest, Certific
 });
 
 /** Withdraw an order pending validation or review (it goes back to `payed`). */
-export const CancelOrderRequest = defineOperation<OrderIdRequest, EmptyResult>({
-  product: "cas",
-  action: "CancelOrderRequest",
-  method: "POST",
-  wireParams: { OrderId: true },
-  idempotent: false,
-  secretParams: [],
-  notFoundCodes: ["InvalidOrderId.NotFound", "OrderNotExist", "NotFound"],
-  decode: decodeEmpty,
-});
+export const CancelOrderRequest = orderWrite("CancelOrderRequest", { idempotent: false });
 
 /** Delete an order in `verify_fail` or `payed`. */
-export const DeleteCertificateRequest = defineOperation<OrderIdRequest, EmptyResult>({
-  product: "cas",
-  action: "DeleteCertificateRequest",
-  method: "POST",
-  wireParams: { OrderId: true },
-  idempotent: true,
-  secretParams: [],
-  notFoundCodes: ["InvalidOrderId.NotFound", "OrderNotExist", "NotFound"],
-  decode: decodeEmpty,
-});
+export const DeleteCertificateRequest = orderWrite("DeleteCertificateRequest", { idempotent: true });
 
 /** Revoke an issued certificate (or cancel a pending order) and restore the quota. Destructive. */
-export const CancelCertificateForPackageRequest = defineOperation<OrderIdRequest, EmptyResult>({
-  product: "cas",
-  action: "CancelCertificateForPackageRequest",
-  method: "POST",
-  wireParams: { OrderId: true },
+export const CancelCertificateForPackageRequest = orderWrite("CancelCertificateForPackageRequest", {
   idempotent: false,
-  secretParams: [],
-  notFoundCodes: ["InvalidOrderId.NotFound", "OrderNotExist", "NotFound"],
-  decode: decodeEmpty,
 });
 
 /** `ListUserCertificateOrder` parameters. */

@@ -87,16 +87,21 @@ export interface HostnameIdRequest {
   readonly HostnameId: string;
 }
 
+/** A write that takes only the HostnameId and answers nothing (Delete, ApplyCustomHostnameCertificate). */
+function hostnameWrite(action: string, options: { readonly idempotent: boolean }) {
+  return defineOperation<HostnameIdRequest, EmptyResult>({
+    product: "esa",
+    action,
+    method: "POST",
+    wireParams: { HostnameId: true },
+    idempotent: options.idempotent,
+    secretParams: [],
+    decode: decodeEmpty,
+  });
+}
+
 /** Delete a custom hostname. */
-export const DeleteCustomHostname = defineOperation<HostnameIdRequest, EmptyResult>({
-  product: "esa",
-  action: "DeleteCustomHostname",
-  method: "POST",
-  wireParams: { HostnameId: true },
-  idempotent: true,
-  secretParams: [],
-  decode: decodeEmpty,
-});
+export const DeleteCustomHostname = hostnameWrite("DeleteCustomHostname", { idempotent: true });
 
 /** A custom hostname as Get/List return it (List omits the certificate fields). */
 export interface CustomHostnameModel {
@@ -236,15 +241,7 @@ export const VerifyCustomHostname = defineOperation<HostnameIdRequest, VerifyCus
 });
 
 /** Request a fresh free certificate; only valid when CertStatus is ApplyFailed, Expiring or Expired. */
-export const ApplyCustomHostnameCertificate = defineOperation<HostnameIdRequest, EmptyResult>({
-  product: "esa",
-  action: "ApplyCustomHostnameCertificate",
-  method: "POST",
-  wireParams: { HostnameId: true },
-  idempotent: false,
-  secretParams: [],
-  decode: decodeEmpty,
-});
+export const ApplyCustomHostnameCertificate = hostnameWrite("ApplyCustomHostnameCertificate", { idempotent: false });
 
 /** `ListSites` parameters (subset used here). */
 export interface ListSitesRequest {

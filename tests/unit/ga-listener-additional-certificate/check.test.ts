@@ -70,6 +70,18 @@ describe("unit: ga.ListenerAdditionalCertificate check", () => {
       /must be "<certId>-<region>"/,
     ],
     [
+      "certificate id in a region CAS does not serve",
+      { certificateId: "6092123-us-east-1" },
+      "certificateId",
+      /"6092123-us-east-1" names region "us-east-1"; CAS serves certificates from "cn-hangzhou" or "ap-southeast-1"/,
+    ],
+    [
+      "certificate id in another Asia-Pacific region",
+      { certificateId: "6092123-ap-southeast-2" },
+      "certificateId",
+      /names region "ap-southeast-2"/,
+    ],
+    [
       "timeout of zero",
       { timeoutSeconds: 0 },
       "timeoutSeconds",

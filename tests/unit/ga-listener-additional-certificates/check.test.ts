@@ -53,6 +53,12 @@ describe("unit: ga.ListenerAdditionalCertificates check", () => {
       'certificates["a.example.com"]',
       /"abc" must be "<certId>-<region>"/,
     ],
+    [
+      "a certificate in a region CAS does not serve",
+      { "a.example.com": "6092123-us-east-1" },
+      'certificates["a.example.com"]',
+      /certificates\["a.example.com"\] "6092123-us-east-1" names region "us-east-1"; CAS serves certificates from/,
+    ],
     ["a list instead of a map", ["a.example.com"], "certificates", /must be an object mapping each domain/],
     [
       "more distinct certificates than a listener takes",

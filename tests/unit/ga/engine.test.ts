@@ -1,20 +1,21 @@
 /**
  * Unit tier for the GA engine: planning, request mapping, ClientTokens, and the per-accelerator scheduler driven
- * against an in-memory fake of the GA API (installed as the host client).
+ * against an in-memory fake of the GA API (passed to the engine as its client).
  */
 import { strict as assert } from "node:assert";
 import { AlibabaClient } from "../../../provider/transport/client";
 import { AlibabaCloudError } from "../../../provider/transport/errors";
 import { type Operation, type WireParams } from "../../../provider/transport/operation";
 import { configFromRecord } from "../../../provider/transport/settings";
-import { setHostClient } from "../../../provider/resources/common/host";
 import { planListener } from "../../../provider/resources/ga/engine/plan";
+import { REQUEUE_MAX_MS, requeueDelayMs } from "../../../provider/resources/ga/engine/contention";
 import {
   associateRequest,
   clientToken,
   dissociateRequest,
   updateRequest,
 } from "../../../provider/resources/ga/engine/requests";
+import { readListener, readState } from "../../../provider/resources/ga/engine/reads";
 import { engineStats, submitIntents } from "../../../provider/resources/ga/engine/scheduler";
 import { type BindingIntent, type LiveBinding } from "../../../provider/resources/ga/engine/types";
 
@@ -76,6 +77,23 @@ describe("unit: GA plan", () => {
     assert.deepEqual(
       plan.writes.map((w) => `${w.kind}:${w.items.length}`),
       ["update:1", "update:1", "associate:10", "associate:10", "associate:3"],
+    );
+  });
+});
+
+describe("unit: GA contention pause", () => {
+  it("draws full jitter under a ceiling that doubles per busy round, capped and never past the deadline", () => {
+    const top = (): number => 0.999999;
+    assert.deepEqual(
+      [1, 2, 3, 4].map((n) => requeueDelayMs(n, 60_000, top)),
+      [499, 999, 1999, 3999],
+    );
+    assert.equal(requeueDelayMs(40, 60_000, top), REQUEUE_MAX_MS - 1, "capped");
+    assert.equal(requeueDelayMs(5, 700, top), 700, "never sleeps past the latest deadline");
+    assert.equal(
+      requeueDelayMs(5, 60_000, () => 0),
+      0,
+      "full jitter reaches zero",
     );
   });
 });
@@ -200,16 +218,16 @@ describe("unit: GA scheduler (fake GA)", () => {
     process.env["ALICLOUD_CERTS_MIN_POLL_MS"] = "1";
     process.env["ALICLOUD_CERTS_MAX_POLL_MS"] = "2";
     ga = new FakeGa();
-    setHostClient(ga);
   });
   afterEach(() => {
-    setHostClient(undefined);
     process.env = { ...saved };
   });
 
   it("coalesces 50 concurrent intents into 1 read, 5 Associate calls and 5 waits", async () => {
     const before = engineStats();
-    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => submitIntents([intent(i + 1)], 10_000)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => submitIntents(ga, [intent(i + 1)], 10_000)),
+    );
     assert.ok(outcomes.every(([o]) => o?.ok === true && o.action === "associated"));
     assert.equal(ga.count("ListListenerCertificates"), 1);
     assert.equal(ga.count("AssociateAdditionalCertificatesWithListener"), 5);
@@ -223,7 +241,10 @@ describe("unit: GA scheduler (fake GA)", () => {
   });
 
   it("defers a second intent for the same domain to the next round, in order", async () => {
-    const [first, second] = await Promise.all([submitIntents([intent(1)], 10_000), submitIntents([absent(1)], 10_000)]);
+    const [first, second] = await Promise.all([
+      submitIntents(ga, [intent(1)], 10_000),
+      submitIntents(ga, [absent(1)], 10_000),
+    ]);
     assert.equal(first[0]?.ok && first[0].action, "associated");
     assert.equal(second[0]?.ok && second[0].action, "dissociated");
     assert.equal(ga.bindings.size, 0);
@@ -231,7 +252,7 @@ describe("unit: GA scheduler (fake GA)", () => {
 
   it("adopts a binding that already carries the certificate, and deletes an absent one, with no write", async () => {
     ga.bindings.set(d(1), c(1));
-    const [adopt, gone] = await submitIntents([intent(1), absent(2)], 10_000);
+    const [adopt, gone] = await submitIntents(ga, [intent(1), absent(2)], 10_000);
     assert.deepEqual([adopt?.ok && adopt.action, gone?.ok && gone.action], ["unchanged", "absent"]);
     assert.equal(ga.log.filter((e) => !e.action.startsWith("List")).length, 0);
   });
@@ -243,6 +264,7 @@ describe("unit: GA scheduler (fake GA)", () => {
         ? apiError(action, "NotExist.Certificate", { notFound: true })
         : undefined;
     const outcomes = await submitIntents(
+      ga,
       [1, 2, 3, 4, 5].map((n) => intent(n)),
       10_000,
     );
@@ -260,7 +282,7 @@ describe("unit: GA scheduler (fake GA)", () => {
     ga.bindings.set(d(3), c(3));
     ga.listenerState = "deleting";
     // Planned: Dissociate d2, then Update d3, then Associate d1; the first wait fails.
-    const outcomes = await submitIntents([intent(1), absent(2), intent(3, c(30))], 10_000);
+    const outcomes = await submitIntents(ga, [intent(1), absent(2), intent(3, c(30))], 10_000);
     const accepted = outcomes.filter((o) => !o.ok && o.accepted);
     const skipped = outcomes.filter((o) => !o.ok && !o.accepted);
     assert.equal(accepted.length, 1, "the first write was accepted");
@@ -274,23 +296,73 @@ describe("unit: GA scheduler (fake GA)", () => {
     );
   });
 
-  it("treats an ambiguous write failure as possibly applied; a definite busy failure as not applied", async () => {
+  it("treats an ambiguous write failure as possibly applied", async () => {
     ga.fault = (action) =>
       action.startsWith("Associate")
         ? apiError(action, "InternalError", { retryable: true, httpStatus: 500 })
         : undefined;
-    const [ambiguous] = await submitIntents([intent(1)], 10_000);
+    const [ambiguous] = await submitIntents(ga, [intent(1)], 10_000);
     assert.ok(ambiguous !== undefined && !ambiguous.ok && ambiguous.accepted);
+    assert.deepEqual(ambiguous.confirmed, { binding: undefined }, "a read confirmed nothing was bound");
+    assert.equal(ga.count("ListListenerCertificates"), 2, "the plan's read and the confirming read");
+  });
+
+  it("reports the binding a confirming read finds after an accepted write whose wait failed", async () => {
+    ga.listenerState = "deleting";
+    const [outcome] = await submitIntents(ga, [intent(1)], 10_000);
+    assert.ok(outcome !== undefined && !outcome.ok && outcome.accepted);
+    assert.deepEqual(outcome.confirmed, { binding: { domain: d(1), certificateId: c(1), state: "active" } });
+  });
+
+  it("leaves confirmed out when the confirming read fails too, and says so", async () => {
+    let lists = 0;
+    ga.fault = (action) =>
+      action.startsWith("Associate")
+        ? apiError(action, "InternalError", { retryable: true, httpStatus: 500 })
+        : action === "ListListenerCertificates" && ++lists > 1
+          ? apiError(action, "Forbidden.RAM")
+          : undefined;
+    const [outcome] = await submitIntents(ga, [intent(1)], 10_000);
+    assert.ok(outcome !== undefined && !outcome.ok && outcome.accepted && outcome.confirmed === undefined);
+    assert.match(outcome.error.message, /InternalError .*read to confirm what GA now holds failed: .*Forbidden\.RAM/);
+  });
+
+  it("gives a busy write and the writes queued behind it later rounds until the accelerator frees", async () => {
+    ga.bindings.set(d(1), c(1));
+    ga.bindings.set(d(2), c(2));
+    let busyAnswers = 2;
+    ga.fault = (action) =>
+      action.startsWith("Update") && busyAnswers-- > 0
+        ? apiError(action, "StateError.Accelerator", { retryable: true })
+        : undefined;
+    const before = engineStats();
+    // Two updates (one call per domain) and an associate: three writes in one round, the first one refused twice.
+    const outcomes = await submitIntents(ga, [intent(1, c(10)), intent(2, c(20)), intent(3)], 10_000);
+    assert.deepEqual(
+      outcomes.map((o) => o.ok && o.action),
+      ["updated", "updated", "associated"],
+      "nothing failed with 'not attempted'",
+    );
+    assert.deepEqual(Object.fromEntries(ga.bindings), { [d(1)]: c(10), [d(2)]: c(20), [d(3)]: c(3) });
+    assert.equal(ga.count("UpdateAdditionalCertificateWithListener"), 4, "two refusals, then both updates");
+    assert.equal(ga.count("ListListenerCertificates"), 3, "each later round plans from a fresh read");
+    assert.equal(engineStats().requeued - before.requeued, 6, "all three intents handed back, twice");
+  });
+
+  it("fails a write refused as busy only once its own deadline has passed, as not applied", async () => {
     ga.fault = (action) =>
       action.startsWith("Associate") ? apiError(action, "StateError.Accelerator", { retryable: true }) : undefined;
-    const [busy] = await submitIntents([intent(2)], 10_000);
-    assert.ok(busy !== undefined && !busy.ok && !busy.accepted);
+    const started = Date.now();
+    const [busy] = await submitIntents(ga, [intent(2)], 1500);
+    assert.ok(busy !== undefined && !busy.ok && !busy.accepted && /StateError\.Accelerator/.test(busy.error.message));
+    assert.ok(Date.now() - started >= 1500, `kept trying until the deadline (${Date.now() - started} ms)`);
+    assert.ok(ga.count("AssociateAdditionalCertificatesWithListener") >= 2, "tried more than once");
   });
 
   it("a gone listener makes deletes succeed and creates fail (not accepted)", async () => {
     ga.fault = (action) =>
       action === "ListListenerCertificates" ? apiError(action, "NotExist.Listener", { notFound: true }) : undefined;
-    const [del, create] = await submitIntents([absent(1), intent(2)], 10_000);
+    const [del, create] = await submitIntents(ga, [absent(1), intent(2)], 10_000);
     assert.ok(del?.ok && del.action === "absent");
     assert.ok(create !== undefined && !create.ok && !create.accepted);
   });
@@ -301,7 +373,86 @@ describe("unit: GA scheduler (fake GA)", () => {
       action.startsWith("Dissociate")
         ? apiError(action, "NotExist.AdditionalCertificate", { notFound: true })
         : undefined;
-    const [outcome] = await submitIntents([absent(1)], 10_000);
+    const [outcome] = await submitIntents(ga, [absent(1)], 10_000);
     assert.ok(outcome?.ok && outcome.action === "absent");
+  });
+});
+
+describe("unit: GA coalesced reads (fake GA)", () => {
+  let ga: FakeGa;
+  const saved = { ...process.env };
+  beforeEach(() => {
+    process.env["ALICLOUD_CERTS_GA_GATHER_MS"] = "20";
+    process.env["ALICLOUD_CERTS_MIN_POLL_MS"] = "1";
+    process.env["ALICLOUD_CERTS_MAX_POLL_MS"] = "2";
+    readState.listeners.clear();
+    ga = new FakeGa();
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it("50 concurrent reads of one listener share one listing", async () => {
+    ga.bindings.set(d(1), c(1));
+    const listings = await Promise.all(Array.from({ length: 50 }, () => readListener(ga, ACC, LSN)));
+    assert.equal(ga.count("ListListenerCertificates"), 1);
+    assert.ok(listings.every((l) => l.get(d(1))?.certificateId === c(1)));
+  });
+
+  it("reads soon after a listing reuse it; with reuse off only concurrent reads share", async () => {
+    await readListener(ga, ACC, LSN);
+    await readListener(ga, ACC, LSN);
+    assert.equal(ga.count("ListListenerCertificates"), 1, "reused within the window");
+    process.env["ALICLOUD_CERTS_GA_READ_REUSE_MS"] = "0";
+    readState.listeners.clear();
+    await readListener(ga, ACC, LSN);
+    await readListener(ga, ACC, LSN);
+    assert.equal(ga.count("ListListenerCertificates"), 3, "one listing per sequential read");
+  });
+
+  it("a read after a write never sees the listing from before it", async () => {
+    ga.bindings.set(d(1), c(1));
+    assert.equal((await readListener(ga, ACC, LSN)).get(d(1))?.certificateId, c(1));
+    const [outcome] = await submitIntents(ga, [intent(1, c(10))], 10_000);
+    assert.ok(outcome?.ok && outcome.action === "updated");
+    assert.equal((await readListener(ga, ACC, LSN)).get(d(1))?.certificateId, c(10), "not the cached c(1)");
+  });
+
+  it("a read that starts while a write is in flight does not join a listing requested before it", async () => {
+    ga.bindings.set(d(1), c(1));
+    // Hold the Update until a read has been requested mid-write; the listing requested before the write is then done.
+    const before = await readListener(ga, ACC, LSN);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let writing: () => void = () => undefined;
+    const sent = new Promise<void>((resolve) => (writing = resolve));
+    const original = ga.call.bind(ga);
+    ga.call = (async (op: Operation<WireParams, unknown>, request: WireParams) => {
+      if (op.action === "UpdateAdditionalCertificateWithListener") {
+        writing();
+        await held;
+      }
+      return original(op, request);
+    }) as typeof ga.call;
+    const write = submitIntents(ga, [intent(1, c(10))], 10_000);
+    await sent;
+    const during = readListener(ga, ACC, LSN);
+    release();
+    await write;
+    assert.notEqual(await during, before, "the mid-write read got a listing of its own, not the one from before");
+    assert.equal((await readListener(ga, ACC, LSN)).get(d(1))?.certificateId, c(10));
+  });
+
+  it("a failed listing rejects every read that shared it, and the next read tries again", async () => {
+    let failures = 1;
+    ga.fault = (action) =>
+      action === "ListListenerCertificates" && failures-- > 0 ? apiError(action, "Forbidden.RAM") : undefined;
+    const shared = await Promise.allSettled([readListener(ga, ACC, LSN), readListener(ga, ACC, LSN)]);
+    assert.deepEqual(
+      shared.map((r) => r.status),
+      ["rejected", "rejected"],
+    );
+    assert.equal((await readListener(ga, ACC, LSN)).size, 0);
+    assert.equal(ga.count("ListListenerCertificates"), 2);
   });
 });

@@ -16,6 +16,7 @@ describe("unit: GA ids", () => {
   });
 
   it("certificate ids: <certId>-<region>", () => {
+    // The shape only; which regions CAS serves is a check rule (see the "region CAS does not serve" cases).
     for (const good of ["1-cn-hangzhou", "6092123-ap-southeast-1", "42-eu-central-1"])
       assert.ok(GA_CERTIFICATE_ID.test(good), good);
     for (const bad of ["cn-hangzhou", "1-hangzhou", "1-cn-hangzhou-", "1_cn-hangzhou", "x-cn-hangzhou"])

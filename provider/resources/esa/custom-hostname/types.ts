@@ -3,18 +3,15 @@
  * defaults filled in) and the outputs stored in state. The public `CustomHostnameArgs` lives in `../custom-hostname.ts`.
  */
 import { type CertType, type SslFlag } from "../../../transport/operations/esa";
-import { type Unknown } from "../../common/check";
+import { CAS_REGIONS, type CasRegion, type Unknown } from "../../common/check";
 
 export type { CertType, SslFlag };
+export { CAS_REGIONS, type CasRegion };
 
 /** `SslFlag` values the API documents. */
 export const SSL_FLAGS: readonly SslFlag[] = ["on", "off"];
 /** `CertType` values the API documents. */
 export const CERT_TYPES: readonly CertType[] = ["free", "upload", "cas"];
-/** `CasRegion` values the API documents: the China site's and the international site's CAS region. */
-export const CAS_REGIONS = ["cn-hangzhou", "ap-southeast-1"] as const;
-/** A documented `CasRegion`. */
-export type CasRegion = (typeof CAS_REGIONS)[number];
 
 /** What `create`/`update` wait for before returning. */
 export type WaitFor = "none" | "active" | "certificateIssued";

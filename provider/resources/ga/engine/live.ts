@@ -1,7 +1,7 @@
 /**
  * Reading a listener's additional certificates: ListListenerCertificates(Role=additional), every page.
  */
-import { type AlibabaClient } from "../../../transport/client";
+import { type AlibabaClient, type CallOptions } from "../../../transport/client";
 import { isAlibabaCloudError } from "../../../transport/errors";
 import { ListListenerCertificates } from "../../../transport/operations/ga";
 import { type LiveBinding } from "./types";
@@ -22,13 +22,14 @@ export function isListenerGone(error: unknown): boolean {
 
 /**
  * Every additional binding of a listener, keyed by lower-case domain. Throws the transport's error (after its
- * retries) on failure, including `NotExist.*` (test with {@link isListenerGone}). API calls: ⌈bindings / 50⌉, at least 1.
+ * retries, shaped by `options`) on failure, including `NotExist.*` (test with {@link isListenerGone}). API calls:
+ * ⌈bindings / 50⌉, at least 1.
  */
 export async function listBindings(
   api: GaApi,
   acceleratorId: string,
   listenerId: string,
-  deadlineMs?: number,
+  options: CallOptions = {},
 ): Promise<Map<string, LiveBinding>> {
   const bindings = new Map<string, LiveBinding>();
   let nextToken: string | undefined;
@@ -42,7 +43,7 @@ export async function listBindings(
         MaxResults: PAGE_SIZE,
         ...(nextToken === undefined ? {} : { NextToken: nextToken }),
       },
-      deadlineMs === undefined ? {} : { retry: { deadlineMs } },
+      options,
     );
     for (const cert of page.certificates) {
       if (cert.isDefault || cert.domain === undefined) continue;

@@ -1,9 +1,12 @@
 /**
  * One round of the engine for one accelerator: read each listener once, plan, then run the planned writes one at a
  * time (GA holds an exclusive lock on the accelerator during each), waiting for the listener and accelerator to be
- * `active` after every write. Every pending intent is settled exactly once; `runRound` never throws.
+ * `active` after every write. Every pending intent is either settled exactly once or handed back for a later round
+ * (only while the accelerator is busy and the intent's deadline has not passed); `runRound` never throws.
  */
+import { type AlibabaApi } from "../../common/host";
 import { isAlibabaCloudError } from "../../../transport/errors";
+import { WaitError } from "../../../util/waiter";
 import {
   AssociateAdditionalCertificatesWithListener,
   DissociateAdditionalCertificatesFromListener,
@@ -11,8 +14,11 @@ import {
 } from "../../../transport/operations/ga";
 import { progress } from "../../common/host";
 import { messageOf } from "../../common/dynamic";
+import { confirmAndSettle, type Unconfirmed } from "./confirm";
+import { isBusy, untilDeadline } from "./contention";
 import { isListenerGone, listBindings, type GaApi } from "./live";
 import { actionOf, planListener } from "./plan";
+import { noteWrite } from "./reads";
 import { associateRequest, clientToken, dissociateRequest, newNonce, updateRequest, WRITE_ACTIONS } from "./requests";
 import { type BindingIntent, type IntentOutcome, type PlannedWrite, type WriteKind } from "./types";
 import { waitSettled } from "./waits";
@@ -20,6 +26,8 @@ import { waitSettled } from "./waits";
 /** An intent waiting in a queue, with its deadline and the callback that settles its caller's promise. */
 export interface Pending {
   readonly intent: BindingIntent;
+  /** The client of the resource that submitted the intent (the host's client in production). */
+  readonly client: AlibabaApi;
   /** Epoch ms after which waits for this intent give up. */
   readonly deadline: number;
   settle(outcome: IntentOutcome): void;
@@ -35,6 +43,8 @@ export interface EngineStats {
   writes: number;
   /** Completed waits for listener and accelerator `active` (one per accepted write). */
   waits: number;
+  /** Intents handed back to the queue because the accelerator stayed busy within their deadline. */
+  requeued: number;
 }
 
 /** Codes that concern the listener or the caller as a whole: splitting a batch that failed with one cannot help. */
@@ -63,6 +73,16 @@ function stopsRound(error: unknown): boolean {
   return !isAlibabaCloudError(error) || error.retryable || error.ambiguous;
 }
 
+/**
+ * True when the round stopped for a reason a later round can outlast (the accelerator busy or unreachable, a wait
+ * out of time), so intents not attempted yet deserve another round within their own deadlines. A failed state (the
+ * listener `deleting`) or an internal error will not get better.
+ */
+function worthRetrying(stop: unknown): boolean {
+  if (stop instanceof WaitError) return stop.reason === "timeout";
+  return isAlibabaCloudError(stop) && (stop.retryable || stop.ambiguous);
+}
+
 async function send(
   api: GaApi,
   kind: WriteKind,
@@ -70,7 +90,7 @@ async function send(
   token: string,
   deadlineMs: number,
 ): Promise<void> {
-  const options = { retry: { deadlineMs } };
+  const options = untilDeadline(deadlineMs, `${WRITE_ACTIONS[kind]} on ${intents[0]?.acceleratorId ?? "?"}`);
   if (kind === "associate")
     await api.call(AssociateAdditionalCertificatesWithListener, associateRequest(intents, token), options);
   else if (kind === "dissociate")
@@ -87,50 +107,90 @@ function describe(kind: WriteKind, intents: readonly BindingIntent[]): string {
   return `${WRITE_ACTIONS[kind]} ${shown}`;
 }
 
-/** Runs one round; see the module comment. */
+/**
+ * Runs one round; see the module comment. Returns the intents handed back for a later round (in their order), each
+ * still open and before its deadline.
+ */
 export async function runRound(
   api: GaApi,
   acceleratorId: string,
   items: readonly Pending[],
   stats: EngineStats,
-): Promise<void> {
+): Promise<Pending[]> {
   const open = new Set(items);
   const attempted = new Set<Pending>();
+  const requeued: Pending[] = [];
+  const unconfirmed: Unconfirmed[] = [];
   const finish = (item: Pending, outcome: IntentOutcome): void => {
     if (open.delete(item)) item.settle(outcome);
   };
   const fail = (targets: Iterable<Pending>, error: Error, accepted: boolean): void => {
-    for (const item of targets) finish(item, { ok: false, error, accepted });
-  };
-  try {
-    const byListener = new Map<string, Pending[]>();
-    for (const item of items)
-      byListener.set(item.intent.listenerId, [...(byListener.get(item.intent.listenerId) ?? []), item]);
-    for (const [listenerId, group] of byListener) {
-      const stop = await runListener(api, acceleratorId, listenerId, group, stats, { finish, fail, attempted });
-      if (stop !== undefined) {
-        fail(
-          [...open],
-          new Error(`not attempted: an earlier write on GA accelerator ${acceleratorId} failed: ${messageOf(stop)}`),
-          false,
-        );
-        return;
+    for (const item of targets) {
+      if (!accepted) finish(item, { ok: false, error, accepted });
+      else if (open.delete(item)) {
+        // Settled after the round, once a read has shown what the write left behind (see confirm.ts).
+        const { listenerId, domain } = item.intent;
+        unconfirmed.push({ listenerId, domain, deadline: item.deadline, error, settle: item.settle });
       }
     }
+  };
+  /** Hand back the items whose deadline is still ahead; returns the rest. */
+  const requeue = (targets: Iterable<Pending>): Pending[] => {
+    const now = Date.now();
+    const late: Pending[] = [];
+    for (const item of targets) {
+      if (item.deadline > now && open.delete(item)) {
+        requeued.push(item);
+        stats.requeued++;
+      } else if (open.has(item)) late.push(item);
+    }
+    return late;
+  };
+  try {
+    await runListeners(api, acceleratorId, items, stats, { finish, fail, attempted, requeue, open });
   } catch (error: unknown) {
-    // Internal errors only (the helpers above catch API failures); an intent whose write went out may be applied.
-    for (const item of [...open])
-      finish(item, {
-        ok: false,
-        error: new Error(`GA engine error: ${messageOf(error)}`),
-        accepted: attempted.has(item),
-      });
+    // Internal errors only (the helpers catch API failures); an intent whose write went out may be applied.
+    for (const item of [...open]) fail([item], new Error(`GA engine error: ${messageOf(error)}`), attempted.has(item));
+  }
+  if (unconfirmed.length > 0) await confirmAndSettle(api, acceleratorId, unconfirmed);
+  return requeued;
+}
+
+/** Runs each listener's writes in turn; after a stop, the rest are handed back or failed as not attempted. */
+async function runListeners(
+  api: GaApi,
+  acceleratorId: string,
+  items: readonly Pending[],
+  stats: EngineStats,
+  settlers: Settlers & { readonly open: Set<Pending> },
+): Promise<void> {
+  const { fail, attempted, requeue, open } = settlers;
+  const byListener = new Map<string, Pending[]>();
+  for (const item of items)
+    byListener.set(item.intent.listenerId, [...(byListener.get(item.intent.listenerId) ?? []), item]);
+  for (const [listenerId, group] of byListener) {
+    const stop = await runListener(api, acceleratorId, listenerId, group, stats, settlers);
+    if (stop !== undefined) {
+      const retry = worthRetrying(stop);
+      if (retry) requeue([...open].filter((item) => !attempted.has(item)));
+      const when = retry ? " before its deadline" : "";
+      fail(
+        [...open],
+        new Error(
+          `not attempted${when}: an earlier write on GA accelerator ${acceleratorId} failed: ${messageOf(stop)}`,
+        ),
+        false,
+      );
+      return;
+    }
   }
 }
 
 interface Settlers {
   finish(item: Pending, outcome: IntentOutcome): void;
   fail(targets: Iterable<Pending>, error: Error, accepted: boolean): void;
+  /** Hand items back for a later round when their deadline is ahead; returns those past it (still open). */
+  requeue(targets: Iterable<Pending>): Pending[];
   readonly attempted: Set<Pending>;
 }
 
@@ -143,15 +203,21 @@ async function runListener(
   stats: EngineStats,
   settlers: Settlers,
 ): Promise<unknown> {
-  const { finish, fail, attempted } = settlers;
+  const { finish, fail, attempted, requeue } = settlers;
   const deadline = Math.max(...group.map((item) => item.deadline));
   let live;
   try {
-    live = await listBindings(api, acceleratorId, listenerId, budget(deadline));
+    live = await listBindings(
+      api,
+      acceleratorId,
+      listenerId,
+      untilDeadline(budget(deadline), `ListListenerCertificates ${listenerId}`),
+    );
     stats.lists++;
   } catch (error: unknown) {
     if (!isListenerGone(error)) {
-      fail(group, error instanceof Error ? error : new Error(messageOf(error)), false);
+      const late = isBusy(error) ? requeue(group) : group;
+      fail(late, error instanceof Error ? error : new Error(messageOf(error)), false);
       return undefined;
     }
     // The listener (or accelerator) is gone: so is every binding on it.
@@ -169,40 +235,49 @@ async function runListener(
     const token = clientToken(write.kind, intents, newNonce());
     progress(`GA ${acceleratorId}/${listenerId}: ${describe(write.kind, intents)}`);
     write.items.forEach((item) => attempted.add(item));
+    // Listings from before (or during) this write must not answer later reads (see reads.ts).
+    noteWrite(acceleratorId, listenerId);
     try {
-      await send(api, write.kind, intents, token, budget(deadline));
-      stats.writes++;
-    } catch (error: unknown) {
-      if (isSplittable(error) && write.items.length > 1) {
-        // One bad item (e.g. a certificate CAS does not know) must not fail its nine neighbours: bisect.
-        const half = Math.ceil(write.items.length / 2);
-        queue.unshift(
-          { kind: write.kind, items: write.items.slice(0, half) },
-          { kind: write.kind, items: write.items.slice(half) },
+      try {
+        await send(api, write.kind, intents, token, budget(deadline));
+        stats.writes++;
+      } catch (error: unknown) {
+        if (isSplittable(error) && write.items.length > 1) {
+          // One bad item (e.g. a certificate CAS does not know) must not fail its nine neighbours: bisect.
+          const half = Math.ceil(write.items.length / 2);
+          queue.unshift(
+            { kind: write.kind, items: write.items.slice(0, half) },
+            { kind: write.kind, items: write.items.slice(half) },
+          );
+          write.items.forEach((item) => attempted.delete(item));
+          continue;
+        }
+        if (write.kind === "dissociate" && isAlibabaCloudError(error) && error.notFound && !error.ambiguous) {
+          // The domain vanished between our read and this write: it is absent, which is what was asked.
+          write.items.forEach((item) => finish(item, { ok: true, action: "absent", state: "absent" }));
+          continue;
+        }
+        if (isBusy(error)) write.items.forEach((item) => attempted.delete(item));
+        // A busy answer applied nothing: the write's intents get a later round (fresh read and plan) within deadline.
+        const late = isBusy(error) ? requeue(write.items) : write.items;
+        fail(late, error instanceof Error ? error : new Error(messageOf(error)), mayHaveApplied(error));
+        if (stopsRound(error)) return error;
+        continue;
+      }
+      try {
+        await waitSettled(api, acceleratorId, listenerId, budget(deadline));
+        stats.waits++;
+      } catch (error: unknown) {
+        const reason = new Error(
+          `GA accepted ${describe(write.kind, intents)} (ClientToken ${token}) but it did not settle: ${messageOf(error)}`,
         );
-        write.items.forEach((item) => attempted.delete(item));
-        continue;
+        fail(write.items, reason, true);
+        return reason;
       }
-      if (write.kind === "dissociate" && isAlibabaCloudError(error) && error.notFound && !error.ambiguous) {
-        // The domain vanished between our read and this write: it is absent, which is what was asked.
-        write.items.forEach((item) => finish(item, { ok: true, action: "absent", state: "absent" }));
-        continue;
-      }
-      fail(write.items, error instanceof Error ? error : new Error(messageOf(error)), mayHaveApplied(error));
-      if (stopsRound(error)) return error;
-      continue;
+      write.items.forEach((item) => finish(item, { ok: true, action: actionOf(write.kind), state: "active" }));
+    } finally {
+      noteWrite(acceleratorId, listenerId);
     }
-    try {
-      await waitSettled(api, acceleratorId, listenerId, budget(deadline));
-      stats.waits++;
-    } catch (error: unknown) {
-      const reason = new Error(
-        `GA accepted ${describe(write.kind, intents)} (ClientToken ${token}) but it did not settle: ${messageOf(error)}`,
-      );
-      fail(write.items, reason, true);
-      return reason;
-    }
-    write.items.forEach((item) => finish(item, { ok: true, action: actionOf(write.kind), state: "active" }));
   }
   return undefined;
 }

@@ -8,15 +8,21 @@
  * 3. Under the accelerator's lock, a drain repeatedly takes ALL pending intents (at most one per listener and domain;
  *    later ones wait for the next round) and runs them as one round: one read per listener, batched writes, one wait
  *    per write. Intents enqueued while a round is in flight form the next round.
+ * 4. Intents a round hands back (the accelerator stayed busy, their deadline is ahead) go to the front of the queue,
+ *    and the next round starts after a jittered, growing pause (see `contention.ts`).
  *
  * The state lives in this module's `schedulerState` object, never in a provider instance: serialized providers
  * `require` this package's modules by reference, so every resource (of either GA type) in the host process shares it.
  */
 import { KeyedMutex } from "../../../util/keyed-mutex";
-import { hostClient } from "../../common/host";
+import { type AlibabaApi } from "../../common/host";
 import { messageOf } from "../../common/dynamic";
+import { requeueDelayMs } from "./contention";
 import { runRound, type EngineStats, type Pending } from "./round";
+import { gatherMs } from "./settings";
 import { type BindingIntent, type IntentOutcome } from "./types";
+
+export { DEFAULT_GATHER_MS, gatherMs } from "./settings";
 
 interface AcceleratorQueue {
   readonly pending: Pending[];
@@ -31,32 +37,27 @@ export const schedulerState: {
 } = {
   mutex: new KeyedMutex(),
   queues: new Map(),
-  stats: { rounds: 0, lists: 0, writes: 0, waits: 0 },
+  stats: { rounds: 0, lists: 0, writes: 0, waits: 0, requeued: 0 },
 };
 
-/** Default gather window: long enough for intents Pulumi sends together, short against a GA write (seconds). */
-export const DEFAULT_GATHER_MS = 100;
-
-/** The gather window in ms: env `ALICLOUD_CERTS_GA_GATHER_MS` (0 disables), else {@link DEFAULT_GATHER_MS}. */
-export function gatherMs(): number {
-  const raw = process.env["ALICLOUD_CERTS_GA_GATHER_MS"];
-  const value = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
-  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_GATHER_MS;
-}
-
-/** A copy of the counters (rounds, list reads, writes, waits) since the host process started. */
+/** A copy of the counters (rounds, list reads, writes, waits, requeued intents) since the host process started. */
 export function engineStats(): EngineStats {
   return { ...schedulerState.stats };
 }
 
 /**
  * Bring each intent about, coalesced with every other intent pending for the same accelerator. Resolves (never
- * rejects) with one outcome per intent, in order. `timeoutMs` bounds each write's retries and its wait.
+ * rejects) with one outcome per intent, in order. `timeoutMs` bounds each write's retries and its wait. `client`
+ * makes the calls (the resources pass the host's client; tests pass a fake).
  */
-export function submitIntents(intents: readonly BindingIntent[], timeoutMs: number): Promise<IntentOutcome[]> {
+export function submitIntents(
+  client: AlibabaApi,
+  intents: readonly BindingIntent[],
+  timeoutMs: number,
+): Promise<IntentOutcome[]> {
   const deadline = Date.now() + timeoutMs;
   return Promise.all(
-    intents.map((intent) => new Promise<IntentOutcome>((settle) => enqueue({ intent, deadline, settle }))),
+    intents.map((intent) => new Promise<IntentOutcome>((settle) => enqueue({ intent, client, deadline, settle }))),
   );
 }
 
@@ -101,6 +102,7 @@ async function drain(acceleratorId: string, queue: AcceleratorQueue): Promise<vo
   const gather = gatherMs();
   if (gather > 0) await new Promise((resolve) => setTimeout(resolve, gather));
   await schedulerState.mutex.runExclusive(acceleratorId, async () => {
+    let busyRounds = 0;
     for (;;) {
       const round = takeRound(queue);
       if (round.length === 0) {
@@ -110,7 +112,19 @@ async function drain(acceleratorId: string, queue: AcceleratorQueue): Promise<vo
         return;
       }
       schedulerState.stats.rounds++;
-      await runRound(hostClient(), acceleratorId, round, schedulerState.stats);
+      // Every submitter in one host process passes the same host client; a round uses its first intent's.
+      const client = (round[0] as Pending).client;
+      const handedBack = await runRound(client, acceleratorId, round, schedulerState.stats);
+      if (handedBack.length === 0) {
+        busyRounds = 0;
+        continue;
+      }
+      // Ahead of anything enqueued meanwhile, so a domain's intents keep their order.
+      queue.pending.unshift(...handedBack);
+      busyRounds++;
+      const latest = Math.max(...handedBack.map((item) => item.deadline));
+      const pause = requeueDelayMs(busyRounds, latest - Date.now());
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
     }
   });
 }

@@ -49,6 +49,12 @@ export type IntentOutcome =
        * failure: the cloud may now hold the binding, so the caller must report a partial failure, never forget it.
        */
       readonly accepted: boolean;
+      /**
+       * Only when `accepted`: what ListListenerCertificates showed for the domain right after the failure. `binding`
+       * is undefined when the domain carried no additional certificate. Absent when that read failed as well, so
+       * what the cloud holds is unknown.
+       */
+      readonly confirmed?: { readonly binding: LiveBinding | undefined };
     };
 
 /** The write kinds, in the order a round runs them (dissociate first frees domains; update keeps the domain served). */

@@ -5,6 +5,7 @@
 import { DescribeAccelerator, DescribeListener } from "../../../transport/operations/ga";
 import { waitUntil, type WaitDecision } from "../../../util/waiter";
 import { pollDelays, progress } from "../../common/host";
+import { untilDeadline } from "./contention";
 import { type GaApi } from "./live";
 
 /** Listener states that will never become `active` again. */
@@ -41,7 +42,7 @@ export async function waitSettled(
       api.call(
         DescribeListener,
         { ListenerId: listenerId },
-        { retry: { deadlineMs: Math.max(deadline - Date.now(), 1) } },
+        untilDeadline(Math.max(deadline - Date.now(), 1), `DescribeListener ${listenerId}`),
       ),
     acceptor("listener", listenerId, LISTENER_FAILED),
     { ...common, timeoutMs: Math.max(deadline - Date.now(), 1), description: `GA listener ${listenerId} to be active` },
@@ -51,7 +52,7 @@ export async function waitSettled(
       api.call(
         DescribeAccelerator,
         { AcceleratorId: acceleratorId },
-        { retry: { deadlineMs: Math.max(deadline - Date.now(), 1) } },
+        untilDeadline(Math.max(deadline - Date.now(), 1), `DescribeAccelerator ${acceleratorId}`),
       ),
     acceptor("accelerator", acceleratorId, ACCELERATOR_FAILED),
     {

@@ -8,17 +8,26 @@
 import { type PropertyBag } from "../../common/dynamic";
 import { hostClient } from "../../common/host";
 import { reported } from "../../common/reported";
+import { createBinding } from "./create";
 import { deleteBinding } from "./delete";
 import { readBinding } from "./read";
+import { updateBinding } from "./update";
 
 export { configure } from "../../common/host";
 export { checkBinding as check } from "./check";
 export { diffBinding as diff } from "./diff";
-export { createBinding as create } from "./create";
-export { updateBinding as update } from "./update";
 
 /** `read`: see `./read`. */
 export const read = (id: string, props?: PropertyBag): ReturnType<typeof readBinding> =>
   reported(readBinding(hostClient(), id, props));
-const remove = (...args: Parameters<typeof deleteBinding>): Promise<void> => reported(deleteBinding(...args));
+
+/** `create`: see `./create`. */
+export const create = (bag: PropertyBag): ReturnType<typeof createBinding> => createBinding(hostClient(), bag);
+
+/** `update`: see `./update`. */
+export const update = (id: string, olds: PropertyBag, news: PropertyBag): ReturnType<typeof updateBinding> =>
+  updateBinding(hostClient(), id, olds, news);
+
+/** `delete`: see `./delete`. */
+const remove = (id: string, props: PropertyBag): Promise<void> => reported(deleteBinding(hostClient(), id, props));
 export { remove as delete };

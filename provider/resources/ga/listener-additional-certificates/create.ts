@@ -5,6 +5,7 @@
 import { type CreateResult } from "@pulumi/pulumi/dynamic";
 import { timeoutMs } from "../../common/check";
 import { PartialFailureError, type PropertyBag } from "../../common/dynamic";
+import { type AlibabaApi } from "../../common/host";
 import { type BindingIntent, type IntentOutcome } from "../engine/types";
 import { listenerSetId } from "../ids";
 import { DEFAULT_TIMEOUT_SECONDS } from "../validate";
@@ -16,11 +17,28 @@ import {
 } from "./types";
 
 /**
+ * What a domain carries now, as far as the cloud has confirmed: the wanted certificate after a success; after a
+ * write that was (or may have been) accepted and then failed, what the engine's confirming read showed; the
+ * previous value when nothing was applied. Only when that read failed too is the wanted certificate assumed, so a
+ * binding that may exist is never left out of state (it would be orphaned on delete).
+ */
+function knownCertificate(
+  intent: BindingIntent,
+  outcome: IntentOutcome,
+  previous: string | undefined,
+): string | undefined {
+  if (outcome.ok) return intent.certificateId;
+  if (!outcome.accepted) return previous;
+  return outcome.confirmed === undefined ? intent.certificateId : outcome.confirmed.binding?.certificateId;
+}
+
+/**
  * Apply `desired` (owned domain → certificate) over `previous`, removing previously owned domains that are no longer
  * listed. Returns the outputs; on failure throws, as a partial failure carrying what is now owned when any write
  * may have been applied.
  */
 export async function reconcile(
+  api: AlibabaApi,
   inputs: Inputs,
   previous: Readonly<Record<string, string>>,
   bag: PropertyBag,
@@ -34,17 +52,15 @@ export async function reconcile(
     domain,
     certificateId: inputs.certificates[domain],
   }));
-  const outcomes = await submitBindingSet(intents, timeoutMs(inputs.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS));
+  const outcomes = await submitBindingSet(api, intents, timeoutMs(inputs.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS));
   const owned: Record<string, string> = {};
   const errors: string[] = [];
   let changed = false;
   intents.forEach((intent, i) => {
     const outcome = outcomes[i] as IntentOutcome;
-    const applied = outcome.ok ? !["unchanged", "absent"].includes(outcome.action) : outcome.accepted;
-    changed ||= applied;
     if (!outcome.ok) errors.push(`${intent.domain}: ${outcome.error.message}`);
-    // What the domain is now, as far as we know: the wanted state if it went through (or may have), else as before.
-    const now = outcome.ok || outcome.accepted ? intent.certificateId : previous[intent.domain];
+    const now = knownCertificate(intent, outcome, previous[intent.domain]);
+    changed ||= now !== previous[intent.domain] || (outcome.ok && !["unchanged", "absent"].includes(outcome.action));
     if (now !== undefined) owned[intent.domain] = now;
   });
   const outs = outputsOf(inputs, owned);
@@ -56,8 +72,8 @@ export async function reconcile(
 }
 
 /** Associate (adopting existing bindings, updating listed domains bound to another certificate) and wait. */
-export async function createBindingSet(bag: PropertyBag): Promise<CreateResult<Outputs>> {
+export async function createBindingSet(api: AlibabaApi, bag: PropertyBag): Promise<CreateResult<Outputs>> {
   const inputs = parseInputs(bag);
-  const outs = await reconcile(inputs, {}, bag, "creating");
+  const outs = await reconcile(api, inputs, {}, bag, "creating");
   return { id: listenerSetId(inputs.acceleratorId, inputs.listenerId), outs };
 }

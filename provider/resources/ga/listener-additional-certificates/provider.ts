@@ -8,17 +8,26 @@
 import { type PropertyBag } from "../../common/dynamic";
 import { hostClient } from "../../common/host";
 import { reported } from "../../common/reported";
+import { createBindingSet } from "./create";
 import { deleteBindingSet } from "./delete";
 import { readBindingSet } from "./read";
+import { updateBindingSet } from "./update";
 
 export { configure } from "../../common/host";
 export { checkBindingSet as check } from "./check";
 export { diffBindingSet as diff } from "./diff";
-export { createBindingSet as create } from "./create";
-export { updateBindingSet as update } from "./update";
 
 /** `read`: see `./read`. */
 export const read = (id: string, props?: PropertyBag): ReturnType<typeof readBindingSet> =>
   reported(readBindingSet(hostClient(), id, props));
-const remove = (...args: Parameters<typeof deleteBindingSet>): Promise<void> => reported(deleteBindingSet(...args));
+
+/** `create`: see `./create`. */
+export const create = (bag: PropertyBag): ReturnType<typeof createBindingSet> => createBindingSet(hostClient(), bag);
+
+/** `update`: see `./update`. */
+export const update = (id: string, olds: PropertyBag, news: PropertyBag): ReturnType<typeof updateBindingSet> =>
+  updateBindingSet(hostClient(), id, olds, news);
+
+/** `delete`: see `./delete`. */
+const remove = (id: string, props: PropertyBag): Promise<void> => reported(deleteBindingSet(hostClient(), id, props));
 export { remove as delete };
