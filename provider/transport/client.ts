@@ -16,7 +16,7 @@ import { adviceFor } from "./documented-codes";
 import { type Operation, type WireParams } from "./operation";
 import { API_VERSIONS, BUSY_CODES, GA_REGION_ID, type Product } from "./products";
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryNotice, type RetryPolicy } from "./retry";
-import { type ConfigSource, type Environment } from "./settings";
+import { resolveRegion, type ConfigSource, type Environment } from "./settings";
 import { parseWireJson } from "./wire-json";
 
 // `import x = require()` (not `import * as`) keeps these captured as plain `require(...)` references when Pulumi
@@ -124,8 +124,8 @@ export class AlibabaClient {
     secrets: readonly string[],
   ): Promise<RawReply> {
     const client = this.clientFor(op.product);
-    const params: Record<string, unknown> =
-      op.product === "ga" ? { RegionId: GA_REGION_ID, ...request } : { ...request };
+    const region = op.product === "ga" ? GA_REGION_ID : op.regional === true ? this.region() : undefined;
+    const params: Record<string, unknown> = region === undefined ? { ...request } : { RegionId: region, ...request };
     for (const key of Object.keys(params)) if (params[key] === undefined) delete params[key];
     const openApiParams = new OpenApiClientModule.Params({
       action: op.action,
@@ -146,6 +146,10 @@ export class AlibabaClient {
     } catch (error: unknown) {
       throw toAlibabaCloudError(op, error, secrets);
     }
+  }
+
+  private region(): string {
+    return resolveRegion(this.settings.config, this.settings.env);
   }
 
   private clientFor(product: Product): OpenApiClientModule.default {

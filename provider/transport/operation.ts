@@ -41,6 +41,12 @@ export interface Operation<Req extends WireParams, Res> {
   readonly idempotent: boolean;
   /** Parameters whose values are secret: scrubbed from every error message and log line. */
   readonly secretParams: readonly string[];
+  /**
+   * True when the action takes a `RegionId`: the transport sends the configured region (`alicloud:region`, default
+   * `cn-hangzhou`) unless the request names one.
+   * @default false
+   */
+  readonly regional?: boolean;
   /** Codes this action documents as "not found", on top of the generic `…NotFound`/`NotExist.…` patterns. */
   readonly notFoundCodes?: readonly string[];
   /** Narrow the (losslessly parsed) reply body. */

@@ -34,9 +34,15 @@ function operations(): AnyOperation[] {
   );
 }
 
-/** The names our client puts on the wire for `op` (GA calls also carry the RegionId the client adds). */
+/**
+ * Actions the npm SDK is too old to know: `@alicloud/cas20200407` 3.0.0 predates them, the newer PyPI
+ * `alibabacloud_cas20200407` (3.9.x, which wins as the newest model) has them; the Python comparison below checks them.
+ */
+const NEWER_THAN_NODE_SDK = new Set(["ListTagResources"]);
+
+/** The names our client puts on the wire for `op` (GA and regional calls also carry the RegionId the client adds). */
 function sentNames(op: AnyOperation): string[] {
-  return [...Object.keys(op.wireParams), ...(op.product === "ga" ? ["RegionId"] : [])];
+  return [...Object.keys(op.wireParams), ...(op.product === "ga" || op.regional === true ? ["RegionId"] : [])];
 }
 
 function compare(op: AnyOperation, sdk: SdkMetadata, which: string): void {
@@ -59,7 +65,8 @@ describe("operation specs against the official SDKs' metadata", () => {
     const pkg = NODE_PACKAGES[product] ?? "";
     it(`${product}: action, version, method and parameter names match the Node SDK ${pkg}`, () => {
       const sdk = nodeSdk(REPO_ROOT, pkg);
-      for (const op of ops.filter((o) => o.product === product)) compare(op, sdk, pkg);
+      for (const op of ops.filter((o) => o.product === product && !NEWER_THAN_NODE_SDK.has(o.action)))
+        compare(op, sdk, pkg);
     });
   }
 

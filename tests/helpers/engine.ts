@@ -39,6 +39,24 @@ export interface StateResource {
   readonly outputs?: Record<string, unknown>;
 }
 
+/** A CLI run in progress. */
+export interface RunningCli {
+  /** The run's result once it exits (a killed run resolves or rejects like any failed one). */
+  readonly done: Promise<CliResult>;
+  /** SIGKILL the run's whole process group. */
+  kill(): void;
+}
+
+/** SIGKILL every process of the group led by `pid` (ignored when it is gone already). */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // The group has exited.
+  }
+}
+
 /** A stack of a project directory on a private backend. */
 export class PulumiStack {
   readonly backendDir: string;
@@ -89,6 +107,14 @@ export class PulumiStack {
     args: readonly string[],
     options: { allowFailure?: boolean; env?: Record<string, string> } = {},
   ): Promise<CliResult> {
+    return this.start(args, options).done;
+  }
+
+  /**
+   * Start a CLI run in a process group of its own, so {@link RunningCli.kill} can SIGKILL the whole tree (the CLI,
+   * its language host and the provider hosts), as a crash or a killed CI job does.
+   */
+  start(args: readonly string[], options: { allowFailure?: boolean; env?: Record<string, string> } = {}): RunningCli {
     const stackless = args[0] === "version" || (args[0] === "stack" && args[1] === "init");
     // Flags go before a `--` in args (which ends flag parsing, for values such as PEM text that start with "-").
     const end = args.indexOf("--");
@@ -98,21 +124,28 @@ export class PulumiStack {
       ...(stackless ? [] : ["--stack", this.stackName]),
     ];
     const full = end < 0 ? [...args, ...flags] : [...args.slice(0, end), ...flags, ...args.slice(end)];
-    return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", full, { cwd: this.projectDir, env: { ...this.cliEnv(), ...options.env } });
+    let child: ReturnType<typeof spawn> | undefined;
+    const done = new Promise<CliResult>((resolve, reject) => {
+      child = spawn("pulumi", full, {
+        cwd: this.projectDir,
+        env: { ...this.cliEnv(), ...options.env },
+        detached: true,
+      });
       let stdout = "";
       let stderr = "";
-      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10 * 60 * 1000);
-      child.on("error", reject);
-      child.on("close", (code) => {
+      const running = child;
+      running.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      running.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const timer = setTimeout(() => killGroup(running.pid), 10 * 60 * 1000);
+      running.on("error", reject);
+      running.on("close", (code, signal) => {
         clearTimeout(timer);
-        const result: CliResult = { code: code ?? -1, stdout, stderr };
+        const result: CliResult = { code: code ?? (signal === null ? -1 : 128 + 9), stdout, stderr };
         if (result.code !== 0 && options.allowFailure !== true) reject(new PulumiCliError(full, result));
         else resolve(result);
       });
     });
+    return { done, kill: () => killGroup(child?.pid) };
   }
 
   /** `pulumi config set` (secret when asked). */

@@ -22,6 +22,7 @@ import {
   type HostResource,
   type Props,
 } from "../helpers/provider-host";
+import { failedProperty } from "../helpers/check-failures";
 
 const pkg = stagedPackage();
 const TYPE = "pulumi-nodejs:dynamic/alicloud-certs:CasDvCertificateOrder";
@@ -120,7 +121,7 @@ describe("provider tier: cas.DvCertificateOrder (real host, emulator)", function
       {},
       { csr, username: "", phone: "12", email: "nope", validateType: "dns", tags: { "aliyun:x": "1" } },
     );
-    assert.deepEqual(failures.map((f) => f.property).sort(), ["email", "phone", "tags", "username", "validateType"]);
+    assert.deepEqual(failures.map(failedProperty).sort(), ["email", "phone", "tags", "username", "validateType"]);
     assert.ok(!failures.some((f) => f.reason.includes("nope")), "the email value is not quoted");
     assert.deepEqual(await calls(), []);
   });
@@ -143,6 +144,7 @@ describe("provider tier: cas.DvCertificateOrder (real host, emulator)", function
     const { inputs, domain } = await orderInputs();
     const created = await res.create("order", inputs);
     assert.deepEqual(await calls(), [
+      "ListTagResources",
       "ListUserCertificateOrder",
       "CreateCertificateWithCsrRequest",
       "DescribeCertificateState",
@@ -357,6 +359,16 @@ describe("provider tier: cas.DvCertificateOrder (real host, emulator)", function
         creates: 1,
       },
       {
+        name: "two 503s on create (each looked up, not applied, created again)",
+        fault: { product: "cas", action: "CreateCertificateWithCsrRequest", count: 2 },
+        creates: 3,
+      },
+      {
+        name: "five 503s on create (no attempt count: retried until the deadline)",
+        fault: { product: "cas", action: "CreateCertificateWithCsrRequest", count: 5 },
+        creates: 6,
+      },
+      {
         name: "throttling on the order list (retried)",
         fault: { product: "cas", action: "ListUserCertificateOrder", code: "Throttling.User", status: 400, count: 1 },
         creates: 1,
@@ -376,6 +388,61 @@ describe("provider tier: cas.DvCertificateOrder (real host, emulator)", function
         assert.equal((await calls()).filter((a) => a === "CreateCertificateWithCsrRequest").length, c.creates);
       });
     }
+  });
+});
+
+describe("provider tier: cas.DvCertificateOrder non-idempotent deletes under faults", function () {
+  this.timeout(120_000);
+  let emu: RunningEmulator;
+  let host: ProviderHost;
+  let res: HostResource;
+  let keys: PemKeyPair;
+
+  before(async () => {
+    emu = await startEmulator({ quiet: true });
+    host = await ProviderHost.start({
+      cwd: path.join(REPO_ROOT, "examples/dv-certificate-order"),
+      env: { ALICLOUD_CERTS_ENDPOINT: emu.url, ALICLOUD_CERTS_MIN_POLL_MS: "100", ALICLOUD_CERTS_MAX_POLL_MS: "200" },
+    });
+    await host.configure({ "alicloud:accessKey": emu.accessKeyId, "alicloud:secretKey": emu.accessKeySecret });
+    res = host.resource(await serializeProvider(pkg.cas.dvCertificateOrderProvider), TYPE);
+    keys = generateKeyPair();
+  });
+
+  after(async () => {
+    host?.close();
+    await emu?.close();
+  });
+
+  async function pendingOrder(domain: string): Promise<{ id: string; properties: Props }> {
+    const csr = await createCsr(keys, domain);
+    const checked = await res.check(domain, {}, { csr, ...CONTACT, validateType: "DNS" });
+    return res.create(domain, checked.inputs);
+  }
+
+  it("two 503s on CancelOrderRequest: looked up, cancelled again, and the destroy succeeds", async () => {
+    const order = await pendingOrder("cancel.example.com");
+    await emu.control.addFault({ product: "cas", action: "CancelOrderRequest", count: 2 });
+    await emu.control.clearRequests();
+    await res.delete("cancel.example.com", order.id, order.properties);
+    const actions = (await emu.control.requests({ product: "cas" })).map((r) => r.action);
+    assert.equal(actions.filter((a) => a === "CancelOrderRequest").length, 3);
+    const left = ((await emu.control.objects())["cas"] as CasObjects).orders;
+    assert.ok(!left.some((o) => o.orderId === order.id), "the order is cancelled and deleted");
+  });
+
+  it("a failed delete prints its message without a JavaScript stack trace", async () => {
+    const order = await pendingOrder("stack.example.com");
+    await emu.control.addFault({ product: "cas", action: "CancelOrderRequest", code: "InvalidParameter", status: 400 });
+    const printed = host.output.length;
+    await assert.rejects(
+      res.delete("stack.example.com", order.id, order.properties),
+      /CancelOrderRequest failed: InvalidParameter/,
+    );
+    await emu.control.reset();
+    const stderr = host.output.slice(printed).join("");
+    assert.match(stderr, /AlibabaCloudError: CAS CancelOrderRequest failed: InvalidParameter/);
+    assert.doesNotMatch(stderr, /\n\s+at \S/, `a stack trace was printed:\n${stderr}`);
   });
 });
 

@@ -19,6 +19,7 @@ import {
 } from "../helpers/provider-host";
 import { BAD_CASES } from "../helpers/esa-bad-inputs";
 import { selfSignedCertificate, type TestCertificate } from "../helpers/test-certs";
+import { failedProperty } from "../helpers/check-failures";
 
 // The staged build, loaded by path so the serializer sees a module under node_modules (as users' programs do); a
 // bare "pulumi-alicloud-certs" would resolve to this repository itself (package self-reference) and be inlined.
@@ -118,7 +119,7 @@ describe("provider tier: esa.CustomHostname", function () {
       );
       const { failures } = await res.check("bad", {}, news);
       assert.ok(
-        failures.some((f) => f.property === bad.property && bad.reason.test(f.reason)),
+        failures.some((f) => failedProperty(f) === bad.property && bad.reason.test(f.reason)),
         `${bad.name}: ${JSON.stringify(failures)}`,
       );
     }

@@ -10,6 +10,7 @@ import { tickOrders } from "./lifecycle";
 import { listingActions } from "./listing";
 import { orderActions } from "./orders";
 import { applyCasSeed, defaultCasSeed } from "./seed";
+import { tagActions } from "./tags";
 import { emptyCasState, type CasState } from "./state";
 import { certificateUsable } from "./views";
 import type { CaCertificateRecord } from "../../core/serving-types";
@@ -45,7 +46,7 @@ export const casService: ServiceDefinition<CasState> = {
   product: "cas",
   emptyState: emptyCasState,
   tick: tickOrders,
-  actions: { ...orderActions, ...listingActions, ...certificateActions },
+  actions: { ...orderActions, ...listingActions, ...certificateActions, ...tagActions },
   applySeed: applyCasSeed,
   defaultSeed: defaultCasSeed,
   controls: casControls,

@@ -1,18 +1,47 @@
 import { UNKNOWN } from "./dynamic";
 
-/** One failed rule, as `check` returns it: the property, and a reason naming the value (never a secret one) and the rule. */
+/**
+ * One failed rule, as `check` returns it: the property, and a reason naming the value (never a secret one) and the
+ * rule. `property` is empty for a sensitive input (see {@link CheckReport}); the reason then starts with its name.
+ */
 export interface CheckFailure {
   readonly property: string;
   readonly reason: string;
 }
 
+/** What a resource tells its {@link CheckReport}. */
+export interface CheckReportOptions {
+  /**
+   * Inputs holding a secret or personal data (a private key, an e-mail address). The engine prints a failure that
+   * names a property as `property <name> value {<the value>}`, in plain text even when the value came through
+   * `pulumi.secret`; a failure on these inputs is therefore reported without `property`, naming the input in the
+   * reason instead, and the engine prints only the reason.
+   * @default none
+   */
+  readonly sensitive?: readonly string[];
+}
+
 /** Collects check failures for one resource. */
 export class CheckReport {
   readonly failures: CheckFailure[] = [];
+  private readonly sensitive: ReadonlySet<string>;
+
+  constructor(options: CheckReportOptions = {}) {
+    this.sensitive = new Set(options.sensitive ?? []);
+  }
 
   fail(property: string, reason: string): void {
-    this.failures.push({ property, reason });
+    if (!this.sensitive.has(rootProperty(property))) {
+      this.failures.push({ property, reason });
+      return;
+    }
+    this.failures.push({ property: "", reason: reason.startsWith(property) ? reason : `${property}: ${reason}` });
   }
+}
+
+/** `tags` of `tags["k"]` or `tags.k`: the input a failure is about. */
+function rootProperty(property: string): string {
+  return /^[^[.]*/.exec(property)?.[0] ?? property;
 }
 
 /** True when the value is the preview-time unknown sentinel: rules depending on it are skipped, never failed. */

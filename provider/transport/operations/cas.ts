@@ -1,7 +1,7 @@
 import { type Reader } from "../decode";
 import { decodeEmpty, defineOperation, type EmptyResult } from "../operation";
 
-/** CAS 2020-04-07 operations used by `cas.DvCertificateOrder`. None takes a RegionId. */
+/** CAS 2020-04-07 operations used by `cas.DvCertificateOrder`. Only ListTagResources takes a RegionId. */
 
 /** A tag as the API flattens it: `Tags.N.Key` / `Tags.N.Value`. */
 export interface WireTag {
@@ -136,6 +136,8 @@ export interface CertificateOrderSummary {
   readonly domain: string | undefined;
   readonly status: string | undefined;
   readonly productCode: string | undefined;
+  /** The instance the order or certificate belongs to (`cas-ivauto-…`): the resource id tags are attached to. */
+  readonly instanceId: string | undefined;
   /** CERT/UPLOAD items: SHA-1 fingerprint of the certificate, hex. */
   readonly fingerprint: string | undefined;
   /** CERT/UPLOAD items: serial number, hex. */
@@ -168,6 +170,7 @@ export const ListUserCertificateOrder = defineOperation<
       domain: o.optStr("Domain") ?? o.optStr("CommonName"),
       status: o.optStr("Status"),
       productCode: o.optStr("ProductCode"),
+      instanceId: o.optStr("InstanceId"),
       fingerprint: o.optStr("Fingerprint"),
       serialNo: o.optStr("SerialNo"),
     })),
@@ -237,4 +240,49 @@ export const DeleteUserCertificate = defineOperation<
   secretParams: [],
   notFoundCodes: ["NotFound"],
   decode: decodeEmpty,
+});
+
+/** `ListTagResources` parameters: resources carrying every given tag (`Tag.N.Key` / `Tag.N.Value`). */
+export interface ListTagResourcesRequest {
+  readonly [name: string]: string | number | readonly WireTag[] | undefined;
+  /** Documented value: `instance`. */
+  readonly ResourceType: "instance";
+  readonly Tag: readonly WireTag[];
+  readonly NextToken?: string;
+  readonly MaxResults?: number;
+}
+
+/** One resource–tag pair. */
+export interface TagResource {
+  readonly resourceId: string | undefined;
+  readonly tagKey: string | undefined;
+  readonly tagValue: string | undefined;
+}
+
+/** A page of resource–tag pairs. */
+export interface ListTagResourcesResult {
+  readonly tagResources: readonly TagResource[];
+  readonly nextToken: string | undefined;
+}
+
+/**
+ * The instances (`ResourceType=instance`) that carry the given tags: how an order placed with a
+ * CreateCertificateWithCsrRequest `Tags` entry is found again (the order list does not return tags). QPS 10.
+ */
+export const ListTagResources = defineOperation<ListTagResourcesRequest, ListTagResourcesResult>({
+  product: "cas",
+  action: "ListTagResources",
+  method: "POST",
+  wireParams: { ResourceType: true, Tag: true, NextToken: true, MaxResults: true },
+  idempotent: true,
+  regional: true,
+  secretParams: [],
+  decode: (b) => ({
+    tagResources: (b.optObject("TagResources")?.objects("TagResource") ?? []).map((t) => ({
+      resourceId: t.optStr("ResourceId"),
+      tagKey: t.optStr("TagKey"),
+      tagValue: t.optStr("TagValue"),
+    })),
+    nextToken: b.optStr("NextToken"),
+  }),
 });

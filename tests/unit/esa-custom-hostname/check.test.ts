@@ -4,6 +4,7 @@ import { checkInputs, parseInputs } from "../../../provider/resources/esa/custom
 import { UNKNOWN } from "../../../provider/resources/common/dynamic";
 import { BAD_CASES, BASE, type Certs } from "../../helpers/esa-bad-inputs";
 import { selfSignedCertificate } from "../../helpers/test-certs";
+import { failedProperty } from "../../helpers/check-failures";
 
 describe("esa.CustomHostname check (unit)", () => {
   let certs: Certs;
@@ -70,7 +71,7 @@ describe("esa.CustomHostname check (unit)", () => {
     for (const bad of BAD_CASES) {
       const inputs = bad.inputs(certs);
       const { failures } = checkInputs({ ...BASE, ...inputs });
-      const hit = failures.find((f) => f.property === bad.property && bad.reason.test(f.reason));
+      const hit = failures.find((f) => failedProperty(f) === bad.property && bad.reason.test(f.reason));
       assert.ok(
         hit,
         `${bad.name}: expected a ${bad.property} failure matching ${bad.reason}, got ${JSON.stringify(failures)}`,

@@ -15,6 +15,7 @@ import {
   DeleteUserCertificate,
   DescribeCertificateState,
   GetUserCertificateDetail,
+  ListTagResources,
   ListUserCertificateOrder,
   type UserCertificateDetail,
 } from "../../../transport/operations/cas";
@@ -27,7 +28,10 @@ import { type OrderFacts } from "./mapping";
  * One limiter per provider host process: it lives in this module, which a serialized provider references with
  * `require(…)` and never copies, so all resources of a deployment share it.
  */
-const limiter = new RateLimiter({ ListUserCertificateOrder: { limit: 10, windowMs: 1000 } });
+const limiter = new RateLimiter({
+  ListUserCertificateOrder: { limit: 10, windowMs: 1000 },
+  ListTagResources: { limit: 10, windowMs: 1000 },
+});
 const PAGE_SIZE = 50;
 /** Stop paging after this many orders: a keyword search for one domain never legitimately returns more. */
 const MAX_ORDERS = 1000;
@@ -54,6 +58,41 @@ export async function orderIdsForDomain(client: AlibabaApi, domain: string): Pro
   const orders = await listOrders(client, domain);
   return new Set(
     orders.filter((o) => o.domain?.toLowerCase() === domain && o.orderId !== undefined).map((o) => o.orderId as string),
+  );
+}
+
+/** Stop paging tag pairs after this many: one token tags one order, a few at most after interrupted runs. */
+const MAX_TAG_PAIRS = 1000;
+
+/** The ids of the instances carrying the tag `key` = `value` (ListTagResources, `ResourceType=instance`), all pages. */
+export async function taggedInstanceIds(client: AlibabaApi, key: string, value: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let nextToken: string | undefined;
+  for (let seen = 0; seen < MAX_TAG_PAIRS;) {
+    await limiter.acquire(ListTagResources.action);
+    const page = await client.call(ListTagResources, {
+      ResourceType: "instance",
+      Tag: [{ Key: key, Value: value }],
+      MaxResults: PAGE_SIZE,
+      ...(nextToken === undefined ? {} : { NextToken: nextToken }),
+    });
+    seen += page.tagResources.length;
+    for (const pair of page.tagResources)
+      if (pair.resourceId !== undefined && pair.tagKey === key && pair.tagValue === value) ids.add(pair.resourceId);
+    nextToken = page.nextToken;
+    if (nextToken === undefined || nextToken === "" || page.tagResources.length === 0) break;
+  }
+  return ids;
+}
+
+/** The listed orders (with an OrderId) that belong to one of `instanceIds`. */
+export function ordersByInstanceIds(
+  orders: readonly CertificateOrderSummary[],
+  instanceIds: ReadonlySet<string>,
+): (CertificateOrderSummary & { orderId: string })[] {
+  return orders.filter(
+    (o): o is CertificateOrderSummary & { orderId: string } =>
+      o.orderId !== undefined && o.instanceId !== undefined && instanceIds.has(o.instanceId),
   );
 }
 

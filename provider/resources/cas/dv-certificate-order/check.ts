@@ -18,6 +18,8 @@ import {
   type Unknown,
 } from "../../common/check";
 import { plainJson, type PropertyBag } from "../../common/dynamic";
+import { rejectUnknownInputs } from "../../common/input-names";
+import { CREATE_TOKEN_KEY } from "./create-token";
 import { type CsrFacts } from "./csr";
 import {
   BEHAVIOUR_DEFAULTS,
@@ -31,12 +33,47 @@ import {
   WILDCARD_PRODUCT_CODES,
 } from "./types";
 
+/** Every input of `DvCertificateOrderArgs`: a key outside these (and the outputs) is a misspelling. */
+export const INPUT_NAMES = [
+  "csr",
+  "username",
+  "phone",
+  "email",
+  "validateType",
+  "productCode",
+  "tags",
+  "orderId",
+  "waitForIssuance",
+  "issuanceTimeoutSeconds",
+  "revokeOnDelete",
+] as const;
+
+/** What CAS stores about a person: a failure names these inputs but never brings their value into the output. */
+export const PERSONAL_INPUTS = ["username", "phone", "email"] as const;
+
+/** The outputs the class pre-declares (stored bags carry them). */
+const OUTPUT_NAMES = [
+  "state",
+  "commonName",
+  "recordDomain",
+  "recordType",
+  "recordValue",
+  "domain",
+  "uri",
+  "content",
+  "certificate",
+  "certId",
+  "certIdentifier",
+  "notAfter",
+];
+
 /** Check and normalize the inputs of one order. */
 export async function checkOrder(
   olds: PropertyBag,
   news: PropertyBag,
 ): Promise<pulumi.dynamic.CheckResult<DvCertificateOrderInputs>> {
-  const report = new CheckReport();
+  const report = new CheckReport({ sensitive: PERSONAL_INPUTS });
+  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: OUTPUT_NAMES });
   const orderId = readId(report, "orderId", news["orderId"], false);
   // An adopted order was placed elsewhere: its CSR and contact details are optional and never sent.
   const required = orderId === undefined;
@@ -195,11 +232,16 @@ function checkTags(report: CheckReport, value: unknown): Record<string, string> 
     return undefined;
   }
   const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length > TAGS.maxCount)
-    report.fail("tags", `tags has ${entries.length} entries; the API takes at most ${TAGS.maxCount}`);
+  // One of the API's tags is the create token (`./create-token`), which finds the order again after a lost run.
+  if (entries.length > TAGS.maxCount - 1)
+    report.fail(
+      "tags",
+      `tags has ${entries.length} entries; at most ${TAGS.maxCount - 1} are allowed (the API takes ${TAGS.maxCount}, one is the provider's ${CREATE_TOKEN_KEY})`,
+    );
   const tags: Record<string, string> = {};
   for (const [key, item] of entries) {
-    const keyProblem = tagKeyProblem(key);
+    const keyProblem =
+      key === CREATE_TOKEN_KEY ? "is reserved: the provider sets it on every order" : tagKeyProblem(key);
     if (keyProblem !== undefined) report.fail("tags", `tags key ${quote(key)} ${keyProblem}`);
     if (isUnknown(item)) {
       tags[key] = item;

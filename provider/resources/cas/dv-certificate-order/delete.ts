@@ -9,7 +9,7 @@
  */
 import { type PropertyBag } from "../../common/dynamic";
 import { pollDelays, progress, type AlibabaApi } from "../../common/host";
-import { isAlibabaCloudError } from "../../../transport/errors";
+import { writeWithLookups } from "../../../transport/lookup-retry";
 import { type CertificateState } from "../../../transport/operations/cas";
 import { waitUntil } from "../../../util/waiter";
 import {
@@ -24,7 +24,10 @@ import { certIdOf } from "../cert-id";
 import { inputsOf } from "./mapping";
 import { renewalsInFlight } from "./renewal-guard";
 
-/** Waiting for a cancelled order to reach `payed` is bounded by this (the API documents it as immediate). */
+/**
+ * The deadline of each cancel or revoke write (retried through lookups) and of the wait for a cancelled order to reach
+ * `payed` (the API documents it as immediate).
+ */
 const CANCEL_TIMEOUT_MS = 5 * 60_000;
 
 /** Delete the order as its state allows; resolves only when it is gone (or retained/revoked on purpose). */
@@ -67,19 +70,27 @@ export async function deleteOrder(client: AlibabaApi, id: string, props: Propert
 }
 
 /**
- * Run a call that is not idempotent; after an ambiguous failure, ask `applied` whether it took effect before calling
- * once more. A not-found answer means there is nothing left to act on.
+ * Run a call that is not idempotent until the delete's deadline; after an ambiguous failure, ask `applied` whether it
+ * took effect before calling again. A not-found answer means there is nothing left to act on.
  */
-async function callOnce(run: () => Promise<unknown>, applied: () => Promise<boolean>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await run();
-      return;
-    } catch (error: unknown) {
-      if (isNotFound(error)) return;
-      if (!(isAlibabaCloudError(error) && error.ambiguous) || attempt >= 2) throw error;
-      if (await applied()) return;
-    }
+async function callOnce(
+  description: string,
+  run: () => Promise<unknown>,
+  applied: () => Promise<boolean>,
+): Promise<void> {
+  try {
+    await writeWithLookups({
+      write: async () => {
+        await run();
+        return true;
+      },
+      applied: async () => ((await applied()) ? true : undefined),
+      deadline: Date.now() + CANCEL_TIMEOUT_MS,
+      description,
+      onRetry: progress,
+    });
+  } catch (error: unknown) {
+    if (!isNotFound(error)) throw error;
   }
 }
 
@@ -88,7 +99,7 @@ async function cancel(client: AlibabaApi, id: string): Promise<void> {
     const state = await describe(client, id);
     return state === undefined || (state.type !== "domain_verify" && state.type !== "process");
   };
-  await callOnce(() => cancelOrderRequest(client, id), cancelled);
+  await callOnce(`CancelOrderRequest for CAS order ${id}`, () => cancelOrderRequest(client, id), cancelled);
   await waitUntil(
     () => describe(client, id),
     (state) =>
@@ -112,7 +123,11 @@ async function revoke(client: AlibabaApi, id: string, state: CertificateState): 
   const revoked = async (): Promise<boolean> => (await describe(client, id))?.type !== "certificate";
   // Looked up before revoking: the CERT list shows only valid certificates.
   const certId = await certIdOf(client, state);
-  await callOnce(() => cancelCertificateForPackage(client, id), revoked);
+  await callOnce(
+    `CancelCertificateForPackageRequest for CAS order ${id}`,
+    () => cancelCertificateForPackage(client, id),
+    revoked,
+  );
   if (certId === undefined) return;
   await deleteUserCertificate(client, certId);
 }

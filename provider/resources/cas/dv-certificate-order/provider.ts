@@ -10,6 +10,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type PropertyBag } from "../../common/dynamic";
 import { hostClient } from "../../common/host";
 import { clockFromEnv } from "../../../util/clock";
+import { reported } from "../../common/reported";
 import { checkOrder } from "./check";
 import { createOrder } from "./create";
 import { deleteOrder } from "./delete";
@@ -27,10 +28,10 @@ export const diff = async (id: string, olds: PropertyBag, news: PropertyBag): Pr
 export const create = (inputs: PropertyBag): ReturnType<typeof createOrder> => createOrder(hostClient(), inputs);
 /** See {@link readOrder}. */
 export const read = (id: string, props?: PropertyBag): ReturnType<typeof readOrder> =>
-  readOrder(hostClient(), id, props ?? {});
+  reported(readOrder(hostClient(), id, props ?? {}));
 /** See {@link updateOrder}. */
 export const update = (id: string, olds: PropertyBag, news: PropertyBag): ReturnType<typeof updateOrder> =>
   updateOrder(hostClient(), id, olds, news);
 /** See {@link deleteOrder}. */
-const remove = (id: string, props: PropertyBag): Promise<void> => deleteOrder(hostClient(), id, props);
+const remove = (id: string, props: PropertyBag): Promise<void> => reported(deleteOrder(hostClient(), id, props));
 export { remove as delete };

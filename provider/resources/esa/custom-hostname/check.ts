@@ -17,9 +17,11 @@ import {
   CERT_IDENTIFIER,
 } from "../../common/check";
 import { UNKNOWN, type PropertyBag } from "../../common/dynamic";
+import { rejectUnknownInputs } from "../../common/input-names";
 import {
   CAS_REGIONS,
   CERT_TYPES,
+  COMPUTED_KEYS,
   DEFAULT_WAIT_TIMEOUT_SECONDS,
   MAX_WAIT_TIMEOUT_SECONDS,
   SSL_FLAGS,
@@ -29,6 +31,7 @@ import {
   type CustomHostnameInputs,
 } from "./types";
 import { certificateCovers, keyMatches, parseCertificate, parsePrivateKey } from "./pem";
+import { checkValidity, type ValidityContext } from "./validity";
 
 /** Result of {@link checkInputs}: normalized inputs (may hold the unknown sentinel at preview) and failures. */
 export interface CheckedInputs {
@@ -57,7 +60,7 @@ function readSecret(report: CheckReport, property: string, value: unknown): stri
 
 /**
  * Upload rules: both PEMs parse, the key belongs to the certificate, and the certificate covers the hostname. Expiry
- * is deliberately not a check failure: it would block every preview of the stack the day the certificate expires.
+ * is `./validity`'s rule, applied only to a new or changed certificate.
  */
 function checkUpload(report: CheckReport, certificate: string, privateKey: string, hostname: string | undefined): void {
   const cert = isUnknown(certificate) ? undefined : parseCertificate(certificate);
@@ -159,9 +162,37 @@ function rejectForeignFields(
   }
 }
 
-/** Normalize and validate new inputs. Pure: no API call, no clock. */
-export function checkInputs(news: PropertyBag): CheckedInputs {
-  const report = new CheckReport();
+/** Every input of `CustomHostnameArgs`: a key outside these (and the outputs) is a misspelling. */
+export const INPUT_NAMES = [
+  "siteId",
+  "hostname",
+  "recordId",
+  "sslFlag",
+  "certType",
+  "certificate",
+  "privateKey",
+  "casId",
+  "casRegion",
+  "certIdentifier",
+  "waitFor",
+  "waitTimeoutSeconds",
+  "applyCertificateTrigger",
+  "adoptExisting",
+] as const;
+
+/**
+ * Inputs whose value a failure must never bring into the engine's output: the key is secret, and the certificate is
+ * stored as a secret output (users pass both through `pulumi.secret`).
+ */
+export const SENSITIVE_INPUTS = ["privateKey", "certificate"] as const;
+
+/**
+ * Normalize and validate new inputs. No API call; the clock only through `validity` (given by `check`, never by
+ * create or update, so an accepted certificate never fails them later).
+ */
+export function checkInputs(news: PropertyBag, validity?: ValidityContext): CheckedInputs {
+  const report = new CheckReport({ sensitive: SENSITIVE_INPUTS });
+  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: COMPUTED_KEYS });
   const siteId = readId(report, "siteId", news["siteId"], true);
   const hostname = readHostname(report, "hostname", news["hostname"], { required: true, allowWildcard: true });
   const recordId = readId(report, "recordId", news["recordId"], true);
@@ -191,6 +222,7 @@ export function checkInputs(news: PropertyBag): CheckedInputs {
     if (privateKey === undefined)
       report.fail("privateKey", 'privateKey (PEM, secret) is required when certType is "upload"');
     if (certificate !== undefined && privateKey !== undefined) checkUpload(report, certificate, privateKey, hostname);
+    if (validity !== undefined) checkValidity(report, certificate, validity);
   }
   const typePending = !sslKnown || !typeKnown;
   const cas = effectiveType === "cas" ? checkCas(report, news) : typePending ? passThroughCas(report, news) : {};

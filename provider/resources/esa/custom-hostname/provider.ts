@@ -8,6 +8,7 @@
 import { type CheckResult, type DiffResult, type ReadResult } from "@pulumi/pulumi/dynamic";
 import { type PropertyBag } from "../../common/dynamic";
 import { hostClient } from "../../common/host";
+import { reported } from "../../common/reported";
 import { checkInputs } from "./check";
 import { createCustomHostname } from "./create";
 import { deleteCustomHostname } from "./delete";
@@ -19,8 +20,8 @@ import { updateCustomHostname } from "./update";
 export { configure } from "../../common/host";
 
 /** `check`: normalized inputs and per-property failures; no API call. */
-export async function check(_olds: PropertyBag, news: PropertyBag): Promise<CheckResult<CustomHostnameInputs>> {
-  const { inputs, failures } = checkInputs(news);
+export async function check(olds: PropertyBag, news: PropertyBag): Promise<CheckResult<CustomHostnameInputs>> {
+  const { inputs, failures } = checkInputs(news, { previous: olds["certificate"], now: new Date() });
   return { inputs, failures: [...failures] };
 }
 
@@ -35,7 +36,7 @@ export const create = (bag: PropertyBag): ReturnType<typeof createCustomHostname
 
 /** `read` (refresh and `CustomHostname.get`). */
 export function read(id: string, props: PropertyBag | undefined): Promise<ReadResult<PropertyBag>> {
-  return readCustomHostname(hostClient(), id, props);
+  return reported(readCustomHostname(hostClient(), id, props));
 }
 
 /** `update`: see `./update`. */
@@ -44,6 +45,6 @@ export const update = (id: string, olds: PropertyBag, news: PropertyBag): Return
 
 /** `delete` (exported under that name below: it is reserved as a function name, not as an export name). */
 function remove(id: string, props: PropertyBag): Promise<void> {
-  return deleteCustomHostname(hostClient(), id, props);
+  return reported(deleteCustomHostname(hostClient(), id, props));
 }
 export { remove as delete };

@@ -2,12 +2,17 @@
 import { type CheckResult } from "@pulumi/pulumi/dynamic";
 import { CheckReport, readTimeoutSeconds } from "../../common/check";
 import { plainJson, withoutProvider, type PropertyBag } from "../../common/dynamic";
+import { rejectUnknownInputs } from "../../common/input-names";
 import { readAcceleratorId, readCertificateId, readDomain, readListenerId, MAX_TIMEOUT_SECONDS } from "../validate";
 import { type ListenerAdditionalCertificateInputs as Inputs } from "./types";
+
+/** Every input of the resource's `…Args`: a key outside these (and the outputs) is a misspelling. */
+export const INPUT_NAMES = ["acceleratorId", "listenerId", "domain", "certificateId", "timeoutSeconds"] as const;
 
 /** Validate and normalize (trim; lower-case domain). No API call. */
 export async function checkBinding(_olds: PropertyBag, news: PropertyBag): Promise<CheckResult<Inputs>> {
   const report = new CheckReport();
+  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: ["state"] });
   const acceleratorId = readAcceleratorId(report, news["acceleratorId"]);
   const listenerId = readListenerId(report, news["listenerId"]);
   const domain = readDomain(report, "domain", news["domain"]);

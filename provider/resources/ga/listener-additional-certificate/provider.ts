@@ -7,6 +7,7 @@
  */
 import { type PropertyBag } from "../../common/dynamic";
 import { hostClient } from "../../common/host";
+import { reported } from "../../common/reported";
 import { createBinding } from "./create";
 import { deleteBinding } from "./delete";
 import { readBinding } from "./read";
@@ -18,7 +19,7 @@ export { diffBinding as diff } from "./diff";
 
 /** `read`: see `./read`. */
 export const read = (id: string, props?: PropertyBag): ReturnType<typeof readBinding> =>
-  readBinding(hostClient(), id, props);
+  reported(readBinding(hostClient(), id, props));
 
 /** `create`: see `./create`. */
 export const create = (bag: PropertyBag): ReturnType<typeof createBinding> => createBinding(hostClient(), bag);
@@ -28,5 +29,5 @@ export const update = (id: string, olds: PropertyBag, news: PropertyBag): Return
   updateBinding(hostClient(), id, olds, news);
 
 /** `delete`: see `./delete`. */
-const remove = (id: string, props: PropertyBag): Promise<void> => deleteBinding(hostClient(), id, props);
+const remove = (id: string, props: PropertyBag): Promise<void> => reported(deleteBinding(hostClient(), id, props));
 export { remove as delete };

@@ -2,6 +2,7 @@
 import { type CheckResult } from "@pulumi/pulumi/dynamic";
 import { CheckReport, isUnknown, quote, readTimeoutSeconds } from "../../common/check";
 import { plainJson, withoutProvider, type PropertyBag } from "../../common/dynamic";
+import { rejectUnknownInputs } from "../../common/input-names";
 import { sortedMap } from "../../common/stored";
 import { MAX_CERTIFICATES_PER_LISTENER } from "../ids";
 import { MAX_TIMEOUT_SECONDS, readAcceleratorId, readCertificateId, readDomain, readListenerId } from "../validate";
@@ -46,9 +47,13 @@ function readCertificates(report: CheckReport, value: unknown): Record<string, s
   return sortedMap(out);
 }
 
+/** Every input of the resource's `…Args`: a key outside these (and the outputs) is a misspelling. */
+export const INPUT_NAMES = ["acceleratorId", "listenerId", "certificates", "timeoutSeconds"] as const;
+
 /** Validate and normalize (trim; lower-case, sorted domains). No API call. */
 export async function checkBindingSet(_olds: PropertyBag, news: PropertyBag): Promise<CheckResult<Inputs>> {
   const report = new CheckReport();
+  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: ["domains"] });
   const acceleratorId = readAcceleratorId(report, news["acceleratorId"]);
   const listenerId = readListenerId(report, news["listenerId"]);
   const certificates = readCertificates(report, news["certificates"]);

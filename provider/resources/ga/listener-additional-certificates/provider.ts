@@ -7,6 +7,7 @@
  */
 import { type PropertyBag } from "../../common/dynamic";
 import { hostClient } from "../../common/host";
+import { reported } from "../../common/reported";
 import { createBindingSet } from "./create";
 import { deleteBindingSet } from "./delete";
 import { readBindingSet } from "./read";
@@ -18,7 +19,7 @@ export { diffBindingSet as diff } from "./diff";
 
 /** `read`: see `./read`. */
 export const read = (id: string, props?: PropertyBag): ReturnType<typeof readBindingSet> =>
-  readBindingSet(hostClient(), id, props);
+  reported(readBindingSet(hostClient(), id, props));
 
 /** `create`: see `./create`. */
 export const create = (bag: PropertyBag): ReturnType<typeof createBindingSet> => createBindingSet(hostClient(), bag);
@@ -28,5 +29,5 @@ export const update = (id: string, olds: PropertyBag, news: PropertyBag): Return
   updateBindingSet(hostClient(), id, olds, news);
 
 /** `delete`: see `./delete`. */
-const remove = (id: string, props: PropertyBag): Promise<void> => deleteBindingSet(hostClient(), id, props);
+const remove = (id: string, props: PropertyBag): Promise<void> => reported(deleteBindingSet(hostClient(), id, props));
 export { remove as delete };
