@@ -6,12 +6,18 @@
  * ECDSA changes on every signing; the contact details, validation method, product and the user's tags). Before
  * ordering, `create` asks ListTagResources for an instance carrying that tag and resumes the order it belongs to.
  *
- * Any change that replaces the order changes the hash, so a replacement never adopts the order it replaces; and
- * the same request from the same key always finds the same order, which is the point.
+ * Any change of inputs that replaces the order changes the hash, so such a replacement never adopts the order it
+ * replaces; and the same request from the same key always finds the same order, which is the point. A renewal is the
+ * one replacement with unchanged inputs: the order it replaces carries the same token, so an issued order is resumed
+ * only while it is outside its renewal window and unexpired (a lost run's order is freshly issued; the order being
+ * renewed is due by definition). Telling the two apart costs a DescribeCertificateState (+ GetUserCertificateDetail)
+ * per issued candidate, and only when a tagged order exists.
  */
 import { createHash } from "node:crypto";
 import { progress, type AlibabaApi } from "../../common/host";
-import { listOrders, ordersByInstanceIds, taggedInstanceIds } from "./api";
+import { clockFromEnv } from "../../../util/clock";
+import { describeOrder, listOrders, ordersByInstanceIds, taggedInstanceIds } from "./api";
+import { renewalDecision } from "./renewal";
 import { type DvCertificateOrderInputs } from "./types";
 
 /** The tag key (not starting with `acs:` or `aliyun`, as CAS requires). Stored state: never rename it. */
@@ -49,13 +55,45 @@ export async function findTokenOrder(
   client: AlibabaApi,
   token: string,
   commonName: string,
+  renewBeforeDays: number,
 ): Promise<string | undefined> {
   const instances = await taggedInstanceIds(client, CREATE_TOKEN_KEY, token);
   if (instances.size === 0) return undefined;
   const orders = ordersByInstanceIds(await listOrders(client, commonName), instances);
   const resumable = orders.filter((o) => o.status !== undefined && RESUMABLE.has(o.status));
-  const newest = resumable.map((o) => o.orderId).sort((a, b) => (BigInt(a) < BigInt(b) ? 1 : -1))[0];
-  if (newest !== undefined)
-    progress(`CAS order for ${commonName}: found order ${newest} placed by an earlier, interrupted run; resuming it`);
-  return newest;
+  const newestFirst = resumable.sort((a, b) => (BigInt(a.orderId) < BigInt(b.orderId) ? 1 : -1));
+  for (const order of newestFirst) {
+    if (order.status !== "CHECKING" && (await isBeingRenewed(client, order.orderId, commonName, renewBeforeDays)))
+      continue;
+    progress(
+      `CAS order for ${commonName}: found order ${order.orderId} placed by an earlier, interrupted run; resuming it`,
+    );
+    return order.orderId;
+  }
+  return undefined;
+}
+
+/** True for an issued order that is expired or inside its renewal window: the one a renewal replaces, never resumed. */
+async function isBeingRenewed(
+  client: AlibabaApi,
+  orderId: string,
+  commonName: string,
+  renewBeforeDays: number,
+): Promise<boolean> {
+  const facts = await describeOrder(client, orderId, commonName);
+  if (facts.state.type !== "certificate") return false;
+  const end = facts.detail?.notAfter;
+  if (end === undefined) return false;
+  const now = await clockFromEnv()();
+  if (now.getTime() >= end) return true;
+  const notAfter = new Date(end).toISOString();
+  const decision = renewalDecision(
+    { state: "certificate", notAfter, renewBeforeDays, commonName, adopted: false },
+    now,
+  );
+  if (decision.renew)
+    progress(
+      `CAS order for ${commonName}: order ${orderId} is the one being renewed (${decision.reason}); not resuming it`,
+    );
+  return decision.renew;
 }

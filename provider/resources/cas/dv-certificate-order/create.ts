@@ -42,7 +42,8 @@ export async function placeOrder(
   csrIdentity: string,
 ): Promise<string> {
   const token = createToken(inputs, csrIdentity);
-  const resumed = await findTokenOrder(client, token, commonName);
+  const renewBeforeDays = typeof inputs.renewBeforeDays === "number" ? inputs.renewBeforeDays : 0;
+  const resumed = await findTokenOrder(client, token, commonName, renewBeforeDays);
   if (resumed !== undefined) return resumed;
   const request = withCreateToken(toCreateRequest(inputs), token);
   const before = await orderIdsForDomain(client, commonName);
