@@ -2,6 +2,7 @@
 import "reflect-metadata"; // before @peculiar/x509 (the CAS CSR module loads it)
 import { strict as assert } from "node:assert";
 import { checkOrder } from "../../../provider/resources/cas/dv-certificate-order/check";
+import { checkValidation } from "../../../provider/resources/cas/dv-certificate-validation/check";
 import { checkInputs } from "../../../provider/resources/esa/custom-hostname/check";
 import { checkBinding } from "../../../provider/resources/ga/listener-additional-certificate/check";
 import { checkBindingSet } from "../../../provider/resources/ga/listener-additional-certificates/check";
@@ -37,6 +38,20 @@ describe("unknown input names, every resource (unit)", () => {
     const result = await checkOrder({}, { csr, ...CONTACT, validateType: "DNS", emial: "ada@example.com" });
     assertSuggests(result.failures, "emial", "email");
     assert.ok(!JSON.stringify(result.failures).includes("ada@example.com"), "the misspelled key's value is not shown");
+    const renewal = await checkOrder({}, { csr, ...CONTACT, validateType: "DNS", renewBeforeDay: 20 });
+    assertSuggests(renewal.failures, "renewBeforeDay", "renewBeforeDays");
+    const known = await checkOrder(
+      {},
+      { csr, ...CONTACT, validateType: "DNS", renewBeforeDays: 20, validationDelegation: { zone: "dcv.example.com" } },
+    );
+    assert.deepEqual(known.failures, [], "the renewal inputs are inputs");
+  });
+
+  it("cas.DvCertificateValidation", async () => {
+    const result = await checkValidation({}, { orderId: "98987582437920968", timeoutSecond: 60 });
+    assertSuggests(result.failures, "timeoutSecond", "timeoutSeconds");
+    const echoed = await checkValidation({}, { orderId: "98987582437920968", notAfter: "2027-01-01T00:00:00Z" });
+    assert.deepEqual(echoed.failures, [], "an output name is not unknown");
   });
 
   it("ga.ListenerAdditionalCertificate", async () => {

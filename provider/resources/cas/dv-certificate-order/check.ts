@@ -46,6 +46,8 @@ export const INPUT_NAMES = [
   "waitForIssuance",
   "issuanceTimeoutSeconds",
   "revokeOnDelete",
+  "renewBeforeDays",
+  "validationDelegation",
 ] as const;
 
 /** What CAS stores about a person: a failure names these inputs but never brings their value into the output. */
@@ -65,6 +67,9 @@ const OUTPUT_NAMES = [
   "certId",
   "certIdentifier",
   "notAfter",
+  "renewalDue",
+  "delegationCname",
+  "delegatedRecord",
 ];
 
 /** Check and normalize the inputs of one order. */
