@@ -82,12 +82,13 @@ export class PulumiStack {
   }
 
   /**
-   * Run the CLI; throws {@link PulumiCliError} unless `allowFailure`. Asynchronous on purpose: tests run the emulator
+   * Run the CLI; throws {@link PulumiCliError} unless `allowFailure`. `onOutput` sees output as it arrives (to time
+   * a progress line). Asynchronous on purpose: tests run the emulator
    * in their own process, and a synchronous spawn would block it from answering the provider's calls.
    */
   run(
     args: readonly string[],
-    options: { allowFailure?: boolean; env?: Record<string, string> } = {},
+    options: { allowFailure?: boolean; env?: Record<string, string>; onOutput?: (chunk: string) => void } = {},
   ): Promise<CliResult> {
     const stackless = args[0] === "version" || (args[0] === "stack" && args[1] === "init");
     // Flags go before a `--` in args (which ends flag parsing, for values such as PEM text that start with "-").
@@ -102,8 +103,14 @@ export class PulumiStack {
       const child = spawn("pulumi", full, { cwd: this.projectDir, env: { ...this.cliEnv(), ...options.env } });
       let stdout = "";
       let stderr = "";
-      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        options.onOutput?.(chunk.toString());
+      });
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        options.onOutput?.(chunk.toString());
+      });
       const timer = setTimeout(() => child.kill("SIGKILL"), 10 * 60 * 1000);
       child.on("error", reject);
       child.on("close", (code) => {
