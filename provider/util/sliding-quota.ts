@@ -11,6 +11,8 @@ export interface QuotaState {
   readonly limit: number;
   /** Epoch ms at which a slot opens (now when one is free). */
   readonly nextSlotAt: number;
+  /** Epoch ms at which the oldest start in the window leaves it (now when there is none). */
+  readonly oldestLeavesAt: number;
 }
 
 /** One sliding window of `limit` starts per `windowMs`, on an injectable clock. */
@@ -31,7 +33,12 @@ export class SlidingQuota {
     this.starts = this.starts.filter((t) => now - t < this.windowMs);
     const full = this.starts.length >= this.limit;
     const localNext = full ? (this.starts[this.starts.length - this.limit] ?? now) + this.windowMs : now;
-    return { used: this.starts.length, limit: this.limit, nextSlotAt: Math.max(localNext, this.blockedUntil, now) };
+    return {
+      used: this.starts.length,
+      limit: this.limit,
+      nextSlotAt: Math.max(localNext, this.blockedUntil, now),
+      oldestLeavesAt: this.starts[0] === undefined ? now : this.starts[0] + this.windowMs,
+    };
   }
 
   /** Take a slot if one is free now; returns the start's token (to give it back), or `undefined`. */

@@ -125,6 +125,10 @@ describe("provider tier: esa.CustomHostname CreateCustomHostname quota", functio
     const output = outputOf(res);
     assert.match(
       output,
+      /c\d+\.customer\.com: CreateCustomHostname quota 50 of 100 used this hour; creates past 100 wait until slots reopen, the first at \d\d:\d\d:\d\d UTC/,
+    );
+    assert.match(
+      output,
       /c\d+\.customer\.com: CreateCustomHostname quota 100 of 100 used this hour; further creates wait until \d\d:\d\d:\d\d UTC/,
     );
     assert.match(

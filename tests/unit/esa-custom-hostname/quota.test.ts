@@ -11,7 +11,7 @@ import {
 
 /** The quota's progress lines, on a simulated clock, with the window shortened to 90 s. */
 describe("esa.CustomHostname create quota (simulated clock)", () => {
-  let clock: FakeTimers.InstalledClock;
+  let clock: ReturnType<typeof FakeTimers.install>;
   let lines: { at: number; text: string }[];
   const realWrite = process.stderr.write.bind(process.stderr);
   const started = Date.parse("2026-12-01T10:00:00Z");
@@ -73,6 +73,24 @@ describe("esa.CustomHostname create quota (simulated clock)", () => {
       /^quota: 100 of 100 CreateCustomHostname calls used this hour; the next slot opens at 10:01:30 UTC/,
     );
     assert.match(error.message, /after this create's deadline \(60s after it started\)/);
+  });
+
+  it("says so when a create uses half the window's quota, and the last of it", async () => {
+    resetCreateQuota();
+    for (let i = 0; i < 49; i++) createQuota().tryTake();
+    await clock.tickAsync(1000);
+    await sendWithinQuota("c50.customer.com", started + 600_000, async () => "50");
+    assert.match(
+      lines.at(-1)?.text ?? "",
+      /^esa\.CustomHostname c50\.customer\.com: CreateCustomHostname quota 50 of 100 used this hour; creates past 100 wait until slots reopen, the first at 10:01:30 UTC\n$/,
+    );
+    for (let i = 0; i < 49; i++) createQuota().tryTake();
+    await sendWithinQuota("c100.customer.com", started + 600_000, async () => "100");
+    assert.match(
+      lines.at(-1)?.text ?? "",
+      /^esa\.CustomHostname c100\.customer\.com: CreateCustomHostname quota 100 of 100 used this hour; further creates wait until 10:01:30 UTC\n$/,
+    );
+    assert.equal(lines.length, 2, "no line for the other creates");
   });
 
   it('with policy "fail", fails at once without sending', async () => {

@@ -15,9 +15,9 @@ describe("util: SlidingQuota", () => {
       clock.now += 1000;
     }
     assert.equal(q.tryTake(), undefined);
-    assert.deepEqual(q.state(), { used: 3, limit: 3, nextSlotAt: 1_010_000 });
+    assert.deepEqual(q.state(), { used: 3, limit: 3, nextSlotAt: 1_010_000, oldestLeavesAt: 1_010_000 });
     clock.now = 1_010_000;
-    assert.deepEqual(q.state(), { used: 2, limit: 3, nextSlotAt: 1_010_000 });
+    assert.deepEqual(q.state(), { used: 2, limit: 3, nextSlotAt: 1_010_000, oldestLeavesAt: 1_011_000 });
     assert.notEqual(q.tryTake(), undefined);
   });
 
@@ -34,7 +34,7 @@ describe("util: SlidingQuota", () => {
     const q = quota();
     q.blockUntil(clock.now + 5000);
     assert.equal(q.tryTake(), undefined);
-    assert.deepEqual(q.state(), { used: 0, limit: 3, nextSlotAt: 1_005_000 });
+    assert.deepEqual(q.state(), { used: 0, limit: 3, nextSlotAt: 1_005_000, oldestLeavesAt: 1_000_000 });
     clock.now += 5000;
     assert.notEqual(q.tryTake(), undefined);
   });

@@ -104,6 +104,25 @@ export function waitingMessage(hostname: string, state: QuotaState, queued: numb
   );
 }
 
+/**
+ * The line a create prints when it used half of the window's quota, or the last of it: a user onboarding many
+ * hostnames learns before the stall that creates past the quota will wait (or fail), and until when.
+ */
+export function milestoneLine(hostname: string, state: QuotaState, policy: QuotaPolicy): string | undefined {
+  const then = policy === "wait" ? "wait" : "fail";
+  if (state.used === state.limit)
+    return (
+      `esa.CustomHostname ${hostname}: CreateCustomHostname quota ${state.used} of ${state.limit} used this hour; ` +
+      `further creates ${then} until ${clock(state.nextSlotAt)}`
+    );
+  if (state.used === Math.ceil(state.limit / 2))
+    return (
+      `esa.CustomHostname ${hostname}: CreateCustomHostname quota ${state.used} of ${state.limit} used this hour; ` +
+      `creates past ${state.limit} ${then} until slots reopen, the first at ${clock(state.oldestLeavesAt)}`
+    );
+  return undefined;
+}
+
 /** The code of a throttling answer, or `undefined` for any other outcome. */
 function throttlingCode(error: unknown): string | undefined {
   return isAlibabaCloudError(error) && error.kind === "api" && isThrottlingCode(error.code) ? error.code : undefined;
@@ -134,12 +153,8 @@ export async function sendWithinQuota<T>(hostname: string, deadline: number, sen
       if (token !== undefined) {
         try {
           const result = await send();
-          const after = quota.state();
-          if (after.used === after.limit && byApi === undefined)
-            progress(
-              `esa.CustomHostname ${hostname}: CreateCustomHostname quota ${after.used} of ${after.limit} used this ` +
-                `hour; further creates ${policy === "wait" ? "wait" : "fail"} until ${clock(after.nextSlotAt)}`,
-            );
+          const line = milestoneLine(hostname, quota.state(), policy);
+          if (line !== undefined) progress(line);
           return result;
         } catch (error: unknown) {
           quota.giveBack(token);
