@@ -154,11 +154,12 @@ describe("provider tier: esa.CustomHostname CreateCustomHostname quota", functio
   });
 
   it("a throttling answer (the quota used elsewhere) is waited out with progress lines, until the slot opens", async () => {
-    // The API allows one create per simulated minute, which lasts 1 s (speed 60); another process just used it.
-    await emu.control.setRateLimit({ product: "esa", action: "CreateCustomHostname", limit: 1, windowMs: 60_000 });
+    // The API allows one create per 3 simulated minutes, which last 3 s (speed 60); another process just used it
+    // (after the host started, so a slow start cannot outlast the window).
+    await emu.control.setRateLimit({ product: "esa", action: "CreateCustomHostname", limit: 1, windowMs: 180_000 });
     await emu.control.setSpeed(60);
-    await spendElsewhere();
     const res = await startHost({});
+    await spendElsewhere();
     const created = await create(res, 1);
     assert.match(created.id, /^\d+$/);
     const outcomes = (await creates()).map((r) => r.outcome);

@@ -152,8 +152,11 @@ export async function sendWithinQuota<T>(hostname: string, deadline: number, sen
       const token = quota.tryTake();
       if (token !== undefined) {
         try {
+          // The count this create's slot made (others may take slots while it is in flight); a create that waited
+          // has said enough already.
+          const taken = quota.state();
           const result = await send();
-          const line = milestoneLine(hostname, quota.state(), policy);
+          const line = queued || byApi !== undefined ? undefined : milestoneLine(hostname, taken, policy);
           if (line !== undefined) progress(line);
           return result;
         } catch (error: unknown) {
