@@ -94,14 +94,14 @@ async function refreshThroughCli(world: World, parallels: readonly number[]): Pr
   }
 }
 
-/** Run scenario 4 once per variant and concurrency, then through the CLI. */
-export async function runRefreshScenario(gaWriteMs: number): Promise<RefreshRow[]> {
+/** Run scenario 4 once per variant and concurrency, then (unless `withCli` is false) through the CLI. */
+export async function runRefreshScenario(gaWriteMs: number, withCli = true): Promise<RefreshRow[]> {
   const world = await startWorld(REFRESH_BINDINGS, true, gaWriteMs);
   try {
     const rows: RefreshRow[] = [];
     for (const concurrency of [REFRESH_RESOURCES, 8])
       for (const variant of ["before", "after"] as const) rows.push(await refreshOnce(world, variant, concurrency));
-    rows.push(...(await refreshThroughCli(world, [8, 64])));
+    if (withCli) rows.push(...(await refreshThroughCli(world, [8, 64])));
     return rows;
   } finally {
     await world.emu.close();

@@ -19,6 +19,7 @@ import { runOnce, type Operation, type RunResult, type RunSettings, type Variant
 import { runRenewal } from "./renewal";
 import { renewalFiguresTable, renewalRatiosTable, type RenewalCell } from "./renewal-table";
 import { INSTALLED, measureProviderSizes, type ProviderSize } from "./serialization";
+import { cliSection, runGa, runP1, runQuota, type P1Row, type QuotaRow } from "./cli";
 import { refreshSection, runRefreshScenario } from "./refresh";
 import { measureWaits, waitsTable } from "./waits";
 
@@ -38,6 +39,10 @@ const { values: flags } = parseArgs({
     "waits-only": { type: "boolean", default: false },
     "renewal-only": { type: "boolean", default: false },
     "renewal-sizes": { type: "string", default: "1,10,50" },
+    cli: { type: "string", default: process.env["BENCH_CLI"] ?? "all" },
+    "p1-sizes": { type: "string", default: "100,300" },
+    "p1-reps": { type: "string", default: "2" },
+    "ga-parallel": { type: "string", default: "8,64" },
   },
 });
 const REPS = positiveInt(flags.reps, "--reps");
@@ -47,6 +52,22 @@ const FULL = flags.full;
 const WAITS_ONLY = flags["waits-only"];
 const RENEWAL_ONLY = flags["renewal-only"];
 const RENEWAL_SIZES = flags["renewal-sizes"].split(",").map((s) => positiveInt(s, "--renewal-sizes"));
+/** The CLI scenarios to run: `all` (the default, what the README quotes), `none`, or a list of p1, ga, quota, refresh. */
+const CLI_SCENARIOS = ["p1", "ga", "quota", "refresh"] as const;
+const CLI = cliSelection(flags.cli);
+const P1_SIZES = flags["p1-sizes"].split(",").map((s) => positiveInt(s, "--p1-sizes"));
+const P1_REPS = positiveInt(flags["p1-reps"], "--p1-reps");
+const GA_PARALLEL = flags["ga-parallel"].split(",").map((s) => positiveInt(s, "--ga-parallel"));
+
+function cliSelection(text: string): Set<string> {
+  if (text === "all") return new Set(CLI_SCENARIOS);
+  if (text === "none" || text === "") return new Set();
+  const picked = text.split(",").map((s) => s.trim());
+  for (const name of picked)
+    if (!(CLI_SCENARIOS as readonly string[]).includes(name))
+      throw new Error(`--cli (or BENCH_CLI): "${name}" is not one of all, none, ${CLI_SCENARIOS.join(", ")}`);
+  return new Set(picked);
+}
 
 function positiveInt(text: string, name: string): number {
   const value = Number(text);
@@ -329,7 +350,21 @@ async function main(): Promise<void> {
     }
 
   log("scenario 4: refresh of per-domain bindings, each listing alone vs shared listener reads");
-  const refresh = await runRefreshScenario(GA_WRITE_MS);
+  const refresh = await runRefreshScenario(GA_WRITE_MS, CLI.has("refresh"));
+
+  const p1: P1Row[] = [];
+  if (CLI.has("p1"))
+    for (const n of P1_SIZES) {
+      log(`CLI P1: ${n} esa.CustomHostname vs ${n} no-op resources (up, preview, refresh, destroy)`);
+      p1.push(await runP1(n, P1_REPS, log));
+    }
+  if (CLI.has("ga")) log("CLI GA: per-domain vs set resource through pulumi up");
+  const ga = CLI.has("ga") ? await runGa(GA_PARALLEL, log) : [];
+  let quota: QuotaRow | undefined;
+  if (CLI.has("quota")) {
+    log("CLI quota: 105 new hostnames against the 100-per-hour limit, clock sped up");
+    quota = await runQuota(log);
+  }
 
   const runtime = Date.now() - started;
   const poll = pollDelays();
@@ -356,6 +391,7 @@ async function main(): Promise<void> {
     ...(cappedNotes(cells).length > 0 ? [""] : []),
     refreshSection(refresh),
     ...renewal,
+    cliSection(p1, ga, quota),
     "### `__provider` size per resource",
     "",
     "Serialized with `pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })` (what " +

@@ -100,12 +100,13 @@ export class PulumiStack {
   }
 
   /**
-   * Run the CLI; throws {@link PulumiCliError} unless `allowFailure`. Asynchronous on purpose: tests run the emulator
+   * Run the CLI; throws {@link PulumiCliError} unless `allowFailure`. `onOutput` sees output as it arrives (to time
+   * a progress line). Asynchronous on purpose: tests run the emulator
    * in their own process, and a synchronous spawn would block it from answering the provider's calls.
    */
   run(
     args: readonly string[],
-    options: { allowFailure?: boolean; env?: Record<string, string> } = {},
+    options: { allowFailure?: boolean; env?: Record<string, string>; onOutput?: (chunk: string) => void } = {},
   ): Promise<CliResult> {
     return this.start(args, options).done;
   }
@@ -114,7 +115,10 @@ export class PulumiStack {
    * Start a CLI run in a process group of its own, so {@link RunningCli.kill} can SIGKILL the whole tree (the CLI,
    * its language host and the provider hosts), as a crash or a killed CI job does.
    */
-  start(args: readonly string[], options: { allowFailure?: boolean; env?: Record<string, string> } = {}): RunningCli {
+  start(
+    args: readonly string[],
+    options: { allowFailure?: boolean; env?: Record<string, string>; onOutput?: (chunk: string) => void } = {},
+  ): RunningCli {
     const stackless = args[0] === "version" || (args[0] === "stack" && args[1] === "init");
     // Flags go before a `--` in args (which ends flag parsing, for values such as PEM text that start with "-").
     const end = args.indexOf("--");
@@ -134,8 +138,14 @@ export class PulumiStack {
       let stdout = "";
       let stderr = "";
       const running = child;
-      running.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-      running.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      running.stdout?.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        options.onOutput?.(chunk.toString());
+      });
+      running.stderr?.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        options.onOutput?.(chunk.toString());
+      });
       const timer = setTimeout(() => killGroup(running.pid), 10 * 60 * 1000);
       running.on("error", reject);
       running.on("close", (code, signal) => {

@@ -1,7 +1,7 @@
 import { type ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { AlibabaClient } from "../../transport/client";
 import { isAlibabaCloudError } from "../../transport/errors";
-import { type ConfigSource } from "../../transport/settings";
+import { configValue, envValue, type ConfigSource } from "../../transport/settings";
 
 /**
  * State of the dynamic-provider host process, set by `configure()` and read at call time. It lives in a module
@@ -42,6 +42,14 @@ export async function unlessNotFound<T>(call: Promise<T>): Promise<T | undefined
 /** `configure`, the same for every resource: keep the stack config for call time (credentials are read then). */
 export async function configure(req: ConfigureRequest): Promise<void> {
   configureHost(req.config);
+}
+
+/**
+ * A provider setting of this host process: the stack config `configKey` (e.g. `alicloud:esaCreateQuota`) that
+ * `configure()` received, else the environment variable `envName`; `undefined` when neither is set (empty is unset).
+ */
+export function hostSetting(configKey: string, envName: string): string | undefined {
+  return configValue(hostState.config ?? { get: () => undefined }, configKey) ?? envValue(process.env, envName);
 }
 
 /** The Alibaba client for this host process, built on first use from the configured stack config and the environment. */

@@ -81,8 +81,8 @@ export interface CustomHostnameArgs {
    */
   readonly certIdentifier?: pulumi.Input<string>;
   /**
-   * What `pulumi up` waits for after a create or update: `"none"`, `"active"` (ownership verified: the provider
-   * calls VerifyCustomHostname while `pending`; fails on `conflicted`/`offline` with the reason) or
+   * What `pulumi up` waits for after a create or update: `"none"`, `"active"` (ownership verified: while `pending`
+   * each poll is one VerifyCustomHostname; fails on `conflicted`/`offline` with the reason) or
    * `"certificateIssued"` (active and the certificate `OK`; fails on `ApplyFailed` with ESA's code and message).
    * While the target is not reached, every `up` tries again. No API parameter; changes are applied in place.
    * @default `"none"`: return as soon as ESA accepted the request
@@ -90,7 +90,8 @@ export interface CustomHostnameArgs {
   readonly waitFor?: pulumi.Input<WaitFor>;
   /**
    * Bound of the {@link waitFor} wait, in seconds (1 to 86400). A timeout after the hostname exists is a partial
-   * failure: the hostname stays in the state and the next `up` resumes. No API parameter.
+   * failure: the hostname stays in the state and the next `up` resumes. It also bounds how long a create waits for
+   * the CreateCustomHostname quota (100 per hour; see the class documentation). No API parameter.
    * @default 1800 (30 minutes)
    */
   readonly waitTimeoutSeconds?: pulumi.Input<number>;
@@ -131,11 +132,20 @@ export const customHostnameProvider: pulumi.dynamic.ResourceProvider<PropertyBag
  * - preview of an unchanged stack (check + diff): 0;
  * - create: CreateCustomHostname + GetCustomHostname = 2; with `adoptExisting` and a match: ListCustomHostnames +
  *   GetCustomHostname = 2 (+ Update + Get when it differs); after an ambiguous Create failure + 1 List per retry;
- *   with a wait, + 1 Get per poll and 1 VerifyCustomHostname per poll while `pending`;
+ *   with a wait, + 1 call per poll: VerifyCustomHostname while `pending` (+ 1 Get once it passes, and a Get re-read
+ *   once a minute), GetCustomHostname otherwise;
+ * - create past the CreateCustomHostname quota (100 per hour per account): by default the create waits for the next
+ *   slot, printing why, how many creates are queued and when the slot opens (at once, then at least every 30 s), for
+ *   at most `waitTimeoutSeconds`; stack config `alicloud:esaCreateQuota: fail` (or
+ *   `ALICLOUD_CERTS_ESA_CREATE_QUOTA=fail`) fails it at once with "quota: N of 100 … used this hour". A throttling
+ *   answer (`TooManyRequests`: another process or stack used the quota) is handled the same way;
  * - update: UpdateCustomHostname + GetCustomHostname = 2; heal a failed/expiring/expired free certificate:
  *   ApplyCustomHostnameCertificate + GetCustomHostname = 2; a changed trigger: Get (+ Apply) + Get; a change of
  *   provider-only settings (`waitTimeoutSeconds`, `adoptExisting`, `waitFor: "none"`): 0;
- * - refresh: GetCustomHostname = 1 (+ ListCustomHostnames to confirm a disappearance = 2);
+ * - refresh: GetCustomHostname = 1 (+ ListCustomHostnames to confirm a disappearance = 2). Not one
+ *   ListCustomHostnames page (up to 500) for many hostnames: its items lack `CasId`, `CertId`, `Certificate` and
+ *   `PrivateKey` (ESA SDK 2024-09-10 response models), so a page cannot show a changed uploaded certificate or CAS
+ *   certificate, which refresh must;
  * - delete: DeleteCustomHostname + ListCustomHostnames (confirmation) = 2.
  *
  * Existing hostnames: set `adoptExisting: true` to manage one, or use {@link CustomHostname.get} for a read-only view.

@@ -2,6 +2,7 @@
  * Every Alibaba Cloud call `esa.CustomHostname` makes (ESA API 2024-09-10), each taking the client seam
  * {@link AlibabaApi} so tests pass a fake. Retries of throttling and transient errors are the transport's.
  */
+import { type CallOptions } from "../../../transport/client";
 import { isAlibabaCloudError } from "../../../transport/errors";
 import {
   ApplyCustomHostnameCertificate,
@@ -17,9 +18,13 @@ import {
 } from "../../../transport/operations/esa";
 import { unlessNotFound, type AlibabaApi } from "../../common/host";
 
-/** `CreateCustomHostname`: the new `HostnameId`. */
-export async function createHostname(api: AlibabaApi, request: CreateCustomHostnameRequest): Promise<string> {
-  return (await api.call(CreateCustomHostname, request)).hostnameId;
+/** `CreateCustomHostname`: the new `HostnameId`. `options` reach the transport (create turns its retries off). */
+export async function createHostname(
+  api: AlibabaApi,
+  request: CreateCustomHostnameRequest,
+  options?: CallOptions,
+): Promise<string> {
+  return (await api.call(CreateCustomHostname, request, options)).hostnameId;
 }
 
 /** `GetCustomHostname`. */

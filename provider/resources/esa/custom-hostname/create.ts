@@ -7,36 +7,37 @@
 import { type CreateResult } from "@pulumi/pulumi/dynamic";
 import { isAlibabaCloudError } from "../../../transport/errors";
 import { type CustomHostnameModel } from "../../../transport/operations/esa";
-import { RateLimiter } from "../../../util/rate-limiter";
 import {
   messageOf,
   partialFailure as recordedFailure,
   type PartialFailureError,
   type PropertyBag,
 } from "../../common/dynamic";
+import { timeoutMs } from "../../common/check";
 import { progress, type AlibabaApi } from "../../common/host";
 import { createHostname, findByName, getHostname, updateHostname } from "./api";
 import { parseInputs } from "./check";
 import { conflictHint, isNameConflict } from "./conflict";
-import { type CustomHostnameInputs, type CustomHostnameOutputs } from "./types";
+import { sendWithinQuota } from "./quota";
+import { DEFAULT_WAIT_TIMEOUT_SECONDS, type CustomHostnameInputs, type CustomHostnameOutputs } from "./types";
 import { createRequest, defined, inputsFromModel, outputsOf, updateRequest } from "./mapping";
 import { waitForTarget } from "./wait";
-
-/** ESA allows 100 CreateCustomHostname calls per hour per user: queue here rather than burn them on throttling. */
-const createLimiter = new RateLimiter({ CreateCustomHostname: { limit: 100, windowMs: 3_600_000 } });
 
 /** How often a create whose outcome was ambiguous is looked up and tried again. */
 const MAX_CREATE_ATTEMPTS = 3;
 
 /**
- * CreateCustomHostname, safe to repeat: it has no client token, so after an ambiguous failure (reset, timeout, 5xx)
+ * CreateCustomHostname within the quota (quota.ts), safe to repeat: it has no client token, so after an ambiguous failure (reset, timeout, 5xx)
  * the hostname is looked up by exact name before trying again, and the one found is taken as ours.
  */
 async function createOnce(api: AlibabaApi, inputs: CustomHostnameInputs): Promise<string> {
+  // ESA allows 100 creates per hour: past that, quota.ts waits (saying so) or fails fast, up to the resource's timeout.
+  const deadline = Date.now() + timeoutMs(inputs.waitTimeoutSeconds, DEFAULT_WAIT_TIMEOUT_SECONDS);
   for (let attempt = 1; ; attempt++) {
-    await createLimiter.acquire("CreateCustomHostname");
     try {
-      return await createHostname(api, createRequest(inputs));
+      return await sendWithinQuota(inputs.hostname, deadline, () =>
+        createHostname(api, createRequest(inputs), { retry: { maxAttempts: 1 } }),
+      );
     } catch (error: unknown) {
       if (isNameConflict(error)) {
         throw new Error(`${messageOf(error)} ${await conflictHint(api, inputs.siteId, inputs.hostname)}`);

@@ -45,6 +45,10 @@ export async function fetchLive(
 /**
  * `read` (refresh, and `CustomHostname.get`): GetCustomHostname (1 call); inputs are rebuilt from live state. An
  * empty result (the engine drops the resource) only when absence is confirmed by an exact-name List (2 calls).
+ * Refresh does not share ListCustomHostnames pages (up to 500 hostnames a call) the way GA reads share listener
+ * pages: a List item has no `CasId`, `CertId`, `Certificate` or `PrivateKey` (the response models of the ESA SDKs,
+ * npm `@alicloud/esa20240910` 2.43.0 and PyPI `alibabacloud_esa20240910` 3.16.0), so it cannot
+ * show drift of a CAS or uploaded certificate, and those are inputs refresh must rebuild.
  */
 export async function readCustomHostname(
   api: AlibabaApi,

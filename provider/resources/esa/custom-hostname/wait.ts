@@ -1,6 +1,7 @@
 /**
- * The opt-in wait of `esa.CustomHostname`: poll `GetCustomHostname`, and while the hostname is `pending` ask ESA to
- * verify ownership now (`VerifyCustomHostname`), until it is `active` (and, for `certificateIssued`, its certificate
+ * The opt-in wait of `esa.CustomHostname`: one call per poll. While the hostname is `pending` that call is
+ * `VerifyCustomHostname` (ask ESA to verify ownership now; a Get follows only when it passed), otherwise
+ * `GetCustomHostname`, until it is `active` (and, for `certificateIssued`, its certificate
  * is issued). Bounded by the user's timeout, paced by the shared waiter, with progress lines that tell the user which
  * DNS record to publish. The acceptor is pure so every state is unit-tested.
  */
@@ -71,6 +72,23 @@ export function acceptHostname(
 }
 
 /**
+ * While pending, a Get re-read at least this often (ms), so a hostname that turns conflicted or offline, or whose
+ * verification record changed, is seen although Verify polls do not return the model.
+ */
+export const PENDING_REREAD_MS = 60_000;
+
+/**
+ * Which one call a poll makes, given the last model read and how long ago. While `pending`, only
+ * VerifyCustomHostname can change the outcome (it checks ownership now and activates; ESA's own detection shows as
+ * `Passed` too), so that poll is Verify alone, and a Get follows only when it passed; a Get alone re-reads the
+ * model every {@link PENDING_REREAD_MS}. Any other status is watched with Get alone (Verify would change nothing).
+ * The first poll of a wait is always Verify when pending: its model was just read.
+ */
+export function nextPollCall(last: CustomHostnameModel, msSinceRead: number): "get" | "verify" {
+  return last.status === "pending" && msSinceRead < PENDING_REREAD_MS ? "verify" : "get";
+}
+
+/**
  * Wait until `inputs.waitFor` holds. `first` is a model just read (spares one Get); `seen` receives every model so
  * a caller can report the latest state in a partial failure. Throws `WaitError` on failure or timeout.
  */
@@ -83,14 +101,16 @@ export async function waitForTarget(
 ): Promise<CustomHostnameModel> {
   if (inputs.waitFor === "none") return first;
   const target = inputs.waitFor;
-  let pending: CustomHostnameModel | undefined = first;
+  const last = { model: first, readAt: Date.now(), fresh: true };
   const poll = async (): Promise<CustomHostnameModel> => {
-    let model = pending ?? (await getHostname(api, hostnameId));
-    pending = undefined;
-    if (model.status === "pending" && (await verifyHostname(api, hostnameId)))
-      model = await getHostname(api, hostnameId);
-    seen(model);
-    return model;
+    const call = nextPollCall(last.model, last.fresh ? 0 : Date.now() - last.readAt);
+    last.fresh = false;
+    if (call === "get" || (call === "verify" && (await verifyHostname(api, hostnameId)))) {
+      last.model = await getHostname(api, hostnameId);
+      last.readAt = Date.now();
+    }
+    seen(last.model);
+    return last.model;
   };
   return waitUntil(poll, (model) => acceptHostname(model, target), {
     ...pollDelays(),
