@@ -8,6 +8,7 @@
 import { type CheckResult, type DiffResult, type ReadResult } from "@pulumi/pulumi/dynamic";
 import { type PropertyBag } from "../../common/dynamic";
 import { hostClient } from "../../common/host";
+import { clockFromEnv } from "../../../util/clock";
 import { reported } from "../../common/reported";
 import { checkInputs } from "./check";
 import { createCustomHostname } from "./create";
@@ -21,7 +22,9 @@ export { configure } from "../../common/host";
 
 /** `check`: normalized inputs and per-property failures; no API call. */
 export async function check(olds: PropertyBag, news: PropertyBag): Promise<CheckResult<CustomHostnameInputs>> {
-  const { inputs, failures } = checkInputs(news, { previous: olds["certificate"], now: new Date() });
+  // The provider's clock (the emulator's when ALICLOUD_CERTS_CLOCK_URL names it), the one renewal decisions use.
+  const now = await clockFromEnv()();
+  const { inputs, failures } = checkInputs(news, { previous: olds["certificate"], now });
   return { inputs, failures: [...failures] };
 }
 
