@@ -16,9 +16,9 @@
 import "reflect-metadata"; // @peculiar/x509 (CSR generation) needs the Reflect metadata API loaded first
 import * as pulumi from "@pulumi/pulumi";
 import { cas, esa, ga } from "pulumi-alicloud-certs";
-import { createCsr } from "./csr";
+import { createCsr } from "../dv-certificate-order/csr";
 import { DnsRecord } from "./dns-record";
-import { KeyPair } from "./key-pair";
+import { KeyPair } from "../dv-certificate-order/key-pair";
 
 const config = new pulumi.Config();
 const domain = config.require("domain");
