@@ -5,7 +5,7 @@
  * id, so the engine records it: never an orphan.
  */
 import { type CreateResult } from "@pulumi/pulumi/dynamic";
-import { isAlibabaCloudError } from "../../../transport/errors";
+import { writeWithLookups } from "../../../transport/lookup-retry";
 import { type CustomHostnameModel } from "../../../transport/operations/esa";
 import {
   messageOf,
@@ -23,32 +23,33 @@ import { DEFAULT_WAIT_TIMEOUT_SECONDS, type CustomHostnameInputs, type CustomHos
 import { createRequest, defined, inputsFromModel, outputsOf, updateRequest } from "./mapping";
 import { waitForTarget } from "./wait";
 
-/** How often a create whose outcome was ambiguous is looked up and tried again. */
-const MAX_CREATE_ATTEMPTS = 3;
-
 /**
- * CreateCustomHostname within the quota (quota.ts), safe to repeat: it has no client token, so after an ambiguous failure (reset, timeout, 5xx)
- * the hostname is looked up by exact name before trying again, and the one found is taken as ours.
+ * CreateCustomHostname within the quota (quota.ts), safe to repeat: it has no client token, so after an ambiguous
+ * failure (reset, timeout, 5xx) the hostname is looked up by exact name before trying again, and the one found is
+ * taken as ours. Attempts are bounded by the resource's timeout (the shared lookup-before-retry loop), not a count.
  */
 async function createOnce(api: AlibabaApi, inputs: CustomHostnameInputs): Promise<string> {
   // ESA allows 100 creates per hour: past that, quota.ts waits (saying so) or fails fast, up to the resource's timeout.
   const deadline = Date.now() + timeoutMs(inputs.waitTimeoutSeconds, DEFAULT_WAIT_TIMEOUT_SECONDS);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await sendWithinQuota(inputs.hostname, deadline, () =>
-        createHostname(api, createRequest(inputs), { retry: { maxAttempts: 1 } }),
-      );
-    } catch (error: unknown) {
-      if (isNameConflict(error)) {
-        throw new Error(`${messageOf(error)} ${await conflictHint(api, inputs.siteId, inputs.hostname)}`);
-      }
-      if (!isAlibabaCloudError(error) || !error.ambiguous || attempt >= MAX_CREATE_ATTEMPTS) throw error;
-      progress(
-        `CreateCustomHostname for ${inputs.hostname} got no clear answer (${error.code}); looking it up before trying again`,
-      );
-      const found = await findByName(api, inputs.siteId, inputs.hostname);
-      if (found !== undefined) return found.hostnameId;
+  try {
+    return await writeWithLookups({
+      write: () =>
+        sendWithinQuota(inputs.hostname, deadline, () =>
+          createHostname(api, createRequest(inputs), { retry: { maxAttempts: 1 } }),
+        ),
+      applied: async () => {
+        progress(`CreateCustomHostname for ${inputs.hostname} got no clear answer; looking it up before trying again`);
+        return (await findByName(api, inputs.siteId, inputs.hostname))?.hostnameId;
+      },
+      deadline,
+      description: `CreateCustomHostname for ${inputs.hostname}`,
+      onRetry: progress,
+    });
+  } catch (error: unknown) {
+    if (isNameConflict(error)) {
+      throw new Error(`${messageOf(error)} ${await conflictHint(api, inputs.siteId, inputs.hostname)}`);
     }
+    throw error;
   }
 }
 
