@@ -11,6 +11,7 @@ import {
   type DvCertificateOrderInputs,
   type DvCertificateOrderOutputs,
   type DvOrderState,
+  COMPUTED_OUTPUT_NAMES,
   type DvProductCode,
   type ValidationDelegation,
 } from "./dv-certificate-order/types";
@@ -136,25 +137,12 @@ export const dvCertificateOrderProvider: pulumi.dynamic.ResourceProvider = provi
 /** Output properties, pre-declared so `dynamic.Resource` creates them (it only creates outputs for keys in props). */
 const COMPUTED_OUTPUTS = declareOutputs([
   "orderId",
-  "state",
-  "commonName",
-  "recordDomain",
-  "recordType",
-  "recordValue",
-  "domain",
-  "uri",
-  "content",
-  "certificate",
-  "certId",
-  "certIdentifier",
-  "notAfter",
+  ...COMPUTED_OUTPUT_NAMES,
+  // Behaviour inputs echoed as outputs (see the class's declarations).
   "waitForIssuance",
   "revokeOnDelete",
   "renewBeforeDays",
   "validationDelegation",
-  "renewalDue",
-  "delegationCname",
-  "delegatedRecord",
 ]);
 
 /**

@@ -4,7 +4,12 @@
  * at preview are skipped.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { type DvCertificateOrderInputs, type DvProductCode, type ValidationDelegation } from "./types";
+import {
+  COMPUTED_OUTPUT_NAMES,
+  type DvCertificateOrderInputs,
+  type DvProductCode,
+  type ValidationDelegation,
+} from "./types";
 import {
   CheckReport,
   isUnknown,
@@ -53,32 +58,13 @@ export const INPUT_NAMES = [
 /** What CAS stores about a person: a failure names these inputs but never brings their value into the output. */
 export const PERSONAL_INPUTS = ["username", "phone", "email"] as const;
 
-/** The outputs the class pre-declares (stored bags carry them). */
-const OUTPUT_NAMES = [
-  "state",
-  "commonName",
-  "recordDomain",
-  "recordType",
-  "recordValue",
-  "domain",
-  "uri",
-  "content",
-  "certificate",
-  "certId",
-  "certIdentifier",
-  "notAfter",
-  "renewalDue",
-  "delegationCname",
-  "delegatedRecord",
-];
-
 /** Check and normalize the inputs of one order. */
 export async function checkOrder(
   olds: PropertyBag,
   news: PropertyBag,
 ): Promise<pulumi.dynamic.CheckResult<DvCertificateOrderInputs>> {
   const report = new CheckReport({ sensitive: PERSONAL_INPUTS });
-  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: OUTPUT_NAMES });
+  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: COMPUTED_OUTPUT_NAMES });
   const orderId = readId(report, "orderId", news["orderId"], false);
   // An adopted order was placed elsewhere: its CSR and contact details are optional and never sent.
   const required = orderId === undefined;

@@ -176,3 +176,22 @@ export function tagKeyProblem(key: string): string | undefined {
   if (lower.includes("http://") || lower.includes("https://")) return 'must not contain "http://" or "https://"';
   return undefined;
 }
+
+/** The outputs CAS reports (beyond the inputs): the public class pre-declares them, and check accepts them back. */
+export const COMPUTED_OUTPUT_NAMES = [
+  "state",
+  "commonName",
+  "recordDomain",
+  "recordType",
+  "recordValue",
+  "domain",
+  "uri",
+  "content",
+  "certificate",
+  "certId",
+  "certIdentifier",
+  "notAfter",
+  "renewalDue",
+  "delegationCname",
+  "delegatedRecord",
+] as const;
