@@ -149,7 +149,7 @@ function route(
   };
 }
 
-/** Required parameters, rate limit, ClientToken replay, tick, then the handler inside a transaction. */
+/** Required parameters, rate limit, ClientToken replay, tick, then the handler (a write inside a transaction). */
 function runAction(
   rt: Runtime,
   service: ErasedService,
@@ -171,10 +171,12 @@ function runAction(
     }
   }
   rt.world.tickAll();
-  const body = rt.world.transaction(service.product, () =>
-    action.handler(call, rt.world.state[service.product], rt.world.context),
-  );
-  rt.world.observeServing(true); // the tick above ran at this same simulated time
+  const run = (): Record<string, unknown> => action.handler(call, rt.world.state[service.product], rt.world.context);
+  // A read changes nothing the tick's observation has not seen; a write is observed at the tick's simulated time.
+  const body = action.write
+    ? rt.world.transaction(service.product, run)
+    : rt.world.read(service.product, action.name, run);
+  if (action.write) rt.world.observeServing(true);
   if (token !== undefined && token !== "") rt.world.rememberReply(call.product, call.action, token, body);
   return body;
 }

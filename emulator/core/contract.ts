@@ -70,6 +70,11 @@ export interface PublishedRecords {
    * through `value`. Names compare case-insensitively.
    */
   has(kind: "dns" | "file", name: string, type: string, value: string): boolean;
+  /**
+   * Changes whenever the published records change, so a service may keep an answer of {@link has} until it does
+   * (ESA's tick asks every pending hostname's ownership question on every call).
+   */
+  readonly version: number;
 }
 
 /** Read access a service has to the other services (GA checks CAS certificates). */
@@ -107,7 +112,11 @@ export interface ActionDefinition<S> {
   readonly handler: ActionHandler<S>;
   /** Parameters the core rejects with `MissingParameter` (HTTP 400) before the handler runs. */
   readonly required: readonly string[];
-  /** True for actions that change state. Informational: the core applies faults and ClientToken replay to any action. */
+  /**
+   * True for actions that change state: they run in a transaction (rolled back if they throw) and are followed by a
+   * serving observation. `false` skips both, so a read costs no copy of the state; `verifyReads` proves such a
+   * handler changes nothing. The core applies faults and ClientToken replay to any action.
+   */
   readonly write: boolean;
   /** Parameter names whose values are secret and must be redacted in the request log (e.g. `PrivateKey`). */
   readonly secretParams?: readonly string[];
@@ -141,8 +150,11 @@ export interface ServiceDefinition<S> {
   readonly product: Product;
   /** A fresh empty state (no seed objects). */
   emptyState(): S;
-  /** Advance time-driven state machines to `ctx.clock.now()`; the core calls this before every action and dump. */
-  tick(state: S, ctx: ServiceContext): void;
+  /**
+   * Advance time-driven state machines to `ctx.clock.now()`; the core calls this before every action and dump.
+   * Returns true when it changed anything: the core observes what consumers serve only after a change.
+   */
+  tick(state: S, ctx: ServiceContext): boolean;
   readonly actions: Readonly<Record<string, ActionDefinition<S>>>;
   /** Merge a seed section (this product's part of {@link EmulatorSeed}, unvalidated JSON) into `state`. Throw on bad input. */
   applySeed(state: S, seed: unknown, ctx: ServiceContext): void;

@@ -43,24 +43,46 @@ export function normaliseName(name: string): string {
   return name.trim().replace(/\.$/, "").toLowerCase();
 }
 
-function recordsAt(records: readonly PublishedRecord[], name: string, type: string): string[] {
-  return records
-    .filter((r) => r.kind === "dns" && normaliseName(r.name) === name && r.type.toUpperCase() === type)
-    .map((r) => r.value);
+/**
+ * The DNS records by normalised name: built once per change of the published records (see `World`), so a lookup
+ * costs a map access, not a scan of every record. ESA's tick checks every pending hostname's ownership on every call.
+ */
+export type DnsZone = ReadonlyMap<string, readonly PublishedRecord[]>;
+
+/** Index the DNS records of `records` (other kinds are not DNS). */
+export function dnsZone(records: readonly PublishedRecord[]): DnsZone {
+  const zone = new Map<string, PublishedRecord[]>();
+  for (const r of records) {
+    if (r.kind !== "dns") continue;
+    const name = normaliseName(r.name);
+    const at = zone.get(name);
+    if (at === undefined) zone.set(name, [r]);
+    else at.push(r);
+  }
+  return zone;
+}
+
+function zoneOf(records: readonly PublishedRecord[] | DnsZone): DnsZone {
+  return Array.isArray(records) ? dnsZone(records) : (records as DnsZone);
+}
+
+function recordsAt(zone: DnsZone, name: string, type: string): string[] {
+  return (zone.get(name) ?? []).filter((r) => r.type.toUpperCase() === type).map((r) => r.value);
 }
 
 /**
  * Resolve `name` / `type` over `records`. A CNAME query returns the CNAME at `name` itself (not followed), like
  * DNS. Every other type follows CNAMEs: see the module comment.
  */
-export function resolve(records: readonly PublishedRecord[], name: string, type: string): DnsAnswer {
+export function resolve(records: readonly PublishedRecord[] | DnsZone, name: string, type: string): DnsAnswer {
+  const zone = zoneOf(records);
   const wanted = type.toUpperCase();
   const chain = [normaliseName(name)];
-  if (wanted === "CNAME") return { status: "NOERROR", chain, values: recordsAt(records, chain[0] ?? "", "CNAME") };
+  if (wanted === "CNAME") return { status: "NOERROR", chain, values: recordsAt(zone, chain[0] ?? "", "CNAME") };
   for (;;) {
     const current = chain[chain.length - 1] ?? "";
-    const [target] = recordsAt(records, current, "CNAME");
-    if (target === undefined) return { status: "NOERROR", chain, values: recordsAt(records, current, wanted) };
+    const [target] = recordsAt(zone, current, "CNAME");
+    if (target === undefined) return { status: "NOERROR", chain, values: recordsAt(zone, current, wanted) };
     const next = normaliseName(target);
     if (chain.includes(next)) return { status: "SERVFAIL", chain: [...chain, next], reason: "cname-loop" };
     if (chain.length > MAX_CNAME_HOPS) return { status: "SERVFAIL", chain, reason: "cname-chain-too-long" };
@@ -73,7 +95,12 @@ export function resolve(records: readonly PublishedRecord[], name: string, type:
  * passes through `value` (a service checking "the customer points this name at us" sees the whole chain, as a
  * resolver following it would); for any other type when the type's values at the end of the chain include it.
  */
-export function dnsShows(records: readonly PublishedRecord[], name: string, type: string, value: string): boolean {
+export function dnsShows(
+  records: readonly PublishedRecord[] | DnsZone,
+  name: string,
+  type: string,
+  value: string,
+): boolean {
   if (type.toUpperCase() === "CNAME") {
     const answer = resolve(records, name, "A");
     return answer.status === "NOERROR" && answer.chain.slice(1).includes(normaliseName(value));
@@ -105,4 +132,38 @@ export function cnameConflict(existing: readonly PublishedRecord[], record: Publ
     return `${name} is a CNAME (to ${cname.value}); it cannot also hold a ${type} record (RFC 1034 §3.6.2).`;
   }
   return undefined;
+}
+
+/**
+ * A zone and the questions already answered from it. The world keeps one per state of the published records:
+ * ESA's tick asks the same ownership questions of every pending hostname on every call, so each distinct question
+ * is resolved once. Answers are keyed type → name → value on the callers' own strings, whose hashes V8 keeps.
+ */
+export class DnsView {
+  private readonly zone: DnsZone;
+  private readonly answers = new Map<string, Map<string, Map<string, boolean>>>();
+
+  /** `version`: what `PublishedRecords.version` reports while this view is current. */
+  constructor(
+    records: readonly PublishedRecord[],
+    readonly version: number,
+  ) {
+    this.zone = dnsZone(records);
+  }
+
+  /** {@link resolve} over this zone. */
+  resolve(name: string, type: string): DnsAnswer {
+    return resolve(this.zone, name, type);
+  }
+
+  /** {@link dnsShows} over this zone, remembered. */
+  shows(name: string, type: string, value: string): boolean {
+    let byName = this.answers.get(type);
+    if (byName === undefined) this.answers.set(type, (byName = new Map()));
+    let byValue = byName.get(name);
+    if (byValue === undefined) byName.set(name, (byValue = new Map()));
+    let answer = byValue.get(value);
+    if (answer === undefined) byValue.set(value, (answer = dnsShows(this.zone, name, type, value)));
+    return answer;
+  }
 }

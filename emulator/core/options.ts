@@ -25,6 +25,12 @@ export interface EmulatorOptions {
   /** Print nothing (internal errors still reach the request log). @default false */
   quiet?: boolean;
   /**
+   * Check that every read-only action (`write: false`) leaves the state unchanged, failing the call with an
+   * `InternalError` otherwise. It serializes the product's state twice per read, so it is for tests, not benchmarks.
+   * @default true when the environment has `ALICLOUD_CERTS_EMULATOR_VERIFY_READS=1` (the test tiers set it)
+   */
+  verifyReads?: boolean;
+  /**
    * The real wall clock used to check signature timestamps (tests skew it to provoke `InvalidTimeStamp.Expired`).
    * @internal
    */

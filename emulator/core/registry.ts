@@ -29,7 +29,7 @@ export interface ErasedService {
   readonly product: Product;
   readonly defaultSeed: unknown;
   emptyState(): unknown;
-  tick(state: unknown, ctx: ServiceContext): void;
+  tick(state: unknown, ctx: ServiceContext): boolean;
   action(name: string): ErasedAction | undefined;
   applySeed(state: unknown, seed: unknown, ctx: ServiceContext): void;
   control(name: string): ((state: unknown, body: unknown, ctx: ServiceContext) => unknown) | undefined;

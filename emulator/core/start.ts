@@ -63,7 +63,8 @@ export async function startEmulatorCore(
     now: persisted?.clock.now ?? wallNow(),
     speed: options.speed ?? persisted?.clock.speed ?? 1,
   });
-  const world = new World(services, clock, resolveTimings(options.timings));
+  const verifyReads = options.verifyReads ?? process.env["ALICLOUD_CERTS_EMULATOR_VERIFY_READS"] === "1";
+  const world = new World(services, clock, resolveTimings(options.timings), verifyReads);
   if (persisted === undefined) world.resetTo(startSeed);
   else world.loadPersisted(persisted);
 

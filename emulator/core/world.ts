@@ -14,7 +14,7 @@ import {
   type ServiceContext,
   type WorldState,
 } from "./contract";
-import { cnameConflict, dnsShows, resolve, type DnsAnswer } from "./dns";
+import { cnameConflict, DnsView, type DnsAnswer } from "./dns";
 import { controlError, isRecord } from "./json";
 import type { PersistedState } from "./persistence";
 import { recordMatches, type RecordSelector } from "./records";
@@ -47,14 +47,28 @@ export class World {
   private readonly byProduct = new Map<Product, ErasedService>();
   /** Simulated time of the last serving observation that followed a tick (not persisted). */
   private lastObservedAt: number | undefined;
+  /**
+   * True when the state may have changed since the last serving observation other than through a tick (which
+   * reports its own changes): a write, a control, a seed, a record. Only then, or after a tick that changed
+   * something, does {@link tickAll} observe: an observation of an unchanged state records nothing, and it costs
+   * O(consumers) on every call.
+   */
+  private servingStale = true;
+  /** The DNS view of `state.records`, with the array and length it was built from (publish appends, the rest replace). */
+  private dns: { of: readonly PublishedRecord[]; length: number; view: DnsView } | undefined;
+  /** How many DNS views were built: the {@link PublishedRecords.version} of the current one. */
+  private dnsViews = 0;
   readonly context: ServiceContext;
 
   constructor(
     readonly services: readonly ErasedService[],
     readonly clock: SimulatedClock,
     timings: EmulatorTimings,
+    /** Prove every {@link World.read} leaves the state as it found it (the `verifyReads` option). */
+    private readonly verifyReads = false,
   ) {
     for (const s of services) this.byProduct.set(s.product, s);
+    const dnsVersion = (): number => this.dnsView().version;
     this.state = emptyWorld(services);
     this.context = {
       clock,
@@ -62,8 +76,11 @@ export class World {
       records: {
         has: (kind, name, type, value) =>
           kind === "dns"
-            ? dnsShows(this.state.records, name, type, value)
+            ? this.dnsView().shows(name, type, value)
             : this.state.records.some((r) => recordMatches(r, { kind, name, type: type.toUpperCase(), value })),
+        get version() {
+          return dnsVersion();
+        },
       },
       lookup: { casCertificateExists: (certId) => this.casCertificateExists(certId) },
       nextId: (sequence) => {
@@ -101,8 +118,11 @@ export class World {
 
   /** Advance every service's time-driven state machines (cross-service reads then see a consistent world). */
   tickAll(): void {
-    for (const s of this.services) s.tick(this.state[s.product], this.context);
-    this.observeServing(true);
+    let changed = false;
+    for (const s of this.services) if (s.tick(this.state[s.product], this.context)) changed = true;
+    if (changed || this.servingStale) this.observeServing(true);
+    // What observing the unchanged state would have done: nothing, except mark the moment as observed.
+    else this.lastObservedAt = this.clock.now();
   }
 
   /**
@@ -119,6 +139,15 @@ export class World {
     const now = this.clock.now();
     observe(this.state.serving, observations, () => (memo.index ??= this.caIndex()), now, this.lastObservedAt);
     if (afterTick) this.lastObservedAt = now;
+    this.servingStale = false;
+  }
+
+  /** The DNS view of the published records, rebuilt only when they changed. */
+  private dnsView(): DnsView {
+    const records = this.state.records;
+    if (this.dns?.of !== records || this.dns.length !== records.length)
+      this.dns = { of: records, length: records.length, view: new DnsView(records, ++this.dnsViews) };
+    return this.dns.view;
   }
 
   /** `GET /__emulator/serving`. */
@@ -136,6 +165,7 @@ export class World {
   /** `DELETE /__emulator/serving`: forget the history; every consumer starts a period from now. */
   clearServing(): void {
     this.state.serving = {};
+    this.servingStale = true;
     this.tickAll();
   }
 
@@ -157,6 +187,7 @@ export class World {
         throw controlError(`The emulator has no "${product}" service to seed.`);
       }
     }
+    this.servingStale = true;
     const state = structuredClone(this.state);
     const credentials = new Map(this.credentials);
     try {
@@ -178,6 +209,7 @@ export class World {
   /** Forget everything and apply `seed`. */
   resetTo(seed: EmulatorSeed): void {
     this.state = emptyWorld(this.services);
+    this.servingStale = true;
     this.credentials.clear();
     this.clientTokens.clear();
     this.applySeed(seed);
@@ -196,7 +228,7 @@ export class World {
 
   /** Resolve a name in the emulator's public DNS (TXT and other types follow CNAMEs; see core/dns.ts). */
   resolveDns(name: string, type: string): DnsAnswer {
-    return resolve(this.state.records, name, type);
+    return this.dnsView().resolve(name, type);
   }
 
   /** Publish a record (publishing the same record twice keeps one; a CNAME shares its name with nothing else). */
@@ -207,17 +239,20 @@ export class World {
       recordMatches(r, { kind: record.kind, name: record.name, type: record.type, value: record.value }),
     );
     if (!exists) this.state.records.push({ ...record });
+    this.servingStale = true;
   }
 
   /** Remove the selected records; returns how many were removed. */
   unpublish(selector: RecordSelector): number {
     const before = this.state.records.length;
     this.state.records = this.state.records.filter((r) => !recordMatches(r, selector));
+    this.servingStale = true;
     return before - this.state.records.length;
   }
 
   /** Run `fn` on a write; if it throws, the product slice and the sequences go back to what they were. */
   transaction<T>(product: Product, fn: () => T): T {
+    this.servingStale = true;
     const slice = structuredClone(this.state[product]);
     const sequences = { ...this.state.sequences };
     try {
@@ -227,6 +262,20 @@ export class World {
       this.state.sequences = sequences;
       throw err;
     }
+  }
+
+  /**
+   * Run a read-only action's handler (`write: false`). Nothing is cloned, as nothing can need rolling back: a copy
+   * per call would cost O(objects) on every Get. With `verifyReads` a handler that changed the world is an internal
+   * error, so a read that writes cannot hide behind the missing rollback.
+   */
+  read<T>(product: Product, action: string, fn: () => T): T {
+    if (!this.verifyReads) return fn();
+    const before = JSON.stringify([this.state[product], this.state.sequences]);
+    const result = fn();
+    if (JSON.stringify([this.state[product], this.state.sequences]) !== before)
+      throw new Error(`${product} ${action} is declared read-only (write: false) but changed the state`);
+    return result;
   }
 
   /** Everything the state file keeps. */
@@ -254,6 +303,7 @@ export class World {
     // State files written before the serving timeline existed have none: history starts at the load.
     world.serving = isRecord(persisted.world.serving) ? persisted.world.serving : {};
     this.state = world;
+    this.servingStale = true;
     this.credentials.clear();
     for (const c of persisted.credentials) this.credentials.set(c.accessKeyId, c);
     this.clientTokens.clear();

@@ -137,6 +137,33 @@ describe("core: DNS through the running emulator", function () {
     assert.equal(verified.body["Passed"], true);
   });
 
+  it("ESA sees an ownership TXT published after it last looked, and one removed before the delay ran out", async () => {
+    const created = await callAction(client(), "esa", "CreateCustomHostname", {
+      SiteId: "7096621098379520",
+      RecordId: "4042843419650112",
+      Hostname: "late.customer.com",
+      SslFlag: "off",
+    });
+    const hostnameId = String(created.body["HostnameId"]);
+    const get = async (): Promise<Record<string, unknown>> =>
+      (await callAction(client(), "esa", "GetCustomHostname", { HostnameId: hostnameId })).body[
+        "CustomHostnameModel"
+      ] as Record<string, unknown>;
+    const model = await get();
+    // Several looks without the record: each tick answers "not proven" (and may keep that answer).
+    for (let i = 0; i < 3; i++) assert.equal((await get())["Status"], "pending");
+    const txt = dns(String(model["VerifyHost"]), "TXT", String(model["VerifyCode"]));
+    await emu.control.publishRecord(txt);
+    await get(); // the proof is first seen now
+    await emu.control.unpublishRecord({ kind: "dns", name: txt.name, type: "TXT" });
+    await emu.control.advanceTime(60_000);
+    assert.equal((await get())["Status"], "pending", "the proof was gone before the 60 s delay ended");
+    await emu.control.publishRecord(txt);
+    await get();
+    await emu.control.advanceTime(60_000);
+    assert.equal((await get())["Status"], "active");
+  });
+
   it("refuses a second CNAME at a name, and a CNAME next to other data (RFC 1034 §3.6.2)", async () => {
     await emu.control.publishRecord(dns("c.customer.com", "CNAME", "one.test"));
     await emu.control.publishRecord(dns("c.customer.com", "CNAME", "one.test")); // the same record again is fine

@@ -100,6 +100,14 @@ describe("core: API pipeline", () => {
     assert.equal(created.body["ThingId"], "thing-1");
   });
 
+  it("a read-only action that changes state is an InternalError when reads are verified (the test tiers do)", async () => {
+    assert.equal(process.env["ALICLOUD_CERTS_EMULATOR_VERIFY_READS"], "1", "tests/helpers/verify-reads.ts sets it");
+    const err = await rejectionOf(callAction(client(), "esa", "MisdeclaredRead"));
+    assert.equal(err.code, "InternalError");
+    const [entry] = await emu.control.requests({ action: "MisdeclaredRead" });
+    assert.match(String(entry?.error), /MisdeclaredRead is declared read-only \(write: false\) but changed the state/);
+  });
+
   it("answers a request line beyond the header limit with a JSON 431 instead of a bare reset", async () => {
     const huge = "x".repeat(600 * 1024);
     const raw = await sendRaw(emu.endpoint, { method: "GET", path: `/?A=${huge}`, headers: {}, body: Buffer.alloc(0) });

@@ -13,7 +13,7 @@ const CERT = "14000001-cn-hangzhou";
 function ctx(): ServiceContext {
   return {
     clock: { now: () => Date.UTC(2026, 0, 1) },
-    records: { has: () => false },
+    records: { has: () => false, version: 0 },
     lookup: { casCertificateExists: () => true },
     nextId: () => "1",
     timings: { gaWriteMs: 2000, esaCertIssueMs: 2000, casIssueMs: 2000 },

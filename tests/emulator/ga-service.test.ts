@@ -30,7 +30,7 @@ class World {
   constructor(gaWriteMs = WRITE_MS, seed: unknown = gaService.defaultSeed) {
     this.ctx = {
       clock: { now: () => this.now },
-      records: { has: () => false },
+      records: { has: () => false, version: 0 },
       lookup: { casCertificateExists: (id) => this.cas.has(id) },
       nextId: (sequence) => {
         const next = (this.sequences.get(sequence) ?? 0) + 1;

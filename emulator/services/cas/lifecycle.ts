@@ -70,16 +70,19 @@ export function issueOrder(state: CasState, order: CasOrder, atMs: number, ctx: 
  * `certificate` after `timings.casIssueMs`. Issuance is stamped at the moment the review ends (not at the tick), so
  * the outcome does not depend on how often the core ticks.
  */
-export function tickOrders(state: CasState, ctx: ServiceContext): void {
+export function tickOrders(state: CasState, ctx: ServiceContext): boolean {
   const now = ctx.clock.now();
+  let changed = false;
   for (const order of Object.values(state.orders)) {
     if (order.state === "domain_verify" && validationVisible(order, ctx)) {
       order.state = "process";
       order.processSince = now;
+      changed = true;
     }
     if (order.state === "process" && order.processSince !== null) {
       const due = order.processSince + ctx.timings.casIssueMs;
       if (due <= now) {
+        changed = true;
         try {
           issueOrder(state, order, due, ctx);
         } catch {
@@ -91,4 +94,5 @@ export function tickOrders(state: CasState, ctx: ServiceContext): void {
       }
     }
   }
+  return changed;
 }

@@ -10,7 +10,7 @@
  * Both answer with the conditions in force. Bad input is `InvalidParameter` (400).
  */
 import type { ControlHandler, ServiceContext } from "../../core/contract";
-import { BACKEND_STEPS, conditionsOf, noConditions, type BackendStep } from "./conditions";
+import { BACKEND_STEPS, noConditions, writableConditions, type BackendStep } from "./conditions";
 import { invalidParameter } from "./errors";
 import { OFFLINE_REASONS, type EsaState } from "./state";
 
@@ -59,7 +59,7 @@ const setCondition: ControlHandler<EsaState> = (state, raw, ctx) => {
   const b = raw as Record<string, unknown>;
   const active = b["active"] ?? true;
   if (typeof active !== "boolean") throw invalidParameter("active", "It must be a boolean.");
-  const c = conditionsOf(state);
+  const c = writableConditions(state);
   switch (choice(b["condition"], "condition", CONDITIONS)) {
     case "backendFailing": {
       const step = choice<BackendStep>(b["step"], "step", BACKEND_STEPS);

@@ -23,8 +23,18 @@ export function noConditions(): EsaConditions {
   return { failingSteps: {}, busySites: {}, busyRecords: {}, unpaidSites: {}, offlineSites: {}, deniedAccessKeys: {} };
 }
 
-/** The state's conditions, created on first use (state files written before conditions existed have none). */
-export function conditionsOf(state: EsaState): EsaConditions {
+const NO_CONDITIONS: Readonly<EsaConditions> = Object.freeze(noConditions());
+
+/** The conditions in force, for reading: none when the state has none yet (created only by {@link writableConditions}). */
+export function conditionsOf(state: EsaState): Readonly<EsaConditions> {
+  return state.conditions ?? NO_CONDITIONS;
+}
+
+/**
+ * The state's conditions, created on first use (state files written before conditions existed have none). Only the
+ * `setCondition` control writes them: a check inside a read-only action must leave the state as it found it.
+ */
+export function writableConditions(state: EsaState): EsaConditions {
   state.conditions ??= noConditions();
   return state.conditions;
 }

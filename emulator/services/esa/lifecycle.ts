@@ -101,50 +101,98 @@ function dcvSatisfied(h: EsaCustomHostname, ctx: ServiceContext): boolean {
   return !!(h.certHttpKey && h.certHttpValue && ctx.records.has("file", h.certHttpKey, "FILE", h.certHttpValue));
 }
 
-function tickOwnership(state: EsaState, h: EsaCustomHostname, ctx: ServiceContext, now: number): void {
-  if (h.status !== "pending") return;
-  if (!ownershipProven(state, h, ctx)) {
-    h.ownershipSeenAt = null;
-    return;
-  }
-  h.ownershipSeenAt ??= now;
-  if (now - h.ownershipSeenAt >= state.settings.autoVerifyDelayMs)
-    activate(h, h.ownershipSeenAt + state.settings.autoVerifyDelayMs);
+// Each tick step returns true when it changed the hostname (the core observes what is served only after a change).
+
+/** A pending hostname's last ownership answer and everything it depended on. */
+interface OwnershipAnswer {
+  readonly recordsVersion: number;
+  readonly verifyHost: string;
+  readonly verifyCode: string;
+  readonly recordName: string | undefined;
+  readonly proven: boolean;
 }
 
-function tickApplication(h: EsaCustomHostname, ctx: ServiceContext, now: number): void {
-  if (h.certStatus !== "Applying") return;
+/**
+ * Answers by hostname object. The tick asks every pending hostname on every call, and the answer only changes with
+ * the published records or the hostname's own challenge and record. Keyed weakly by the object, so a rolled-back
+ * or reloaded state (new objects) simply asks again.
+ */
+const ownershipAnswers = new WeakMap<EsaCustomHostname, OwnershipAnswer>();
+
+function ownershipProvenNow(state: EsaState, h: EsaCustomHostname, ctx: ServiceContext): boolean {
+  const recordName = state.records[h.recordId]?.recordName;
+  const known = ownershipAnswers.get(h);
+  if (
+    known?.recordsVersion === ctx.records.version &&
+    known.verifyHost === h.verifyHost &&
+    known.verifyCode === h.verifyCode &&
+    known.recordName === recordName
+  )
+    return known.proven;
+  const proven = ownershipProven(state, h, ctx);
+  const answer = { recordsVersion: ctx.records.version, verifyHost: h.verifyHost, verifyCode: h.verifyCode };
+  ownershipAnswers.set(h, { ...answer, recordName, proven });
+  return proven;
+}
+
+function tickOwnership(state: EsaState, h: EsaCustomHostname, ctx: ServiceContext, now: number): boolean {
+  if (h.status !== "pending") return false;
+  if (!ownershipProvenNow(state, h, ctx)) {
+    if (h.ownershipSeenAt === null) return false;
+    h.ownershipSeenAt = null;
+    return true;
+  }
+  const seenAt = h.ownershipSeenAt ?? now;
+  const firstSeen = h.ownershipSeenAt !== seenAt;
+  h.ownershipSeenAt = seenAt;
+  if (now - seenAt < state.settings.autoVerifyDelayMs) return firstSeen;
+  activate(h, seenAt + state.settings.autoVerifyDelayMs);
+  return true;
+}
+
+function tickApplication(h: EsaCustomHostname, ctx: ServiceContext, now: number): boolean {
+  if (h.certStatus !== "Applying") return false;
   if (h.queuedCertFailure) {
     failApplication(h, h.queuedCertFailure.code, h.queuedCertFailure.message, now);
     h.queuedCertFailure = null;
-    return;
+    return true;
   }
   if (!dcvSatisfied(h, ctx)) {
+    if (h.certDcvReadyAt === null) return false;
     h.certDcvReadyAt = null;
-    return;
+    return true;
   }
-  h.certDcvReadyAt ??= now;
-  const issuedAt = h.certDcvReadyAt + ctx.timings.esaCertIssueMs;
-  if (now < issuedAt) return;
+  const readyAt = h.certDcvReadyAt ?? now;
+  const firstReady = h.certDcvReadyAt !== readyAt;
+  h.certDcvReadyAt = readyAt;
+  const issuedAt = readyAt + ctx.timings.esaCertIssueMs;
+  if (now < issuedAt) return firstReady;
   h.certStatus = "OK";
   h.certId = freeCertId(h.hostnameId, h.certAttempt);
   h.certNotAfter = issuedAt + FREE_CERT_VALIDITY_MS;
   h.certDcvReadyAt = null;
   h.updateTime = issuedAt;
+  return true;
 }
 
-function tickExpiry(h: EsaCustomHostname, now: number): void {
-  if (h.certNotAfter === null || (h.certStatus !== "OK" && h.certStatus !== "Expiring")) return;
+function tickExpiry(h: EsaCustomHostname, now: number): boolean {
+  if (h.certNotAfter === null || (h.certStatus !== "OK" && h.certStatus !== "Expiring")) return false;
+  const before = h.certStatus;
   if (now >= h.certNotAfter) h.certStatus = "Expired";
   else if (now >= h.certNotAfter - EXPIRING_WINDOW_MS) h.certStatus = "Expiring";
+  return h.certStatus !== before;
 }
 
-/** Advances every hostname to `ctx.clock.now()`. */
-export function tickEsa(state: EsaState, ctx: ServiceContext): void {
+/** Advances every hostname to `ctx.clock.now()`; true when any hostname changed. */
+export function tickEsa(state: EsaState, ctx: ServiceContext): boolean {
   const now = ctx.clock.now();
+  let changed = false;
   for (const h of Object.values(state.hostnames)) {
-    tickOwnership(state, h, ctx, now);
-    tickApplication(h, ctx, now);
-    tickExpiry(h, now);
+    // Every step runs: `a || b()` would skip the later steps once one changed something.
+    const owned = tickOwnership(state, h, ctx, now);
+    const applied = tickApplication(h, ctx, now);
+    const expired = tickExpiry(h, now);
+    if (owned || applied || expired) changed = true;
   }
+  return changed;
 }

@@ -34,15 +34,21 @@ export function settleAccelerator(accelerator: AcceleratorRecord): void {
   delete accelerator.busyUntil;
 }
 
-/** Settles every write whose simulated duration has elapsed. */
-export function tickGa(state: GaState, ctx: ServiceContext): void {
+/** Settles every write whose simulated duration has elapsed; true when one did. */
+export function tickGa(state: GaState, ctx: ServiceContext): boolean {
   const now = ctx.clock.now();
+  let changed = false;
   for (const listener of Object.values(state.listeners)) {
-    if (listener.busyUntil !== undefined && listener.busyUntil <= now) settleListener(listener);
+    if (listener.busyUntil === undefined || listener.busyUntil > now) continue;
+    settleListener(listener);
+    changed = true;
   }
   for (const accelerator of Object.values(state.accelerators)) {
-    if (accelerator.busyUntil !== undefined && accelerator.busyUntil <= now) settleAccelerator(accelerator);
+    if (accelerator.busyUntil === undefined || accelerator.busyUntil > now) continue;
+    settleAccelerator(accelerator);
+    changed = true;
   }
+  return changed;
 }
 
 /**

@@ -22,8 +22,11 @@ export const DAY = 24 * 60 * 60 * 1000;
 /** In-memory published records (names compared case-insensitively, like the core). */
 export class FakeRecords implements PublishedRecords {
   readonly list: PublishedRecord[] = [];
+  /** Bumped by {@link publish}, as the core's version changes with its records. */
+  version = 0;
   publish(record: PublishedRecord): void {
     this.list.push(record);
+    this.version += 1;
   }
   has(kind: "dns" | "file", name: string, type: string, value: string): boolean {
     return this.list.some(

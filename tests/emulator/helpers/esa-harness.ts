@@ -43,6 +43,7 @@ export interface Harness {
 export function harness(options: { seed?: unknown } = {}): Harness {
   let now = T0;
   const published: PublishedRecord[] = [];
+  let recordsVersion = 0;
   const sequences = new Map<string, number>();
   const casIds = new Set<string>();
   const timings: EmulatorTimings = { gaWriteMs: 2000, esaCertIssueMs: 2000, casIssueMs: 2000 };
@@ -53,6 +54,9 @@ export function harness(options: { seed?: unknown } = {}): Harness {
         published.some(
           (r) => r.kind === kind && r.name.toLowerCase() === name.toLowerCase() && r.type === type && r.value === value,
         ),
+      get version() {
+        return recordsVersion;
+      },
     },
     lookup: { casCertificateExists: (id) => casIds.has(id) },
     nextId: (sequence) => {
@@ -64,7 +68,9 @@ export function harness(options: { seed?: unknown } = {}): Harness {
   };
   const state = esaService.emptyState();
   esaService.applySeed(state, options.seed ?? esaService.defaultSeed, ctx);
-  const tick = (): void => esaService.tick(state, ctx);
+  const tick = (): void => {
+    esaService.tick(state, ctx);
+  };
   return {
     state,
     ctx,
@@ -76,10 +82,12 @@ export function harness(options: { seed?: unknown } = {}): Harness {
     },
     publish: (r) => {
       published.push(r);
+      recordsVersion += 1;
     },
     unpublish: (r) => {
       const i = published.findIndex((p) => p.kind === r.kind && p.name === r.name && p.value === r.value);
       if (i >= 0) published.splice(i, 1);
+      recordsVersion += 1;
     },
     tick,
     call: (action, params = {}) => {

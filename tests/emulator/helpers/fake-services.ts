@@ -33,9 +33,13 @@ export const thingService: ServiceDefinition<ThingState> = {
   product: "esa",
   emptyState: () => ({ things: [] }),
   tick(state, ctx) {
+    let changed = false;
     for (const t of state.things) {
-      if (t.status === "pending" && ctx.clock.now() - t.createdAt >= ctx.timings.esaCertIssueMs) t.status = "ready";
+      if (t.status !== "pending" || ctx.clock.now() - t.createdAt < ctx.timings.esaCertIssueMs) continue;
+      t.status = "ready";
+      changed = true;
     }
+    return changed;
   },
   actions: {
     CreateThing: {
@@ -82,6 +86,16 @@ export const thingService: ServiceDefinition<ThingState> = {
         throw new ApiError(409, "Conflict.Half", "Rejected after a partial write.");
       },
     },
+    MisdeclaredRead: {
+      required: [],
+      // A bug on purpose: declared read-only, yet it renames a thing. `verifyReads` must catch it.
+      write: false,
+      handler(_call, state) {
+        const first = state.things[0];
+        if (first !== undefined) first.name = `${first.name}!`;
+        return { Ok: true };
+      },
+    },
     Limited: {
       required: [],
       write: false,
@@ -108,7 +122,7 @@ interface WidgetState {
 export const widgetService: ServiceDefinition<WidgetState> = {
   product: "ga",
   emptyState: () => ({ widgets: [] }),
-  tick: () => undefined,
+  tick: () => false,
   actions: {
     CreateWidget: {
       required: [],
@@ -146,7 +160,7 @@ interface CertState {
 export const certService: ServiceDefinition<CertState> = {
   product: "cas",
   emptyState: () => ({ certIds: [] }),
-  tick: () => undefined,
+  tick: () => false,
   actions: {
     UploadCert: {
       required: ["Cert", "Key"],
