@@ -14,7 +14,7 @@
  */
 import * as path from "node:path";
 import { listBindings } from "../provider/resources/ga/engine/live";
-import { readState } from "../provider/resources/ga/engine/reads";
+import { listenerReads } from "../provider/resources/ga/engine/reads";
 import { bindingId } from "../provider/resources/ga/ids";
 import { readBinding } from "../provider/resources/ga/listener-additional-certificate/read";
 import { PulumiStack } from "../tests/helpers/engine";
@@ -45,7 +45,7 @@ async function pooled(tasks: readonly (() => Promise<void>)[], limit: number): P
 }
 
 async function refreshOnce(world: World, variant: RefreshRow["variant"], concurrency: number): Promise<RefreshRow> {
-  readState.listeners.clear();
+  listenerReads.keys.clear();
   await world.emu.control.clearRequests();
   const client = world.client();
   {

@@ -15,7 +15,7 @@ import {
   dissociateRequest,
   updateRequest,
 } from "../../../provider/resources/ga/engine/requests";
-import { readListener, readState } from "../../../provider/resources/ga/engine/reads";
+import { listenerReads, readListener } from "../../../provider/resources/ga/engine/reads";
 import { engineStats, submitIntents } from "../../../provider/resources/ga/engine/scheduler";
 import { type BindingIntent, type LiveBinding } from "../../../provider/resources/ga/engine/types";
 
@@ -385,7 +385,7 @@ describe("unit: GA coalesced reads (fake GA)", () => {
     process.env["ALICLOUD_CERTS_GA_GATHER_MS"] = "20";
     process.env["ALICLOUD_CERTS_MIN_POLL_MS"] = "1";
     process.env["ALICLOUD_CERTS_MAX_POLL_MS"] = "2";
-    readState.listeners.clear();
+    listenerReads.keys.clear();
     ga = new FakeGa();
   });
   afterEach(() => {
@@ -404,7 +404,7 @@ describe("unit: GA coalesced reads (fake GA)", () => {
     await readListener(ga, ACC, LSN);
     assert.equal(ga.count("ListListenerCertificates"), 1, "reused within the window");
     process.env["ALICLOUD_CERTS_GA_READ_REUSE_MS"] = "0";
-    readState.listeners.clear();
+    listenerReads.keys.clear();
     await readListener(ga, ACC, LSN);
     await readListener(ga, ACC, LSN);
     assert.equal(ga.count("ListListenerCertificates"), 3, "one listing per sequential read");
