@@ -331,11 +331,14 @@ describe("provider tier: esa.CustomHostname", function () {
     await resetCalls();
     const gone = await res.read("r", created.id, repaired.properties, program);
     assert.equal(gone.id, "", "confirmed absent: the engine drops it");
-    assert.deepEqual(await calls(), ["GetCustomHostname", "ListCustomHostnames"]);
+    // SSL off: the site's shared listing (which no longer shows it), then the Get and the exact-name List that
+    // confirm absence; a listing alone never does.
+    assert.deepEqual(await calls(), ["ListCustomHostnames", "GetCustomHostname", "ListCustomHostnames"]);
   });
 
   it("read: transient errors are retried, other errors are thrown, never mistaken for gone", async () => {
-    const created = await create("e", inputs());
+    // SSL on, so refresh reads with GetCustomHostname (SSL off would share the site's List pages).
+    const created = await create("e", inputs({ certType: "free" }));
     await emu.control.addFault({
       product: "esa",
       action: "GetCustomHostname",

@@ -1,6 +1,7 @@
 /**
  * Every Alibaba Cloud call `esa.CustomHostname` makes (ESA API 2024-09-10), each taking the client seam
- * {@link AlibabaApi} so tests pass a fake. Retries of throttling and transient errors are the transport's.
+ * {@link AlibabaApi} so tests pass a fake. Retries of throttling and transient errors are the transport's. Every
+ * write goes through {@link written}, so no shared site listing from before it answers a later refresh read.
  */
 import { type CallOptions } from "../../../transport/client";
 import { isAlibabaCloudError } from "../../../transport/errors";
@@ -17,6 +18,17 @@ import {
   type UpdateCustomHostnameRequest,
 } from "../../../transport/operations/esa";
 import { unlessNotFound, type AlibabaApi } from "../../common/host";
+import { noteHostnameWrite } from "./site-listing";
+
+/** Run an ESA write, dropping the shared site listings when it is sent and again when it has ended. */
+async function written<T>(write: () => Promise<T>): Promise<T> {
+  noteHostnameWrite();
+  try {
+    return await write();
+  } finally {
+    noteHostnameWrite();
+  }
+}
 
 /** `CreateCustomHostname`: the new `HostnameId`. `options` reach the transport (create turns its retries off). */
 export async function createHostname(
@@ -24,7 +36,7 @@ export async function createHostname(
   request: CreateCustomHostnameRequest,
   options?: CallOptions,
 ): Promise<string> {
-  return (await api.call(CreateCustomHostname, request, options)).hostnameId;
+  return (await written(() => api.call(CreateCustomHostname, request, options))).hostnameId;
 }
 
 /** `GetCustomHostname`. */
@@ -57,18 +69,18 @@ export async function findByName(
 
 /** `UpdateCustomHostname`. */
 export async function updateHostname(api: AlibabaApi, request: UpdateCustomHostnameRequest): Promise<void> {
-  await api.call(UpdateCustomHostname, request);
+  await written(() => api.call(UpdateCustomHostname, request));
 }
 
 /** `ApplyCustomHostnameCertificate`: ask ESA for a new free certificate. */
 export async function applyCertificate(api: AlibabaApi, hostnameId: string): Promise<void> {
-  await api.call(ApplyCustomHostnameCertificate, { HostnameId: hostnameId });
+  await written(() => api.call(ApplyCustomHostnameCertificate, { HostnameId: hostnameId }));
 }
 
 /** `VerifyCustomHostname`: true when ESA says ownership is proven. `Passed: false` and `VerifyUnpassed` both mean "not yet". */
 export async function verifyHostname(api: AlibabaApi, hostnameId: string): Promise<boolean> {
   try {
-    return (await api.call(VerifyCustomHostname, { HostnameId: hostnameId })).passed;
+    return (await written(() => api.call(VerifyCustomHostname, { HostnameId: hostnameId }))).passed;
   } catch (error: unknown) {
     if (isAlibabaCloudError(error) && error.code === "CustomHostname.VerifyUnpassed") return false;
     throw error;
@@ -77,5 +89,5 @@ export async function verifyHostname(api: AlibabaApi, hostnameId: string): Promi
 
 /** `DeleteCustomHostname`; not-found is success (nothing left to delete). */
 export async function deleteHostname(api: AlibabaApi, hostnameId: string): Promise<void> {
-  await unlessNotFound(api.call(DeleteCustomHostname, { HostnameId: hostnameId }));
+  await unlessNotFound(written(() => api.call(DeleteCustomHostname, { HostnameId: hostnameId })));
 }

@@ -10,6 +10,7 @@ import { type PropertyBag } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { findByName, getHostname } from "./api";
 import { inputsFromModel, outputsOf, storedState } from "./mapping";
+import { listedWithoutTls } from "./site-listing";
 
 /** True for a Get error that may mean "no such hostname" (to be confirmed, never trusted alone). */
 function maybeGone(error: unknown): boolean {
@@ -43,12 +44,12 @@ export async function fetchLive(
 }
 
 /**
- * `read` (refresh, and `CustomHostname.get`): GetCustomHostname (1 call); inputs are rebuilt from live state. An
- * empty result (the engine drops the resource) only when absence is confirmed by an exact-name List (2 calls).
- * Refresh does not share ListCustomHostnames pages (up to 500 hostnames a call) the way GA reads share listener
- * pages: a List item has no `CasId`, `CertId`, `Certificate` or `PrivateKey` (the response models of the ESA SDKs,
- * npm `@alicloud/esa20240910` 2.43.0 and PyPI `alibabacloud_esa20240910` 3.16.0), so it cannot
- * show drift of a CAS or uploaded certificate, and those are inputs refresh must rebuild.
+ * `read` (refresh, and `CustomHostname.get`); inputs are rebuilt from live state. A hostname stored with SSL off is
+ * read from its site's shared ListCustomHostnames listing when that shows it with SSL off (one call per site per
+ * refresh round; see ./site-listing). Otherwise GetCustomHostname (1 call): a List item has no `CasId`, `CertId`,
+ * `Certificate` or `PrivateKey`, so it cannot show drift of a CAS or uploaded certificate, and those are inputs
+ * refresh must rebuild. An empty result (the engine drops the resource) only when absence is confirmed by a failed
+ * Get and an exact-name List (2 calls).
  */
 export async function readCustomHostname(
   api: AlibabaApi,
@@ -56,7 +57,7 @@ export async function readCustomHostname(
   props: PropertyBag | undefined,
 ): Promise<ReadResult<PropertyBag>> {
   const stored = storedState(props ?? {});
-  const model = await fetchLive(api, id, stored);
+  const model = (await listedWithoutTls(api, id, stored)) ?? (await fetchLive(api, id, stored));
   if (model === undefined) return {};
   const inputs = inputsFromModel(model, stored);
   return { id: model.hostnameId, props: outputsOf(inputs, model), inputs };
