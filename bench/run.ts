@@ -355,7 +355,7 @@ async function main(): Promise<void> {
   const p1: P1Row[] = [];
   if (CLI.has("p1"))
     for (const n of P1_SIZES) {
-      log(`CLI P1: ${n} esa.CustomHostname vs ${n} no-op resources (up, preview, refresh, destroy)`);
+      log(`CLI P1: ${n} esa.CustomHostname vs ${n} no-op resources (up, preview, refresh, refresh-get, destroy)`);
       p1.push(await runP1(n, P1_REPS, log));
     }
   if (CLI.has("ga")) log("CLI GA: per-domain vs set resource through pulumi up");
