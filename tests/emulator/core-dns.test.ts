@@ -119,17 +119,25 @@ describe("core: DNS through the running emulator", function () {
     assert.equal((await state(orderId))["Type"], "process");
   });
 
-  it("ESA ownership verification reads its TXT through a CNAME too", async () => {
+  /** A new SSL-off hostname on the seeded SaaS site, and a way to read it. */
+  async function esaHostname(hostname: string): Promise<{ id: string; get(): Promise<Record<string, unknown>> }> {
     const created = await callAction(client(), "esa", "CreateCustomHostname", {
       SiteId: "7096621098379520",
       RecordId: "4042843419650112",
-      Hostname: "app.customer.com",
+      Hostname: hostname,
       SslFlag: "off",
     });
-    const hostnameId = String(created.body["HostnameId"]);
-    const model = (await callAction(client(), "esa", "GetCustomHostname", { HostnameId: hostnameId })).body[
-      "CustomHostnameModel"
-    ] as Record<string, unknown>;
+    const id = String(created.body["HostnameId"]);
+    const get = async (): Promise<Record<string, unknown>> =>
+      (await callAction(client(), "esa", "GetCustomHostname", { HostnameId: id })).body[
+        "CustomHostnameModel"
+      ] as Record<string, unknown>;
+    return { id, get };
+  }
+
+  it("ESA ownership verification reads its TXT through a CNAME too", async () => {
+    const { id: hostnameId, get } = await esaHostname("app.customer.com");
+    const model = await get();
     const verifyHost = String(model["VerifyHost"]);
     await emu.control.publishRecord(dns(verifyHost, "CNAME", "app.customer.com.own.example-saas.com"));
     await emu.control.publishRecord(dns("app.customer.com.own.example-saas.com", "TXT", String(model["VerifyCode"])));
@@ -138,17 +146,7 @@ describe("core: DNS through the running emulator", function () {
   });
 
   it("ESA sees an ownership TXT published after it last looked, and one removed before the delay ran out", async () => {
-    const created = await callAction(client(), "esa", "CreateCustomHostname", {
-      SiteId: "7096621098379520",
-      RecordId: "4042843419650112",
-      Hostname: "late.customer.com",
-      SslFlag: "off",
-    });
-    const hostnameId = String(created.body["HostnameId"]);
-    const get = async (): Promise<Record<string, unknown>> =>
-      (await callAction(client(), "esa", "GetCustomHostname", { HostnameId: hostnameId })).body[
-        "CustomHostnameModel"
-      ] as Record<string, unknown>;
+    const { get } = await esaHostname("late.customer.com");
     const model = await get();
     // Several looks without the record: each tick answers "not proven" (and may keep that answer).
     for (let i = 0; i < 3; i++) assert.equal((await get())["Status"], "pending");
