@@ -30,7 +30,7 @@ describe("provider tier: concurrent refresh of esa.CustomHostname through shared
   async function startHost(env: Record<string, string> = {}): Promise<HostResource> {
     const host = await ProviderHost.start({
       cwd: REPO_ROOT,
-      env: { ALICLOUD_CERTS_ENDPOINT: emu.url, ALICLOUD_CERTS_ESA_GATHER_MS: "50", ...env },
+      env: { ALICLOUD_CERTS_ENDPOINT: emu.url, ...env },
     });
     hosts.push(host);
     await host.configure({ "alicloud:accessKey": emu.accessKeyId, "alicloud:secretKey": emu.accessKeySecret });

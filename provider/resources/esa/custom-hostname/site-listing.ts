@@ -18,8 +18,11 @@ import { SharedReads } from "../../common/shared-reads";
 export const LIST_PAGE_SIZE = 500;
 /** How long a finished site listing answers later reads: one refresh round, short against out-of-band changes. */
 export const SITE_LISTING_REUSE_MS = 5000;
-/** Default gather window before a site listing starts, so the reads Pulumi sends together share it. */
-export const DEFAULT_SITE_LISTING_GATHER_MS = 100;
+/**
+ * Default gather window before a site listing starts: none. A listing covers the whole site, so reads arriving while
+ * it is fetched join it and later ones take it from the reuse window; waiting first would only delay every refresh.
+ */
+export const DEFAULT_SITE_LISTING_GATHER_MS = 0;
 
 /** The hostnames a listing reached, by HostnameId. */
 type SiteListing = ReadonlyMap<string, CustomHostnameModel>;
