@@ -32,6 +32,15 @@ export function envValue(env: Environment, ...names: string[]): string | undefin
 }
 
 /**
+ * A duration setting in ms from the environment variable `name`: a finite number ≥ 0, else `fallback` (unset,
+ * empty or malformed values alike, so a typo never turns a window off).
+ */
+export function envMilliseconds(env: Environment, name: string, fallback: number): number {
+  const value = Number(envValue(env, name) ?? NaN);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+/**
  * The region: stack config `alicloud:region`, then `ALICLOUD_REGION`, then `ALIBABA_CLOUD_REGION`, else `cn-hangzhou`.
  * It picks the ESA site (China vs international) and the CAS endpoint; GA is always `cn-hangzhou`.
  */

@@ -13,6 +13,7 @@
 import { type CustomHostnameModel, ListCustomHostnames } from "../../../transport/operations/esa";
 import { type AlibabaApi } from "../../common/host";
 import { SharedReads } from "../../common/shared-reads";
+import { envMilliseconds } from "../../../transport/settings";
 
 /** The most hostnames one `ListCustomHostnames` page returns (documented `PageSize` maximum). */
 export const LIST_PAGE_SIZE = 500;
@@ -27,12 +28,6 @@ export const DEFAULT_SITE_LISTING_GATHER_MS = 0;
 /** The hostnames a listing reached, by HostnameId. */
 type SiteListing = ReadonlyMap<string, CustomHostnameModel>;
 
-function envMs(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
-  return Number.isFinite(value) && value >= 0 ? value : fallback;
-}
-
 /** False when env `ALICLOUD_CERTS_ESA_LIST_READS=off`: every refresh reads its hostname with GetCustomHostname. */
 export function listReadsEnabled(): boolean {
   return process.env["ALICLOUD_CERTS_ESA_LIST_READS"]?.trim().toLowerCase() !== "off";
@@ -40,7 +35,7 @@ export function listReadsEnabled(): boolean {
 
 /** Process-wide site listings (module state of the host process, like GA's listener listings). */
 export const siteReads = new SharedReads<SiteListing>({
-  gatherMs: () => envMs("ALICLOUD_CERTS_ESA_GATHER_MS", DEFAULT_SITE_LISTING_GATHER_MS),
+  gatherMs: () => envMilliseconds(process.env, "ALICLOUD_CERTS_ESA_GATHER_MS", DEFAULT_SITE_LISTING_GATHER_MS),
   reuseMs: () => SITE_LISTING_REUSE_MS,
 });
 

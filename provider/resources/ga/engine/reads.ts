@@ -7,6 +7,7 @@
  */
 import { type AlibabaApi } from "../../common/host";
 import { SharedReads } from "../../common/shared-reads";
+import { envMilliseconds } from "../../../transport/settings";
 import { listBindings } from "./live";
 import { gatherMs } from "./settings";
 import { type LiveBinding } from "./types";
@@ -18,9 +19,7 @@ export const DEFAULT_READ_REUSE_MS = 5000;
 
 /** How long a finished listing answers later reads: env `ALICLOUD_CERTS_GA_READ_REUSE_MS` (0: in-flight only). */
 export function readReuseMs(): number {
-  const raw = process.env["ALICLOUD_CERTS_GA_READ_REUSE_MS"];
-  const value = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
-  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_READ_REUSE_MS;
+  return envMilliseconds(process.env, "ALICLOUD_CERTS_GA_READ_REUSE_MS", DEFAULT_READ_REUSE_MS);
 }
 
 /** Process-wide listener listings (module state, shared like the scheduler's; see scheduler.ts). */

@@ -1,13 +1,12 @@
 /**
  * Tunables of the GA engine that both its write scheduler and its read coalescing use.
  */
+import { envMilliseconds } from "../../../transport/settings";
 
 /** Default gather window: long enough for intents Pulumi sends together, short against a GA write (seconds). */
 export const DEFAULT_GATHER_MS = 100;
 
 /** The gather window in ms: env `ALICLOUD_CERTS_GA_GATHER_MS` (0 disables), else {@link DEFAULT_GATHER_MS}. */
 export function gatherMs(): number {
-  const raw = process.env["ALICLOUD_CERTS_GA_GATHER_MS"];
-  const value = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
-  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_GATHER_MS;
+  return envMilliseconds(process.env, "ALICLOUD_CERTS_GA_GATHER_MS", DEFAULT_GATHER_MS);
 }
