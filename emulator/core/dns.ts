@@ -47,10 +47,10 @@ export function normaliseName(name: string): string {
  * The DNS records by normalised name: built once per change of the published records (see `World`), so a lookup
  * costs a map access, not a scan of every record. ESA's tick checks every pending hostname's ownership on every call.
  */
-export type DnsZone = ReadonlyMap<string, readonly PublishedRecord[]>;
+type DnsZone = ReadonlyMap<string, readonly PublishedRecord[]>;
 
 /** Index the DNS records of `records` (other kinds are not DNS). */
-export function dnsZone(records: readonly PublishedRecord[]): DnsZone {
+function dnsZone(records: readonly PublishedRecord[]): DnsZone {
   const zone = new Map<string, PublishedRecord[]>();
   for (const r of records) {
     if (r.kind !== "dns") continue;
@@ -62,10 +62,6 @@ export function dnsZone(records: readonly PublishedRecord[]): DnsZone {
   return zone;
 }
 
-function zoneOf(records: readonly PublishedRecord[] | DnsZone): DnsZone {
-  return Array.isArray(records) ? dnsZone(records) : (records as DnsZone);
-}
-
 function recordsAt(zone: DnsZone, name: string, type: string): string[] {
   return (zone.get(name) ?? []).filter((r) => r.type.toUpperCase() === type).map((r) => r.value);
 }
@@ -74,8 +70,11 @@ function recordsAt(zone: DnsZone, name: string, type: string): string[] {
  * Resolve `name` / `type` over `records`. A CNAME query returns the CNAME at `name` itself (not followed), like
  * DNS. Every other type follows CNAMEs: see the module comment.
  */
-export function resolve(records: readonly PublishedRecord[] | DnsZone, name: string, type: string): DnsAnswer {
-  const zone = zoneOf(records);
+export function resolve(records: readonly PublishedRecord[], name: string, type: string): DnsAnswer {
+  return resolveIn(dnsZone(records), name, type);
+}
+
+function resolveIn(zone: DnsZone, name: string, type: string): DnsAnswer {
   const wanted = type.toUpperCase();
   const chain = [normaliseName(name)];
   if (wanted === "CNAME") return { status: "NOERROR", chain, values: recordsAt(zone, chain[0] ?? "", "CNAME") };
@@ -95,17 +94,16 @@ export function resolve(records: readonly PublishedRecord[] | DnsZone, name: str
  * passes through `value` (a service checking "the customer points this name at us" sees the whole chain, as a
  * resolver following it would); for any other type when the type's values at the end of the chain include it.
  */
-export function dnsShows(
-  records: readonly PublishedRecord[] | DnsZone,
-  name: string,
-  type: string,
-  value: string,
-): boolean {
+export function dnsShows(records: readonly PublishedRecord[], name: string, type: string, value: string): boolean {
+  return showsIn(dnsZone(records), name, type, value);
+}
+
+function showsIn(zone: DnsZone, name: string, type: string, value: string): boolean {
   if (type.toUpperCase() === "CNAME") {
-    const answer = resolve(records, name, "A");
+    const answer = resolveIn(zone, name, "A");
     return answer.status === "NOERROR" && answer.chain.slice(1).includes(normaliseName(value));
   }
-  const answer = resolve(records, name, type);
+  const answer = resolveIn(zone, name, type);
   return answer.status === "NOERROR" && answer.values.includes(value);
 }
 
@@ -153,7 +151,7 @@ export class DnsView {
 
   /** {@link resolve} over this zone. */
   resolve(name: string, type: string): DnsAnswer {
-    return resolve(this.zone, name, type);
+    return resolveIn(this.zone, name, type);
   }
 
   /** {@link dnsShows} over this zone, remembered. */
@@ -163,7 +161,7 @@ export class DnsView {
     let byValue = byName.get(name);
     if (byValue === undefined) byName.set(name, (byValue = new Map()));
     let answer = byValue.get(value);
-    if (answer === undefined) byValue.set(value, (answer = dnsShows(this.zone, name, type, value)));
+    if (answer === undefined) byValue.set(value, (answer = showsIn(this.zone, name, type, value)));
     return answer;
   }
 }
