@@ -2,8 +2,8 @@
  * Provider tier, issue 14 "Reads coalesce like writes" for ESA: hostnames with SSL off, refreshed concurrently
  * through the real host, share one ListCustomHostnames listing of their site; hostnames with SSL on still cost their
  * own Get (a List item has no CasId, CertId, Certificate or PrivateKey). The listed read gives exactly what the Get
- * gives, sees our own writes at once, falls back to the Get for SSL turned on elsewhere, and never concludes
- * absence from a listing alone.
+ * gives, sees our own writes at once, falls back to the Get for SSL turned on elsewhere or a failed listing, and
+ * never concludes absence from a listing alone.
  */
 import { strict as assert } from "node:assert";
 import { stagedPackage } from "../helpers/staged-package";
@@ -120,5 +120,21 @@ describe("provider tier: concurrent refresh of esa.CustomHostname through shared
     );
     await callAction(client, "esa", "DeleteCustomHostname", { HostnameId: tls.id });
     created.splice(1, 2);
+  });
+
+  it("a listing that fails is never taken for gone: transient errors are retried, a refusal falls back to the Get", async () => {
+    const first = created[0];
+    assert.ok(first !== undefined);
+    const fault = { product: "esa" as const, action: "ListCustomHostnames" };
+    await emu.control.addFault({ ...fault, code: "ServiceUnavailable", status: 503, count: 2 });
+    const retried = await (await startHost()).read(first.name, first.id, first.properties, first.checked);
+    assert.equal(retried.id, first.id);
+    assert.deepEqual(await calls(), Array<string>(3).fill("ListCustomHostnames"), "two 503s, then the listing");
+
+    await emu.control.clearRequests();
+    await emu.control.addFault({ ...fault, code: "NoPermission", status: 403, count: 1 });
+    const refused = await (await startHost()).read(first.name, first.id, first.properties, first.checked);
+    assert.equal(refused.id, first.id, "still there: read with its Get");
+    assert.deepEqual(await calls(), ["GetCustomHostname", "ListCustomHostnames"]);
   });
 });
