@@ -171,11 +171,11 @@ function runAction(
     }
   }
   rt.world.tickAll();
-  const run = (): Record<string, unknown> => action.handler(call, rt.world.state[service.product], rt.world.context);
+  const run = (slice: unknown): Record<string, unknown> => action.handler(call, slice, rt.world.context);
   // A read changes nothing the tick's observation has not seen; a write is observed at the tick's simulated time.
   const body = action.write
     ? rt.world.transaction(service.product, run)
-    : rt.world.read(service.product, action.name, run);
+    : rt.world.read(service.product, action.name, () => run(rt.world.state[service.product]));
   if (action.write) rt.world.observeServing(true);
   if (token !== undefined && token !== "") rt.world.rememberReply(call.product, call.action, token, body);
   return body;

@@ -141,7 +141,7 @@ function dynamicRoute(method: string, path: string): Route | undefined {
         throw new ApiError(404, "ControlNotFound", `No control "${second}" for product "${first}".`);
       }
       rt.world.tickAll();
-      return rt.world.transaction(first, () => control(rt.world.state[first], body, rt.world.context)) ?? null;
+      return rt.world.transaction(first, (slice) => control(slice, body, rt.world.context)) ?? null;
     };
   }
   return undefined;

@@ -15,6 +15,7 @@ import {
   type WorldState,
 } from "./contract";
 import { cnameConflict, DnsView, type DnsAnswer } from "./dns";
+import { Journal } from "./journal";
 import { controlError, isRecord } from "./json";
 import type { PersistedState } from "./persistence";
 import { recordMatches, type RecordSelector } from "./records";
@@ -250,15 +251,19 @@ export class World {
     return before - this.state.records.length;
   }
 
-  /** Run `fn` on a write; if it throws, the product slice and the sequences go back to what they were. */
-  transaction<T>(product: Product, fn: () => T): T {
+  /**
+   * Run a write on its product slice; if it throws, the slice and the sequences go back to what they were. `fn` gets
+   * the slice through an undo {@link Journal}, so the rollback copy costs what the write changes, not the slice's
+   * size, and the reply it returns holds no proxy.
+   */
+  transaction<T>(product: Product, fn: (slice: unknown) => T): T {
     this.servingStale = true;
-    const slice = structuredClone(this.state[product]);
+    const journal = new Journal();
     const sequences = { ...this.state.sequences };
     try {
-      return fn();
+      return journal.unwrap(fn(journal.view(this.state[product])));
     } catch (err) {
-      this.state[product] = slice;
+      journal.rollback();
       this.state.sequences = sequences;
       throw err;
     }
