@@ -35,9 +35,18 @@ export function caIndex(records: readonly CaCertificateRecord[]): CaIndex {
   };
 }
 
+/** Keys by consumer object: a service that hands back the same consumer object is not charged a new string per call. */
+const consumerKeys = new WeakMap<ServingConsumer, string>();
+
 /** The stable key of a consumer. */
 export function consumerKey(consumer: ServingConsumer): string {
-  return consumer.kind === "esa-hostname" ? `esa:${consumer.hostname}` : `ga:${consumer.listenerId}:${consumer.domain}`;
+  let key = consumerKeys.get(consumer);
+  if (key === undefined) {
+    key =
+      consumer.kind === "esa-hostname" ? `esa:${consumer.hostname}` : `ga:${consumer.listenerId}:${consumer.domain}`;
+    consumerKeys.set(consumer, key);
+  }
+  return key;
 }
 
 interface PemFacts {

@@ -5,7 +5,10 @@
 import assert from "node:assert/strict";
 import { startEmulator, type RunningEmulator, type ServingViolation } from "../../emulator";
 import { analyseServing, caIndex, type ServingTimelines } from "../../emulator/core/serving";
+import type { ServiceContext } from "../../emulator/core/contract";
 import type { CaCertificateRecord } from "../../emulator/core/serving-types";
+import { esaServing } from "../../emulator/services/esa/serving";
+import { emptyEsaState, type EsaCustomHostname } from "../../emulator/services/esa/state";
 import { createParams, makeCsr } from "./helpers/cas-fixtures";
 import { makeCert } from "./helpers/esa-harness";
 import { callAction, callActionText, realClient } from "./helpers/openapi";
@@ -319,5 +322,102 @@ describe("core: serving analysis (pure)", () => {
       result.violations.map((v) => [v.kind, v.from, v.to]),
       [["not-issued", 500, 2000]],
     );
+  });
+});
+
+describe("ESA serving observations (pure)", () => {
+  const hostname = (over: Partial<EsaCustomHostname> = {}): EsaCustomHostname => ({
+    hostnameId: "7200000000000001",
+    siteId: SAAS_SITE,
+    hostname: "Shop.Customer.com",
+    recordId: ORIGIN_RECORD,
+    status: "pending",
+    conflictWith: null,
+    offlineReason: null,
+    verifyHost: "_esa_custom_hostname.shop.customer.com",
+    verifyCode: "verify_0",
+    ownershipSeenAt: null,
+    sslFlag: "off",
+    certType: null,
+    casId: null,
+    casRegion: null,
+    certificate: null,
+    privateKey: null,
+    certStatus: null,
+    certId: null,
+    certNotAfter: null,
+    certApplyCode: null,
+    certApplyMessage: null,
+    certTxtKey: null,
+    certTxtValue: null,
+    certHttpKey: null,
+    certHttpValue: null,
+    certAttempt: 0,
+    certApplyStartedAt: null,
+    certDcvReadyAt: null,
+    queuedCertFailure: null,
+    createTime: 0,
+    updateTime: 0,
+    ...over,
+  });
+  const ctx = {} as ServiceContext;
+  const observe = (h: EsaCustomHostname) =>
+    esaServing({ ...emptyEsaState(), hostnames: { [h.hostnameId]: h } }, ctx)[0];
+
+  it("hands back the same observation while a hostname is unchanged, so a write costs no rebuild", () => {
+    const h = hostname();
+    const first = observe(h);
+    assert.deepEqual(first, {
+      consumer: { kind: "esa-hostname", hostname: "shop.customer.com" },
+      objectId: "7200000000000001",
+      served: null,
+    });
+    h.status = "active";
+    h.updateTime += 1;
+    assert.equal(observe(h), first, "fields that do not change what is served keep the observation");
+  });
+
+  const upload = { sslFlag: "on", certType: "upload", certificate: "PEM-1" } as const;
+  const cas = { sslFlag: "on", certType: "cas", casId: "901" } as const;
+  const free = { sslFlag: "on", certType: "free", certId: "f-1", certNotAfter: 10 * DAY } as const;
+  const changes: [string, Partial<EsaCustomHostname>, Partial<EsaCustomHostname>, unknown][] = [
+    ["sslFlag", upload, { sslFlag: "off" }, null],
+    ["certType", { ...upload, casId: "901" }, { certType: "cas" }, { casCertId: "901" }],
+    ["certificate", upload, { certificate: "PEM-2" }, { pem: "PEM-2" }],
+    ["casId", cas, { casId: "902" }, { casCertId: "902" }],
+    [
+      "certId",
+      free,
+      { certId: "f-2" },
+      { esaFree: { certId: "f-2", notBefore: 10 * DAY - 90 * DAY, notAfter: 10 * DAY } },
+    ],
+    [
+      "certNotAfter",
+      free,
+      { certNotAfter: 11 * DAY },
+      { esaFree: { certId: "f-1", notBefore: 11 * DAY - 90 * DAY, notAfter: 11 * DAY } },
+    ],
+  ];
+  for (const [field, base, change, served] of changes)
+    it(`observes afresh when ${field} changes`, () => {
+      const h = hostname(base);
+      const before = observe(h);
+      Object.assign(h, change);
+      const after = observe(h);
+      assert.notEqual(after, before);
+      assert.deepEqual(after?.served, served);
+    });
+
+  it("observes afresh when the hostname or its id changes", () => {
+    const h = hostname();
+    const first = observe(h);
+    h.hostnameId = "7200000000000002";
+    const second = observe(h);
+    assert.notEqual(second, first);
+    assert.equal(second?.objectId, "7200000000000002");
+    h.hostname = "Other.Customer.com";
+    const third = observe(h);
+    assert.notEqual(third, second);
+    assert.deepEqual(third?.consumer, { kind: "esa-hostname", hostname: "other.customer.com" });
   });
 });
