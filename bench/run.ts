@@ -19,7 +19,7 @@ import { runOnce, type Operation, type RunResult, type RunSettings, type Variant
 import { runRenewal } from "./renewal";
 import { renewalFiguresTable, renewalRatiosTable, type RenewalCell } from "./renewal-table";
 import { INSTALLED, measureProviderSizes, type ProviderSize } from "./serialization";
-import { cliSection, runGa, runP1, runQuota, type P1Row, type QuotaRow } from "./cli";
+import { cliSection, runGa, runP1, runQuota, stateOnTmpfs, type P1Row, type QuotaRow } from "./cli";
 import { refreshSection, runRefreshScenario } from "./refresh";
 import { measureWaits, waitsTable } from "./waits";
 
@@ -41,7 +41,7 @@ const { values: flags } = parseArgs({
     "renewal-sizes": { type: "string", default: "1,10,50" },
     cli: { type: "string", default: process.env["BENCH_CLI"] ?? "all" },
     "p1-sizes": { type: "string", default: "100,300" },
-    "p1-reps": { type: "string", default: "2" },
+    "p1-reps": { type: "string", default: "3" },
     "ga-parallel": { type: "string", default: "8,64" },
   },
 });
@@ -349,6 +349,8 @@ async function main(): Promise<void> {
       }
     }
 
+  const tmpfs = CLI.size > 0 ? stateOnTmpfs() : undefined;
+  if (CLI.size > 0) log(`CLI state backends in ${tmpfs ?? "the system temporary directory (no tmpfs)"}`);
   log("scenario 4: refresh of per-domain bindings, each listing alone vs shared listener reads");
   const refresh = await runRefreshScenario(GA_WRITE_MS, CLI.has("refresh"));
 
