@@ -2,8 +2,9 @@
  * Scenarios through the real CLI (issue 14): `pulumi` against an in-process emulator, the staged package installed.
  *
  * - **P1**: N `esa.CustomHostname` against N no-op dynamic resources with the same inputs and outputs (the engine's
- *   floor), `up`, `preview` (unchanged), `refresh` and `destroy`, the two variants alternated operation by operation
- *   in the same run, so the ratio is ours ÷ floor.
+ *   floor) and against the same no-op with an identity as wide as ours in the state (the width-matched floor):
+ *   `up`, `preview` (unchanged), `refresh` and `destroy`, the three variants alternated operation by operation in
+ *   the same run, so the ratios are ours ÷ floor and ours ÷ width-matched floor.
  * - **GA**: 50 per-domain `ga.ListenerAdditionalCertificate` against one `ga.ListenerAdditionalCertificates` holding
  *   the same 50 domains, `pulumi up --parallel P`, with a 2 s accelerator lock per write.
  * - **Quota**: 105 new hostnames with the emulator's 100-per-hour CreateCustomHostname limit on and its clock sped
@@ -75,7 +76,7 @@ async function esaEmulator(): Promise<RunningEmulator> {
   return emu;
 }
 
-async function esaStack(emu: RunningEmulator, variant: "esa" | "noop", n: number, env: Record<string, string>) {
+async function esaStack(emu: RunningEmulator, variant: string, n: number, env: Record<string, string>) {
   const stack = await PulumiStack.create(
     path.join(__dirname, "programs/esa-hostnames"),
     { ALICLOUD_CERTS_ENDPOINT: emu.url, ...POLL_ENV, ...env },
@@ -98,64 +99,92 @@ async function esaStack(emu: RunningEmulator, variant: "esa" | "noop", n: number
 export const P1_OPERATIONS = ["up", "preview", "refresh", "refresh-get", "destroy"] as const;
 export type P1Operation = (typeof P1_OPERATIONS)[number];
 
+/** The P1 variants: ours, the floor, and the width-matched floor. */
+export const P1_VARIANTS = ["esa", "noop", "wide"] as const;
+export type P1Variant = (typeof P1_VARIANTS)[number];
+
 /** One P1 size: wall ms per operation and variant, and our API calls per operation. */
 export interface P1Row {
   readonly n: number;
-  /** Cycles of the four operations; `ms` holds each one's median. */
+  /** Cycles of the operations; `ms` holds each one's median. */
   readonly reps: number;
-  readonly ms: Record<P1Operation, { esa: number; noop: number }>;
+  readonly ms: Record<P1Operation, Record<P1Variant, number>>;
   readonly esaCalls: Record<P1Operation, number>;
 }
 
 /**
- * Install the floor's provider (`programs/esa-hostnames/noop-provider`) into the repository's node_modules, where
- * the program resolves it: Pulumi then serializes it by reference, as it serializes ours (see noop.ts).
+ * Install the floors into the repository's node_modules, where the program resolves them: the floor's provider
+ * (`programs/esa-hostnames/noop-provider`, so Pulumi serializes it by reference, as it serializes ours; see noop.ts)
+ * and the width-matched floor (`wide-floor/`) laid out at our files' paths, under a package name as long as ours.
  */
-function installNoopProvider(): void {
-  const target = path.join(__dirname, "..", "node_modules", "bench-noop-hostname-provider");
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.cpSync(path.join(__dirname, "programs", "esa-hostnames", "noop-provider"), target, { recursive: true });
+function installFloors(): void {
+  const modules = path.join(__dirname, "..", "node_modules");
+  const programs = path.join(__dirname, "programs", "esa-hostnames");
+  const noop = path.join(modules, "bench-noop-hostname-provider");
+  fs.rmSync(noop, { recursive: true, force: true });
+  fs.cpSync(path.join(programs, "noop-provider"), noop, { recursive: true });
+  const wide = path.join(modules, "bench-alicloud-floors");
+  const esaDir = path.join(wide, "dist", "provider", "resources", "esa");
+  fs.rmSync(wide, { recursive: true, force: true });
+  fs.mkdirSync(path.join(esaDir, "custom-hostname"), { recursive: true });
+  fs.copyFileSync(path.join(programs, "wide-floor", "package.json"), path.join(wide, "package.json"));
+  fs.copyFileSync(path.join(programs, "wide-floor", "resource.js"), path.join(esaDir, "custom-hostname.js"));
+  fs.copyFileSync(
+    path.join(programs, "wide-floor", "provider.js"),
+    path.join(esaDir, "custom-hostname", "provider.js"),
+  );
 }
 
-/** P1 at one N: the two variants alternated operation by operation. */
+/** The variants in the order cycle `rep` runs them: each goes first, second and third in turn. */
+function cycleOrder(rep: number): readonly P1Variant[] {
+  const shift = (rep - 1) % P1_VARIANTS.length;
+  return [...P1_VARIANTS.slice(shift), ...P1_VARIANTS.slice(0, shift)];
+}
+
+/** P1 at one N: the three variants alternated operation by operation. */
 export async function runP1(n: number, reps: number, log: Log): Promise<P1Row> {
-  installNoopProvider();
+  installFloors();
   const emu = await esaEmulator();
   // 300 creates in one run exceed the 100-per-hour quota by design: the emulator's limit is off, and the provider's
   // own window is 1 ms, so this measures the engine path, not the quota (the quota scenario measures that).
   await emu.control.setRateLimit({ product: "esa", action: "CreateCustomHostname", disabled: true });
-  const esa = await esaStack(emu, "esa", n, { ALICLOUD_CERTS_ESA_CREATE_WINDOW_MS: "1" });
-  const noop = await esaStack(emu, "noop", n, {});
-  const runs = Object.fromEntries(P1_OPERATIONS.map((op) => [op, { esa: [] as number[], noop: [] as number[] }]));
+  const stacks: Record<P1Variant, PulumiStack> = {
+    esa: await esaStack(emu, "esa", n, { ALICLOUD_CERTS_ESA_CREATE_WINDOW_MS: "1" }),
+    noop: await esaStack(emu, "noop", n, {}),
+    wide: await esaStack(emu, "wide", n, {}),
+  };
+  const runs = Object.fromEntries(
+    P1_OPERATIONS.map((op) => [op, Object.fromEntries(P1_VARIANTS.map((v) => [v, [] as number[]]))]),
+  ) as Record<P1Operation, Record<P1Variant, number[]>>;
   const esaCalls = {} as Record<P1Operation, number>;
   try {
     for (let rep = 1; rep <= reps; rep++)
       for (const operation of P1_OPERATIONS) {
-        const run = (stack: PulumiStack): Promise<unknown> => {
+        const run = (variant: P1Variant): Promise<unknown> => {
+          const stack = stacks[variant];
           if (operation === "preview") return stack.preview();
           if (operation !== "refresh-get") return stack[operation]();
-          const env = stack === esa ? { ALICLOUD_CERTS_ESA_LIST_READS: "off" } : {};
+          const env = variant === "esa" ? { ALICLOUD_CERTS_ESA_LIST_READS: "off" } : {};
           return stack.run(["refresh", "--yes", "--skip-preview"], { env });
         };
-        // Ours first on odd repetitions, the floor first on even ones: neither gains from going second.
-        for (const variant of rep % 2 === 1 ? (["esa", "noop"] as const) : (["noop", "esa"] as const)) {
+        // Each variant goes first, second and third in turn: none gains from its place in the cycle.
+        for (const variant of cycleOrder(rep)) {
           await emu.control.clearRequests();
-          const took = await timed(() => run(variant === "esa" ? esa : noop));
+          const took = await timed(() => run(variant));
           if (variant === "esa") esaCalls[operation] = (await emu.control.requests({ product: "esa" })).length;
-          runs[operation]?.[variant].push(took);
+          runs[operation][variant].push(took);
         }
-        const last = runs[operation];
-        log(`P1 N=${n} ${operation} run ${rep}: esa ${s(last?.esa.at(-1))}, no-op ${s(last?.noop.at(-1))}`);
+        const last = (variant: P1Variant): string => s(runs[operation][variant].at(-1));
+        log(`P1 N=${n} ${operation} run ${rep}: esa ${last("esa")}, no-op ${last("noop")}, wide no-op ${last("wide")}`);
       }
     const left = (await emu.control.objects()).esa as { hostnames?: unknown[] };
     if ((left.hostnames ?? []).length !== 0) throw new Error(`bench: P1 N=${n} left hostnames behind`);
     const ms = Object.fromEntries(
-      P1_OPERATIONS.map((op) => [op, { esa: median(runs[op]?.esa ?? []), noop: median(runs[op]?.noop ?? []) }]),
-    ) as Record<P1Operation, { esa: number; noop: number }>;
+      P1_OPERATIONS.map((op) => [op, Object.fromEntries(P1_VARIANTS.map((v) => [v, median(runs[op][v])]))]),
+    ) as Record<P1Operation, Record<P1Variant, number>>;
     return { n, reps, ms, esaCalls };
   } finally {
-    await esa.remove();
-    await noop.remove();
+    for (const stack of Object.values(stacks)) await stack.remove();
     await emu.close();
   }
 }
@@ -269,21 +298,25 @@ export function cliSection(p1: readonly P1Row[], ga: readonly GaRow[], quota: Qu
     out.push(
       "### P1 through the CLI: N esa.CustomHostname vs N no-op resources with the same outputs",
       "",
-      "`bench/programs/esa-hostnames` (staged package) against the emulator, each operation of the two variants " +
-        `run back to back (ours first, then the floor first on the next cycle; the median of ${p1[0]?.reps ?? 1} ` +
-        "cycles). The floor is a dynamic resource that calls nothing and stores the same " +
-        "inputs and outputs, its provider serialized by reference like ours (a `__provider` of about 300 bytes). Ratio: ours ÷ floor (goal ≤ 1.10×). Calls: ESA API calls of ours in that operation. " +
-        "The hostnames have SSL off, so `refresh` shares one ListCustomHostnames listing per site; `refresh-get` is " +
-        "the same refresh with `ALICLOUD_CERTS_ESA_LIST_READS=off`, one GetCustomHostname per hostname (what " +
-        "hostnames with SSL on cost), against the same floor.",
+      "`bench/programs/esa-hostnames` (staged package) against the emulator, each operation of the three variants " +
+        `run back to back (each first, second and third in turn; the median of ${p1[0]?.reps ?? 1} cycles). The ` +
+        "floor is a dynamic resource that calls nothing and stores the same inputs and outputs, its provider " +
+        "serialized by reference like ours. The width-matched floor is the same no-op resource with an identity as " +
+        "wide as ours in the state: a type token, provider module path and source position of the same length, and " +
+        "our two secret outputs (about 330 bytes more per resource than the floor). Ratios: ours ÷ floor (goal ≤ " +
+        "1.10×), and ours ÷ width-matched floor, which leaves out what the width of our identity costs the engine. " +
+        "Calls: ESA API calls of ours in that operation. The hostnames have SSL off, so `refresh` shares one " +
+        "ListCustomHostnames listing per site; `refresh-get` is the same refresh with " +
+        "`ALICLOUD_CERTS_ESA_LIST_READS=off`, one GetCustomHostname per hostname (what hostnames with SSL on cost), " +
+        "against the floors' refresh.",
       "",
-      "| N | Operation | ours | floor | ratio | ESA calls |",
-      "|--:|---|--:|--:|--:|--:|",
+      "| N | Operation | ours | floor | width-matched floor | ours ÷ floor | ours ÷ width-matched | ESA calls |",
+      "|--:|---|--:|--:|--:|--:|--:|--:|",
       ...p1.flatMap((row) =>
-        P1_OPERATIONS.map(
-          (op) =>
-            `| ${row.n} | ${op} | ${s(row.ms[op].esa)} | ${s(row.ms[op].noop)} | ${times(row.ms[op].esa, row.ms[op].noop)} | ${row.esaCalls[op]} |`,
-        ),
+        P1_OPERATIONS.map((op) => {
+          const { esa, noop, wide } = row.ms[op];
+          return `| ${row.n} | ${op} | ${s(esa)} | ${s(noop)} | ${s(wide)} | ${times(esa, noop)} | ${times(esa, wide)} | ${row.esaCalls[op]} |`;
+        }),
       ),
       "",
     );
