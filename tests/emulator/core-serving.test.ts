@@ -8,7 +8,7 @@ import { analyseServing, caIndex, type ServingTimelines } from "../../emulator/c
 import type { ServiceContext } from "../../emulator/core/contract";
 import type { CaCertificateRecord } from "../../emulator/core/serving-types";
 import { esaServing } from "../../emulator/services/esa/serving";
-import { emptyEsaState, type EsaCustomHostname } from "../../emulator/services/esa/state";
+import { emptyEsaState, newCustomHostname, type EsaCustomHostname } from "../../emulator/services/esa/state";
 import { createParams, makeCsr } from "./helpers/cas-fixtures";
 import { makeCert } from "./helpers/esa-harness";
 import { callAction, callActionText, realClient } from "./helpers/openapi";
@@ -327,37 +327,17 @@ describe("core: serving analysis (pure)", () => {
 
 describe("ESA serving observations (pure)", () => {
   const hostname = (over: Partial<EsaCustomHostname> = {}): EsaCustomHostname => ({
-    hostnameId: "7200000000000001",
-    siteId: SAAS_SITE,
-    hostname: "Shop.Customer.com",
-    recordId: ORIGIN_RECORD,
-    status: "pending",
-    conflictWith: null,
-    offlineReason: null,
-    verifyHost: "_esa_custom_hostname.shop.customer.com",
-    verifyCode: "verify_0",
-    ownershipSeenAt: null,
-    sslFlag: "off",
-    certType: null,
-    casId: null,
-    casRegion: null,
-    certificate: null,
-    privateKey: null,
-    certStatus: null,
-    certId: null,
-    certNotAfter: null,
-    certApplyCode: null,
-    certApplyMessage: null,
-    certTxtKey: null,
-    certTxtValue: null,
-    certHttpKey: null,
-    certHttpValue: null,
-    certAttempt: 0,
-    certApplyStartedAt: null,
-    certDcvReadyAt: null,
-    queuedCertFailure: null,
-    createTime: 0,
-    updateTime: 0,
+    ...newCustomHostname(
+      {
+        hostnameId: "7200000000000001",
+        siteId: SAAS_SITE,
+        hostname: "Shop.Customer.com",
+        recordId: ORIGIN_RECORD,
+        verifyHost: "_esa_custom_hostname.shop.customer.com",
+        verifyCode: "verify_0",
+      },
+      0,
+    ),
     ...over,
   });
   const ctx = {} as ServiceContext;

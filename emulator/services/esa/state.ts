@@ -117,6 +117,44 @@ export interface EsaCustomHostname {
   updateTime: number;
 }
 
+/** What a new custom hostname is made of; everything else starts empty. */
+export type HostnameIdentity = Pick<
+  EsaCustomHostname,
+  "hostnameId" | "siteId" | "hostname" | "recordId" | "verifyHost" | "verifyCode"
+>;
+
+/** A new custom hostname, pending, with SSL off and no certificate history (CreateCustomHostname then applies SSL). */
+export function newCustomHostname(identity: HostnameIdentity, now: number): EsaCustomHostname {
+  return {
+    ...identity,
+    status: "pending",
+    conflictWith: null,
+    offlineReason: null,
+    ownershipSeenAt: null,
+    sslFlag: "off",
+    certType: null,
+    casId: null,
+    casRegion: null,
+    certificate: null,
+    privateKey: null,
+    certStatus: null,
+    certId: null,
+    certNotAfter: null,
+    certApplyCode: null,
+    certApplyMessage: null,
+    certTxtKey: null,
+    certTxtValue: null,
+    certHttpKey: null,
+    certHttpValue: null,
+    certAttempt: 0,
+    certApplyStartedAt: null,
+    certDcvReadyAt: null,
+    queuedCertFailure: null,
+    createTime: now,
+    updateTime: now,
+  };
+}
+
 /** How VerifyCustomHostname reports "not verified yet" (see handlers/lifecycle.ts for the reasoning). */
 export type VerifyUnpassedStyle = "error-200" | "passed-false";
 

@@ -6,7 +6,7 @@ import { conflictWithExistingResource, quotaExceeded, wildcardRequiresEnterprise
 import { parseHostname } from "../hostname";
 import { idParam, present } from "../params";
 import { checkSslSyntax, planSsl } from "../ssl";
-import type { EsaCustomHostname, EsaState } from "../state";
+import { newCustomHostname, type EsaState } from "../state";
 import { requireSite, requireSourceRecord } from "./common";
 
 /** Real HostnameIds are ~1e15 (doc examples); small sequence numbers are lifted into that range, below 2^53. */
@@ -48,40 +48,18 @@ function createCustomHostname(call: ApiCall, state: EsaState, ctx: ServiceContex
 
   const now = ctx.clock.now();
   const hostnameId = newHostnameId(ctx);
-  const h: EsaCustomHostname = {
-    hostnameId,
-    siteId,
-    hostname: parsed.hostname,
-    recordId,
-    status: "pending",
-    conflictWith: null,
-    offlineReason: null,
-    // The ownership TXT lives under the base name for wildcards too (a TXT owner name cannot hold `*`).
-    verifyHost: `_esa_custom_hostname.${parsed.base}`,
-    verifyCode: verifyCodeFor(hostnameId),
-    ownershipSeenAt: null,
-    sslFlag: "off",
-    certType: null,
-    casId: null,
-    casRegion: null,
-    certificate: null,
-    privateKey: null,
-    certStatus: null,
-    certId: null,
-    certNotAfter: null,
-    certApplyCode: null,
-    certApplyMessage: null,
-    certTxtKey: null,
-    certTxtValue: null,
-    certHttpKey: null,
-    certHttpValue: null,
-    certAttempt: 0,
-    certApplyStartedAt: null,
-    certDcvReadyAt: null,
-    queuedCertFailure: null,
-    createTime: now,
-    updateTime: now,
-  };
+  const h = newCustomHostname(
+    {
+      hostnameId,
+      siteId,
+      hostname: parsed.hostname,
+      recordId,
+      // The ownership TXT lives under the base name for wildcards too (a TXT owner name cannot hold `*`).
+      verifyHost: `_esa_custom_hostname.${parsed.base}`,
+      verifyCode: verifyCodeFor(hostnameId),
+    },
+    now,
+  );
   ssl?.(h);
   // A site offline for exactly one reason still takes the name; the hostname starts offline with that reason.
   if (offlineReason !== undefined) {
