@@ -142,10 +142,12 @@ export const customHostnameProvider: pulumi.dynamic.ResourceProvider<PropertyBag
  * - update: UpdateCustomHostname + GetCustomHostname = 2; heal a failed/expiring/expired free certificate:
  *   ApplyCustomHostnameCertificate + GetCustomHostname = 2; a changed trigger: Get (+ Apply) + Get; a change of
  *   provider-only settings (`waitTimeoutSeconds`, `adoptExisting`, `waitFor: "none"`): 0;
- * - refresh: GetCustomHostname = 1 (+ ListCustomHostnames to confirm a disappearance = 2). Not one
- *   ListCustomHostnames page (up to 500) for many hostnames: its items lack `CasId`, `CertId`, `Certificate` and
- *   `PrivateKey` (ESA SDK 2024-09-10 response models), so a page cannot show a changed uploaded certificate or CAS
- *   certificate, which refresh must;
+ * - refresh with SSL off: a share of its site's ListCustomHostnames pages (up to 500 hostnames a call), listed once
+ *   for every concurrent refresh on that site (`ALICLOUD_CERTS_ESA_LIST_READS=off` reads with a Get instead);
+ * - refresh with SSL on: GetCustomHostname = 1. Not a List page: its items lack `CasId`, `CertId`, `Certificate`
+ *   and `PrivateKey` (ESA SDK 2024-09-10 response models), so a page cannot show a changed uploaded certificate or
+ *   CAS certificate, which refresh must;
+ * - refresh of a hostname gone: + ListCustomHostnames to confirm the disappearance (Get + List = 2);
  * - delete: DeleteCustomHostname + ListCustomHostnames (confirmation) = 2.
  *
  * Existing hostnames: set `adoptExisting: true` to manage one, or use {@link CustomHostname.get} for a read-only view.
