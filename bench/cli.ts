@@ -1,6 +1,5 @@
 /**
- * Scenarios through the real CLI (issue 14): `pulumi` against the emulator, the staged package installed. The ESA
- * scenarios' emulator runs in a process of its own (see ./emulator-process), GA's in this one.
+ * Scenarios through the real CLI (issue 14): `pulumi` against an in-process emulator, the staged package installed.
  *
  * - **P1**: N `esa.CustomHostname` against N no-op dynamic resources with the same inputs and outputs (the engine's
  *   floor) and against the same no-op with an identity as wide as ours in the state (the width-matched floor):
@@ -13,8 +12,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { startEmulator, type RunningEmulator } from "../emulator";
 import { PulumiStack } from "../tests/helpers/engine";
-import { startEmulatorProcess, type EmulatorProcess } from "./emulator-process";
 import { ACCELERATOR_ID, LISTENER_ID, startWorld } from "./fixture";
 
 const SITE = "7096621098379520";
@@ -68,16 +67,16 @@ async function timed<T>(run: () => Promise<T>): Promise<number> {
   return performance.now() - started;
 }
 
-/** An ESA emulator, in a process of its own, with room for many hostnames (the seeded plan allows 50). */
-async function esaEmulator(): Promise<EmulatorProcess> {
-  const emu = await startEmulatorProcess();
+/** An ESA emulator with room for many hostnames (the seeded plan allows 50). */
+async function esaEmulator(): Promise<RunningEmulator> {
+  const emu = await startEmulator({ quiet: true });
   await emu.control.seed({
     esa: { sites: [{ siteId: SITE, siteName: "example-saas.com", customHostnameQuota: 1000 }] },
   });
   return emu;
 }
 
-async function esaStack(emu: EmulatorProcess, variant: string, n: number, env: Record<string, string>) {
+async function esaStack(emu: RunningEmulator, variant: string, n: number, env: Record<string, string>) {
   const stack = await PulumiStack.create(
     path.join(__dirname, "programs/esa-hostnames"),
     { ALICLOUD_CERTS_ENDPOINT: emu.url, ...POLL_ENV, ...env },
