@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { EmulatorControl } from "../../emulator/client";
 import { RELEASED_PROVIDER_ENTRIES } from "../helpers/provider-entries";
 import { certificateRequest } from "../helpers/x509";
-import { PulumiStack, REPO_ROOT } from "../helpers/engine";
+import { PulumiStack, REPO_ROOT, type StateResource } from "../helpers/engine";
 
 const PROGRAM = `
 import * as pulumi from "@pulumi/pulumi";
@@ -65,6 +65,27 @@ function startBin(projectDir: string): Promise<{ child: ChildProcess; url: strin
     });
     child.on("exit", (code) => reject(new Error(`alicloud-emulator exited ${code}: ${out}`)));
   });
+}
+
+/**
+ * Every resource of ours records the line of the program that constructed it (the `new`), not a line of the
+ * package: Pulumi takes a fixed stack frame as the caller, so a class with one constructor too many records itself.
+ */
+function assertSourcePositionsInProgram(resources: readonly StateResource[], program: string): void {
+  const lines = fs.readFileSync(program, "utf8").split("\n");
+  const ours = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/alicloud-certs:"));
+  for (const resource of ours) {
+    const position = /^project:\/\/\/index\.js#(\d+),(\d+)$/.exec(resource.sourcePosition ?? "");
+    assert.ok(position !== null, `${resource.type}: sourcePosition ${resource.sourcePosition} is in index.js`);
+    const [line, column] = [Number(position[1]), Number(position[2])];
+    const className =
+      resource.type
+        .split(":")
+        .pop()
+        ?.replace(/^(Esa|Cas|Ga)/, "") ?? "";
+    assert.match(lines[line - 1]?.slice(column - 1) ?? "", new RegExp(`^new [\\w.]+\\.${className}\\(`), resource.type);
+  }
+  assert.equal(ours.length, 3);
 }
 
 describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
@@ -202,6 +223,7 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
       assert.deepEqual(requires, [RELEASED_PROVIDER_ENTRIES[resource.type]], `${resource.type} requires its entry`);
     }
     console.log(`      __provider bytes per resource type (from the state file): ${JSON.stringify(sizes)}`);
+    assertSourcePositionsInProgram(resources, path.join(work, "project", "index.js"));
     assert.deepEqual(Object.keys(sizes).sort(), [
       "CasDvCertificateOrder",
       "EsaCustomHostname",

@@ -37,6 +37,8 @@ export interface StateResource {
   readonly id?: string;
   readonly inputs?: Record<string, unknown>;
   readonly outputs?: Record<string, unknown>;
+  /** Where the program constructed it: `project:///<file>#<line>,<column>`. */
+  readonly sourcePosition?: string;
 }
 
 /** A CLI run in progress. */

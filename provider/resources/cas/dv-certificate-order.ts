@@ -4,7 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { declareOutputs } from "../common/dynamic";
-import { DV_CERTIFICATE_ORDER_TYPE, TOKEN_MODULE } from "../common/type-tokens";
+import { dynamicToken, withSerializedProvider } from "../common/dynamic-registration";
+import { DV_CERTIFICATE_ORDER_TYPE } from "../common/type-tokens";
 import providerModule = require("./dv-certificate-order/provider");
 import {
   type DnsRecordOutput,
@@ -134,7 +135,7 @@ export interface DvCertificateOrderArgs {
  */
 export const dvCertificateOrderProvider: pulumi.dynamic.ResourceProvider = providerModule;
 
-/** Output properties, pre-declared so `dynamic.Resource` creates them (it only creates outputs for keys in props). */
+/** Output properties, pre-declared so `CustomResource` creates them (it only creates outputs for keys in props). */
 const COMPUTED_OUTPUTS = declareOutputs([
   "orderId",
   ...COMPUTED_OUTPUT_NAMES,
@@ -176,7 +177,7 @@ const COMPUTED_OUTPUTS = declareOutputs([
  *
  * Existing orders: set `orderId` to adopt one, or use {@link DvCertificateOrder.get} for a read-only lookup.
  */
-export class DvCertificateOrder extends pulumi.dynamic.Resource {
+export class DvCertificateOrder extends pulumi.CustomResource {
   /** The CAS OrderId (decimal string). */
   declare readonly orderId: pulumi.Output<string>;
   /** The order's state ({@link DvOrderState}). */
@@ -234,12 +235,10 @@ export class DvCertificateOrder extends pulumi.dynamic.Resource {
    */
   constructor(name: string, args: DvCertificateOrderArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      dvCertificateOrderProvider,
+      dynamicToken(DV_CERTIFICATE_ORDER_TYPE),
       name,
-      { ...COMPUTED_OUTPUTS, ...args },
+      withSerializedProvider(dvCertificateOrderProvider, { ...COMPUTED_OUTPUTS, ...args }),
       opts,
-      TOKEN_MODULE,
-      DV_CERTIFICATE_ORDER_TYPE,
     );
   }
 

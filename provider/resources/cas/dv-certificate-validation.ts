@@ -5,7 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { declareOutputs } from "../common/dynamic";
-import { DV_CERTIFICATE_VALIDATION_TYPE, TOKEN_MODULE } from "../common/type-tokens";
+import { dynamicToken, withSerializedProvider } from "../common/dynamic-registration";
+import { DV_CERTIFICATE_VALIDATION_TYPE } from "../common/type-tokens";
 import providerModule = require("./dv-certificate-validation/provider");
 import {
   type DvCertificateValidationInputs,
@@ -66,7 +67,7 @@ const COMPUTED_OUTPUTS = declareOutputs([
  * - update: none when issued; otherwise the wait of create, on the same order.
  * - delete: none.
  */
-export class DvCertificateValidation extends pulumi.dynamic.Resource {
+export class DvCertificateValidation extends pulumi.CustomResource {
   /** The OrderId waited for. */
   declare readonly orderId: pulumi.Output<string>;
   /** See {@link DvCertificateValidationArgs.timeoutSeconds}. */
@@ -92,12 +93,10 @@ export class DvCertificateValidation extends pulumi.dynamic.Resource {
    */
   constructor(name: string, args: DvCertificateValidationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      dvCertificateValidationProvider,
+      dynamicToken(DV_CERTIFICATE_VALIDATION_TYPE),
       name,
-      { ...COMPUTED_OUTPUTS, ...args },
+      withSerializedProvider(dvCertificateValidationProvider, { ...COMPUTED_OUTPUTS, ...args }),
       opts,
-      TOKEN_MODULE,
-      DV_CERTIFICATE_VALIDATION_TYPE,
     );
   }
 }

@@ -75,7 +75,7 @@ export function partialFailure(
 }
 
 /**
- * The output properties to pre-declare on a resource: `dynamic.Resource` creates an output only for a key present
+ * The output properties to pre-declare on a resource: `CustomResource` creates an output only for a key present
  * in its props, so every key is passed as `undefined` and the provider's result fills it in.
  */
 export function declareOutputs(keys: readonly string[]): Record<string, undefined> {

@@ -3,7 +3,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { declareOutputs, type PropertyBag } from "../common/dynamic";
-import { CUSTOM_HOSTNAME_TYPE, TOKEN_MODULE } from "../common/type-tokens";
+import { dynamicToken, withSerializedProvider } from "../common/dynamic-registration";
+import { CUSTOM_HOSTNAME_TYPE } from "../common/type-tokens";
 import {
   type CasRegion,
   type CertType,
@@ -152,7 +153,7 @@ export const customHostnameProvider: pulumi.dynamic.ResourceProvider<PropertyBag
  *
  * Existing hostnames: set `adoptExisting: true` to manage one, or use {@link CustomHostname.get} for a read-only view.
  */
-export class CustomHostname extends pulumi.dynamic.Resource {
+export class CustomHostname extends pulumi.CustomResource {
   /** `HostnameId` (also the resource id). */
   declare readonly hostnameId: pulumi.Output<string>;
   /** `Status`: `pending` (awaiting ownership verification), `active`, `conflicted`, `offline`, `configuring`. */
@@ -219,12 +220,10 @@ export class CustomHostname extends pulumi.dynamic.Resource {
     // A key passed in plain text must still be stored encrypted: make the input itself secret.
     const secretKey = args?.privateKey === undefined ? {} : { privateKey: pulumi.secret(args.privateKey) };
     super(
-      customHostnameProvider,
+      dynamicToken(CUSTOM_HOSTNAME_TYPE),
       name,
-      { ...declared, ...args, ...secretKey },
+      withSerializedProvider(customHostnameProvider, { ...declared, ...args, ...secretKey }),
       { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS] },
-      TOKEN_MODULE,
-      CUSTOM_HOSTNAME_TYPE,
     );
   }
 

@@ -10,7 +10,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { declareOutputs } from "../common/dynamic";
-import { LISTENER_ADDITIONAL_CERTIFICATE_TYPE, TOKEN_MODULE } from "../common/type-tokens";
+import { dynamicToken, withSerializedProvider } from "../common/dynamic-registration";
+import { LISTENER_ADDITIONAL_CERTIFICATE_TYPE } from "../common/type-tokens";
 import * as provider from "./listener-additional-certificate/provider";
 import {
   type ListenerAdditionalCertificateInputs,
@@ -88,7 +89,7 @@ export const listenerAdditionalCertificateProvider: pulumi.dynamic.ResourceProvi
  * current values and run `pulumi up`: create adopts it without a write. Use {@link ListenerAdditionalCertificate.get}
  * for a read-only lookup.
  */
-export class ListenerAdditionalCertificate extends pulumi.dynamic.Resource {
+export class ListenerAdditionalCertificate extends pulumi.CustomResource {
   /** The GA instance id. */
   declare readonly acceleratorId: pulumi.Output<string>;
   /** The HTTPS listener id. */
@@ -115,12 +116,10 @@ export class ListenerAdditionalCertificate extends pulumi.dynamic.Resource {
       "state",
     ]);
     super(
-      listenerAdditionalCertificateProvider,
+      dynamicToken(LISTENER_ADDITIONAL_CERTIFICATE_TYPE),
       name,
-      { ...outputs, ...args, state: undefined },
+      withSerializedProvider(listenerAdditionalCertificateProvider, { ...outputs, ...args, state: undefined }),
       opts,
-      TOKEN_MODULE,
-      LISTENER_ADDITIONAL_CERTIFICATE_TYPE,
     );
   }
 

@@ -6,7 +6,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { declareOutputs } from "../common/dynamic";
-import { LISTENER_ADDITIONAL_CERTIFICATES_TYPE, TOKEN_MODULE } from "../common/type-tokens";
+import { dynamicToken, withSerializedProvider } from "../common/dynamic-registration";
+import { LISTENER_ADDITIONAL_CERTIFICATES_TYPE } from "../common/type-tokens";
 import * as provider from "./listener-additional-certificates/provider";
 import {
   type ListenerAdditionalCertificatesInputs,
@@ -76,7 +77,7 @@ export const listenerAdditionalCertificatesProvider: pulumi.dynamic.ResourceProv
  * different certificate is updated to the listed one. Use {@link ListenerAdditionalCertificates.get} for a read-only
  * lookup of every additional certificate on a listener.
  */
-export class ListenerAdditionalCertificates extends pulumi.dynamic.Resource {
+export class ListenerAdditionalCertificates extends pulumi.CustomResource {
   /** The GA instance id. */
   declare readonly acceleratorId: pulumi.Output<string>;
   /** The HTTPS listener id. */
@@ -94,12 +95,10 @@ export class ListenerAdditionalCertificates extends pulumi.dynamic.Resource {
   constructor(name: string, args: ListenerAdditionalCertificatesArgs | undefined, opts?: pulumi.CustomResourceOptions) {
     const outputs = declareOutputs(["acceleratorId", "listenerId", "certificates", "timeoutSeconds", "domains"]);
     super(
-      listenerAdditionalCertificatesProvider,
+      dynamicToken(LISTENER_ADDITIONAL_CERTIFICATES_TYPE),
       name,
-      { ...outputs, ...args, domains: undefined },
+      withSerializedProvider(listenerAdditionalCertificatesProvider, { ...outputs, ...args, domains: undefined }),
       opts,
-      TOKEN_MODULE,
-      LISTENER_ADDITIONAL_CERTIFICATES_TYPE,
     );
   }
 
