@@ -302,8 +302,9 @@ export function cliSection(p1: readonly P1Row[], ga: readonly GaRow[], quota: Qu
         `run back to back (each first, second and third in turn; the median of ${p1[0]?.reps ?? 1} cycles). The ` +
         "floor is a dynamic resource that calls nothing and stores the same inputs and outputs, its provider " +
         "serialized by reference like ours. The width-matched floor is the same no-op resource with an identity as " +
-        "wide as ours in the state: a type token, provider module path and source position of the same length, and " +
-        "our two secret outputs (about 330 bytes more per resource than the floor). Ratios: ours ÷ floor (goal ≤ " +
+        "wide as ours in the state: a type token and provider module path of the same length, our two secret " +
+        "outputs, and registered like ours, so the same source position (about 80 bytes more per resource than the " +
+        "floor). Ratios: ours ÷ floor (goal ≤ " +
         "1.10×), and ours ÷ width-matched floor, which leaves out what the width of our identity costs the engine. " +
         "Calls: ESA API calls of ours in that operation. The hostnames have SSL off, so `refresh` shares one " +
         "ListCustomHostnames listing per site; `refresh-get` is the same refresh with " +

@@ -5,8 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
  * `esa.CustomHostname` with SSL off (the inputs as `check` normalizes them, plus the fields GetCustomHostname fills),
  * so the two store the same properties. Its provider lives in `noop-provider/`, which bench/cli.ts installs into
  * node_modules: like ours it is then serialized as a short `require()` rather than by value. Its identity is still
- * narrower than ours (type token, module path, source position, no secret outputs: about 330 bytes less per
- * resource in the state), which the width-matched floor below makes up.
+ * narrower than ours (type token, module path, no secret outputs: about 80 bytes less per resource in the state),
+ * which the width-matched floor below makes up.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain-JS module, resolved from node_modules
 const provider = require("bench-noop-hostname-provider") as pulumi.dynamic.ResourceProvider;
