@@ -203,19 +203,29 @@ export class HostResource {
     return { id: res.getId(), properties: plain(res.getProperties()) };
   }
 
+  /**
+   * A Read, and the inputs the engine records after it: the ones the host returned, or (`inputsReturned` false)
+   * the recorded `inputs` passed in, which the engine keeps when a read returns none.
+   */
   async read(
     name: string,
     id: string,
     props: Props,
     inputs: Props,
-  ): Promise<{ id: string; properties: Props; inputs: Props }> {
+  ): Promise<{ id: string; properties: Props; inputs: Props; inputsReturned: boolean }> {
     const req = new provproto.ReadRequest();
     req.setUrn(this.urn(name));
     req.setId(id);
     req.setProperties(struct(this.withProvider(props)));
     req.setInputs(struct(this.withProvider(inputs)));
     const res = await call<provproto.ReadRequest, provproto.ReadResponse>(this.client.read.bind(this.client), req);
-    return { id: res.getId(), properties: plain(res.getProperties()), inputs: plain(res.getInputs()) };
+    const returned = res.getInputs();
+    return {
+      id: res.getId(),
+      properties: plain(res.getProperties()),
+      inputs: returned === undefined ? inputs : plain(returned),
+      inputsReturned: returned !== undefined,
+    };
   }
 
   async update(name: string, id: string, olds: Props, news: Props): Promise<{ properties: Props }> {

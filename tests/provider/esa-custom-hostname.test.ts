@@ -174,6 +174,7 @@ describe("provider tier: esa.CustomHostname", function () {
     const read = await res.read("life", created.id, p, created.checked);
     assert.deepEqual(await calls(), ["GetCustomHostname"]);
     assert.equal(read.id, created.id);
+    assert.equal(read.inputsReturned, false, "nothing drifted: the engine keeps the recorded inputs");
     assert.equal(read.inputs["recordId"], ORIGIN);
     assert.equal(read.inputs["privateKey"], cert.privateKey.trim());
 
@@ -321,6 +322,7 @@ describe("provider tier: esa.CustomHostname", function () {
     });
     await client.call(UpdateCustomHostname, { HostnameId: created.id, RecordId: WWW });
     const read = await res.read("r", created.id, created.properties, created.checked);
+    assert.equal(read.inputsReturned, true, "the record drifted: the rebuilt inputs are returned");
     assert.equal(read.inputs["recordId"], WWW);
     const program = (await res.check("r", read.inputs, inputs())).inputs;
     assert.equal((await res.diff("r", created.id, read.properties, program)).changes, "some");

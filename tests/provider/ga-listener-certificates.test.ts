@@ -88,11 +88,11 @@ async function checkAndCreate(
   res: HostResource,
   name: string,
   news: Props,
-): Promise<{ id: string; properties: Props }> {
+): Promise<{ id: string; properties: Props; checked: Props }> {
   const { inputs, failures } = await res.check(name, {}, news);
   assert.deepEqual(failures, []);
   const { __provider: _p, ...rest } = inputs;
-  return res.create(name, rest);
+  return { ...(await res.create(name, rest)), checked: rest };
 }
 
 function strip(props: Props): Props {
@@ -124,8 +124,9 @@ describe("provider tier: ga.ListenerAdditionalCertificate (per-domain)", functio
     });
     assert.deepEqual(await bindings(emu), { "customer1.example.com": cert(1) });
 
-    const read = await single.read("a", created.id, strip(created.properties), {});
+    const read = await single.read("a", created.id, strip(created.properties), created.checked);
     assert.equal(read.id, created.id);
+    assert.equal(read.inputsReturned, false, "nothing drifted: the engine keeps the recorded inputs");
     assert.deepEqual(strip(read.inputs), {
       acceleratorId: ACC,
       listenerId: HTTPS,
@@ -514,6 +515,7 @@ describe("provider tier: ga.ListenerAdditionalCertificates (set per listener)", 
 
     await emu.control.service("ga", "dissociateOutOfBand", { listenerId: HTTPS, domain: domain(2) });
     const read = await set.read("set", created.id, strip(updated.properties), {});
+    assert.equal(read.inputsReturned, true, "a domain drifted away: the rebuilt inputs are returned");
     const expected = { ...next };
     delete expected[domain(2)];
     assert.deepEqual(read.inputs["certificates"], Object.fromEntries(Object.entries(expected).sort()));

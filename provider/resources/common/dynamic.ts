@@ -1,6 +1,7 @@
 /**
  * Facts of Pulumi's dynamic-provider protocol that every resource needs.
  */
+import { isDeepStrictEqual } from "node:util";
 
 /** The string the engine sends for values not known yet during preview (`@pulumi/pulumi/runtime/rpc` `unknownValue`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -85,4 +86,21 @@ export function declareOutputs(keys: readonly string[]): Record<string, undefine
 /** The message of any thrown value. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A `read` result whose rebuilt `inputs` are returned only when one of them differs from the value the stored
+ * outputs echo (`stored`, the props the host passed to `read`). When a read returns no inputs the engine keeps the
+ * recorded ones (`RefreshStep` in the engine's `pkg/resource/deploy/step.go`), which in that case hold the same
+ * values; returning them anyway made the host marshal every resource's inputs once more on every refresh, most of
+ * what refreshing 300 unchanged hostnames cost over a resource that returns none.
+ */
+export function readResult<Props, Inputs extends object>(
+  id: string,
+  props: Props,
+  inputs: Inputs,
+  stored: PropertyBag,
+): { id: string; props: Props; inputs?: Inputs } {
+  const changed = Object.entries(inputs).some(([key, value]) => !isDeepStrictEqual(value, stored[key]));
+  return changed ? { id, props, inputs } : { id, props };
 }

@@ -1,6 +1,6 @@
 /** `read` (refresh and `DvCertificateOrder.get`) of `cas.DvCertificateOrder`. */
 import type * as pulumi from "@pulumi/pulumi";
-import { messageOf, type PropertyBag } from "../../common/dynamic";
+import { messageOf, type PropertyBag, readResult } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { describeOrder, findOrder, isNotFound } from "./api";
 import { inputsOf, INPUT_NAMES, toOutputs, type OrderFacts } from "./mapping";
@@ -30,5 +30,5 @@ export async function readOrder(
   const rebuilt = Object.fromEntries(
     Object.entries(outs).filter(([name]) => INPUT_NAMES.includes(name) && name !== "orderId"),
   );
-  return { id, props: outs, inputs: rebuilt as Partial<DvCertificateOrderOutputs> };
+  return readResult(id, outs, rebuilt as Partial<DvCertificateOrderOutputs>, props);
 }

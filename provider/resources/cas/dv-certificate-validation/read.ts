@@ -1,6 +1,6 @@
 /** `read` (refresh) of `cas.DvCertificateValidation`: DescribeCertificateState (+ GetUserCertificateDetail). */
 import type * as pulumi from "@pulumi/pulumi";
-import { type PropertyBag } from "../../common/dynamic";
+import { type PropertyBag, readResult } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { describeOrGone } from "./api";
 import { inputsOf, toOutputs } from "./mapping";
@@ -15,5 +15,5 @@ export async function readValidation(
   const inputs = inputsOf({ orderId: id, ...props });
   const facts = await describeOrGone(client, inputs.orderId);
   if (facts === undefined) return { id: "" };
-  return { id, props: toOutputs(inputs, facts), inputs };
+  return readResult(id, toOutputs(inputs, facts), inputs, props);
 }

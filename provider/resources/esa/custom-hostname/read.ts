@@ -6,7 +6,7 @@
 import { type ReadResult } from "@pulumi/pulumi/dynamic";
 import { isAlibabaCloudError } from "../../../transport/errors";
 import { type CustomHostnameModel } from "../../../transport/operations/esa";
-import { type PropertyBag } from "../../common/dynamic";
+import { type PropertyBag, readResult } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { findByName, getHostname } from "./api";
 import { inputsFromModel, outputsOf, storedState } from "./mapping";
@@ -60,5 +60,5 @@ export async function readCustomHostname(
   const model = (await listedWithoutTls(api, id, stored)) ?? (await fetchLive(api, id, stored));
   if (model === undefined) return {};
   const inputs = inputsFromModel(model, stored);
-  return { id: model.hostnameId, props: outputsOf(inputs, model), inputs };
+  return readResult(model.hostnameId, outputsOf(inputs, model), inputs, props ?? {});
 }

@@ -1,6 +1,6 @@
 /** `read` (refresh and `ListenerAdditionalCertificate.get`) of `ga.ListenerAdditionalCertificate`. */
 import { type ReadResult } from "@pulumi/pulumi/dynamic";
-import { type PropertyBag } from "../../common/dynamic";
+import { type PropertyBag, readResult } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { optionalNumber } from "../../common/stored";
 import { liveBinding } from "./api";
@@ -23,5 +23,5 @@ export async function readBinding(api: AlibabaApi, id: string, props: PropertyBa
     certificateId: binding.certificateId,
     ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
   };
-  return { id, props: { ...inputs, state: binding.state }, inputs: inputs as Outputs };
+  return readResult(id, { ...inputs, state: binding.state }, inputs as Outputs, props);
 }

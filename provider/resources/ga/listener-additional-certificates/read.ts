@@ -1,6 +1,6 @@
 /** `read` (refresh and `ListenerAdditionalCertificates.get`) of `ga.ListenerAdditionalCertificates`. */
 import { type ReadResult } from "@pulumi/pulumi/dynamic";
-import { type PropertyBag } from "../../common/dynamic";
+import { type PropertyBag, readResult } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { optionalNumber, sortedMap, stringMap } from "../../common/stored";
 import { liveBindings } from "./api";
@@ -37,5 +37,5 @@ export async function readBindingSet(
     ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
   };
   // ReadResult types `inputs` as Outputs; the host stores them as the resource's inputs for later diffs.
-  return { id, props: outputsOf(inputs, certificates), inputs: inputs as Outputs };
+  return readResult(id, outputsOf(inputs, certificates), inputs as Outputs, props);
 }
