@@ -9,10 +9,8 @@
  * that longer path in the state for every resource.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { PROVIDER_KEY } from "./diff";
 import { TOKEN_MODULE } from "./type-tokens";
-
-/** The key the dynamic-provider host loads the provider from. */
-const PROVIDER_KEY = "__provider";
 
 /** The stored type token of a resource type: `pulumi-nodejs:dynamic/alicloud-certs:<type>`. */
 export function dynamicToken(type: string): string {
