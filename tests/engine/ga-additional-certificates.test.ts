@@ -119,6 +119,16 @@ describe("engine tier: examples/ga-additional-certificates", function () {
     assert.equal(await count("DissociateAdditionalCertificatesFromListener"), 1);
     assert.deepEqual(await bindings(emu), { ...expected, "vip.example.com": cert(9), [UNMANAGED]: cert(10) });
 
+    // Nothing drifted: the reads return no inputs, and the engine keeps the recorded ones unchanged.
+    const oursInputs = async (): Promise<unknown[]> =>
+      (await stack.exportedState()).resources
+        .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/alicloud-certs:"))
+        .map((r) => [r.urn, r.inputs]);
+    const recordedInputs = await oursInputs();
+    assert.equal(recordedInputs.length, 2, "the set and the vip binding");
+    await stack.refresh();
+    assert.deepEqual(await oursInputs(), recordedInputs);
+
     // Someone removes two bindings out of band; refresh sees it, up repairs it.
     await emu.control.service("ga", "dissociateOutOfBand", { listenerId: HTTPS, domain: "d.example.com" });
     await emu.control.service("ga", "dissociateOutOfBand", { listenerId: HTTPS, domain: "vip.example.com" });
