@@ -16,13 +16,14 @@ import {
   updateRequest,
 } from "../../../provider/resources/ga/engine/requests";
 import { listenerReads, readListener } from "../../../provider/resources/ga/engine/reads";
-import { engineStats, submitIntents } from "../../../provider/resources/ga/engine/scheduler";
+import { engineStats, MAX_GATHER_WINDOWS, submitIntents } from "../../../provider/resources/ga/engine/scheduler";
 import { type BindingIntent, type LiveBinding } from "../../../provider/resources/ga/engine/types";
 
 const ACC = "ga-bp1acc";
 const LSN = "lsr-bp1lsn";
 const d = (n: number): string => `d${n}.example.com`;
 const c = (n: number): string => `${n}-cn-hangzhou`;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const intent = (n: number, certificateId = c(n)): BindingIntent => ({
   acceleratorId: ACC,
   listenerId: LSN,
@@ -238,6 +239,52 @@ describe("unit: GA scheduler (fake GA)", () => {
       { rounds: after.rounds - before.rounds, writes: after.writes - before.writes, waits: after.waits - before.waits },
       { rounds: 1, writes: 5, waits: 5 },
     );
+  });
+
+  it("gathers intents spread over several gather windows into one round while they keep arriving", async () => {
+    const before = engineStats();
+    // 8 intents 12 ms apart (20 ms windows): 84 ms from first to last, more than one window, never a quiet window.
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => sleep(i * 12).then(() => submitIntents(ga, [intent(i + 1)], 10_000))),
+    );
+    assert.ok(outcomes.every(([o]) => o?.ok === true && o.action === "associated"));
+    assert.equal(ga.count("AssociateAdditionalCertificatesWithListener"), 1);
+    assert.equal(engineStats().rounds - before.rounds, 1);
+  });
+
+  it("stops gathering after MAX_GATHER_WINDOWS windows: a steady trickle does not hold the first round back", async () => {
+    const before = engineStats();
+    // One intent every 8 ms for 40 intents (312 ms), against at most 5 windows of 20 ms before the first round.
+    assert.equal(MAX_GATHER_WINDOWS, 5);
+    const settledAt: number[] = [];
+    const started = Date.now();
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        sleep(i * 8)
+          .then(() => submitIntents(ga, [intent(i + 1)], 10_000))
+          .then(() => settledAt.push(Date.now() - started)),
+      ),
+    );
+    assert.ok(engineStats().rounds - before.rounds >= 2, "the trickle is split into rounds");
+    assert.ok(Math.min(...settledAt) < 312, "the first round settled before the last intent arrived");
+  });
+
+  it("gathers the successors a settled round lets the engine start into one round", async () => {
+    // Like Pulumi at --parallel 4: each settled intent frees a slot, and the next resource starts a little later.
+    await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        submitIntents(ga, [intent(i + 1)], 10_000).then(async () => {
+          await sleep(i * 12);
+          return submitIntents(ga, [intent(i + 5)], 10_000);
+        }),
+      ),
+    );
+    assert.equal(
+      ga.count("AssociateAdditionalCertificatesWithListener"),
+      2,
+      "one write for the first four, one for their successors",
+    );
+    assert.equal(ga.bindings.size, 8);
   });
 
   it("defers a second intent for the same domain to the next round, in order", async () => {

@@ -3,8 +3,11 @@
  * resources in parallel, so within one provider host process every write to an accelerator goes through one queue:
  *
  * 1. `submitIntents` enqueues intents and returns when each has an outcome.
- * 2. The first intent for an idle accelerator starts a drain after a short gather window, so intents arriving together
- *    (Pulumi creating 50 resources at once) share a round.
+ * 2. The first intent for an idle accelerator starts a drain, which gathers before each round: it waits one gather
+ *    window, and another while intents kept arriving, up to {@link MAX_GATHER_WINDOWS} windows. Intents Pulumi sends
+ *    together share a round even when the engine, busy on shared cores, spreads them over more than one window (its
+ *    next resources start as the previous round's settle, one by one): a straggler costs a whole round, a GA write
+ *    of seconds, where gathering costs a fraction of one.
  * 3. Under the accelerator's lock, a drain repeatedly takes ALL pending intents (at most one per listener and domain;
  *    later ones wait for the next round) and runs them as one round: one read per listener, batched writes, one wait
  *    per write. Intents enqueued while a round is in flight form the next round.
@@ -26,8 +29,13 @@ export { DEFAULT_GATHER_MS, gatherMs } from "./settings";
 
 interface AcceleratorQueue {
   readonly pending: Pending[];
+  /** Intents enqueued since the queue was made (so a gather can tell whether any arrived during a window). */
+  arrivals: number;
   draining: boolean;
 }
+
+/** The longest gather before a round, in gather windows. */
+export const MAX_GATHER_WINDOWS = 5;
 
 /** Process-wide scheduler state (see the module comment). */
 export const schedulerState: {
@@ -65,10 +73,11 @@ function enqueue(item: Pending): void {
   const key = item.intent.acceleratorId;
   let queue = schedulerState.queues.get(key);
   if (queue === undefined) {
-    queue = { pending: [], draining: false };
+    queue = { pending: [], arrivals: 0, draining: false };
     schedulerState.queues.set(key, queue);
   }
   queue.pending.push(item);
+  queue.arrivals++;
   if (!queue.draining) {
     queue.draining = true;
     const started = queue;
@@ -98,12 +107,24 @@ function takeRound(queue: AcceleratorQueue): Pending[] {
   return round;
 }
 
+/** Wait one gather window, then more while intents arrived during the last one, up to {@link MAX_GATHER_WINDOWS}. */
+async function gatherArrivals(queue: AcceleratorQueue, gather: number): Promise<void> {
+  if (gather <= 0) return;
+  for (let window = 0; window < MAX_GATHER_WINDOWS; window++) {
+    const before = queue.arrivals;
+    await new Promise((resolve) => setTimeout(resolve, gather));
+    if (queue.arrivals === before) return;
+  }
+}
+
 async function drain(acceleratorId: string, queue: AcceleratorQueue): Promise<void> {
   const gather = gatherMs();
-  if (gather > 0) await new Promise((resolve) => setTimeout(resolve, gather));
+  await gatherArrivals(queue, gather);
   await schedulerState.mutex.runExclusive(acceleratorId, async () => {
     let busyRounds = 0;
-    for (;;) {
+    for (let first = true; ; first = false) {
+      // After a round that settled its intents, their resources' successors are on their way: gather them too.
+      if (!first && busyRounds === 0) await gatherArrivals(queue, gather);
       const round = takeRound(queue);
       if (round.length === 0) {
         // Synchronous with the emptiness check, so an intent enqueued from now on starts a new drain.
