@@ -254,19 +254,20 @@ describe("unit: GA scheduler (fake GA)", () => {
 
   it("stops gathering after MAX_GATHER_WINDOWS windows: a steady trickle does not hold the first round back", async () => {
     const before = engineStats();
-    // One intent every 8 ms for 40 intents (312 ms), against at most 5 windows of 20 ms before the first round.
-    assert.equal(MAX_GATHER_WINDOWS, 5);
+    // One intent every 8 ms for three times the longest gather (20 ms windows), so the trickle outlasts it.
+    const count = Math.ceil((3 * MAX_GATHER_WINDOWS * 20) / 8);
+    const lastArrivalMs = (count - 1) * 8;
     const settledAt: number[] = [];
     const started = Date.now();
     await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
+      Array.from({ length: count }, (_, i) =>
         sleep(i * 8)
           .then(() => submitIntents(ga, [intent(i + 1)], 10_000))
           .then(() => settledAt.push(Date.now() - started)),
       ),
     );
     assert.ok(engineStats().rounds - before.rounds >= 2, "the trickle is split into rounds");
-    assert.ok(Math.min(...settledAt) < 312, "the first round settled before the last intent arrived");
+    assert.ok(Math.min(...settledAt) < lastArrivalMs, "the first round settled before the last intent arrived");
   });
 
   it("gathers the successors a settled round lets the engine start into one round", async () => {
