@@ -41,7 +41,7 @@ const { values: flags } = parseArgs({
     "renewal-sizes": { type: "string", default: "1,10,50" },
     cli: { type: "string", default: process.env["BENCH_CLI"] ?? "all" },
     "p1-sizes": { type: "string", default: "100,300" },
-    "p1-reps": { type: "string", default: "5" },
+    "p1-reps": { type: "string", default: "6" },
     "ga-parallel": { type: "string", default: "8,64" },
   },
 });
