@@ -1,7 +1,7 @@
 /** GetCustomHostname and ListCustomHostnames. */
 import type { ActionDefinition, ApiCall } from "../../../core/contract";
 import { MATCH_TYPES, idParam, nameMatches, optional, optionalEnum, optionalIdParam, page, paging } from "../params";
-import { HOSTNAME_STATUSES, sortedById, type EsaState } from "../state";
+import { compareIds, HOSTNAME_STATUSES, type EsaState } from "../state";
 import { hostnameGetView, hostnameListView } from "../views";
 import { requireHostname, requireSite } from "./common";
 
@@ -19,13 +19,16 @@ function listCustomHostnames(call: ApiCall, state: EsaState): Record<string, unk
   const paged = paging(p, 100, 500);
   requireSite(state, siteId);
 
-  const found = sortedById(state.hostnames).filter(
-    (h) =>
-      h.siteId === siteId &&
-      (hostname === undefined || nameMatches(h.hostname, hostname, how)) &&
-      (recordId === undefined || h.recordId === recordId) &&
-      (status === undefined || h.status === status),
-  );
+  // Filtered before sorting: an exact-name look-up sorts its one match, not every hostname of every site.
+  const found = Object.values(state.hostnames)
+    .filter(
+      (h) =>
+        h.siteId === siteId &&
+        (hostname === undefined || nameMatches(h.hostname, hostname, how)) &&
+        (recordId === undefined || h.recordId === recordId) &&
+        (status === undefined || h.status === status),
+    )
+    .sort((a, b) => compareIds(a.hostnameId, b.hostnameId));
   const { items, ...rest } = page(found, paged);
   return { Hostnames: items.map((h) => hostnameListView(state, h)), ...rest };
 }
