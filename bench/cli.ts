@@ -3,8 +3,9 @@
  *
  * - **P1**: N `esa.CustomHostname` against N no-op dynamic resources with the same inputs and outputs (the engine's
  *   floor) and against the same no-op with an identity as wide as ours in the state (the width-matched floor):
- *   `up`, `preview` (unchanged), `refresh` and `destroy`, the three variants alternated operation by operation in
- *   the same run, so the ratios are ours ÷ floor and ours ÷ width-matched floor.
+ *   `up`, `preview` (unchanged), `refresh` and `destroy`, the variants alternated operation by operation in the
+ *   same run, so the ratios are ours ÷ floor and ours ÷ width-matched floor. A second stack of the floor runs
+ *   beside them: its ratio to the floor is what the measurement itself scatters.
  * - **GA**: 50 per-domain `ga.ListenerAdditionalCertificate` against one `ga.ListenerAdditionalCertificates` holding
  *   the same 50 domains, `pulumi up --parallel P`, with a 2 s accelerator lock per write.
  * - **Quota**: 105 new hostnames with the emulator's 100-per-hour CreateCustomHostname limit on and its clock sped
@@ -76,11 +77,12 @@ async function esaEmulator(): Promise<RunningEmulator> {
   return emu;
 }
 
-async function esaStack(emu: RunningEmulator, variant: string, n: number, env: Record<string, string>) {
+/** A stack of the esa-hostnames program named `<name><n>`, running the program's `variant` (default: `name`). */
+async function esaStack(emu: RunningEmulator, name: string, n: number, env: Record<string, string>, variant = name) {
   const stack = await PulumiStack.create(
     path.join(__dirname, "programs/esa-hostnames"),
     { ALICLOUD_CERTS_ENDPOINT: emu.url, ...POLL_ENV, ...env },
-    `${variant}${n}`,
+    `${name}${n}`,
   );
   await stack.setConfig("alicloud:accessKey", emu.accessKeyId);
   await stack.setConfig("alicloud:secretKey", emu.accessKeySecret, true);
@@ -99,8 +101,11 @@ async function esaStack(emu: RunningEmulator, variant: string, n: number, env: R
 export const P1_OPERATIONS = ["up", "preview", "refresh", "refresh-get", "destroy"] as const;
 export type P1Operation = (typeof P1_OPERATIONS)[number];
 
-/** The P1 variants: ours, the floor, and the width-matched floor. */
-export const P1_VARIANTS = ["esa", "noop", "wide"] as const;
+/**
+ * The P1 variants: ours, the floor, the width-matched floor, and a second stack of the floor (`copy`), an A/A control:
+ * copy ÷ floor would be 1.00× on a quiet machine, so its spread is the measurement's own.
+ */
+export const P1_VARIANTS = ["esa", "noop", "wide", "copy"] as const;
 export type P1Variant = (typeof P1_VARIANTS)[number];
 
 /** One P1 size: wall ms per operation and variant, and our API calls per operation. */
@@ -111,6 +116,8 @@ export interface P1Row {
   readonly ms: Record<P1Operation, Record<P1Variant, number>>;
   /** Each cycle's ours ÷ floor, in cycle order: the spread a single cycle (or run) can show. */
   readonly cycleRatios: Record<P1Operation, readonly number[]>;
+  /** Each cycle's copy ÷ floor (the A/A control), in cycle order. */
+  readonly copyRatios: Record<P1Operation, readonly number[]>;
   readonly esaCalls: Record<P1Operation, number>;
 }
 
@@ -137,13 +144,13 @@ function installFloors(): void {
   );
 }
 
-/** The variants in the order cycle `rep` runs them: each goes first, second and third in turn. */
+/** The variants in the order cycle `rep` runs them: each takes each place in turn. */
 function cycleOrder(rep: number): readonly P1Variant[] {
   const shift = (rep - 1) % P1_VARIANTS.length;
   return [...P1_VARIANTS.slice(shift), ...P1_VARIANTS.slice(0, shift)];
 }
 
-/** P1 at one N: the three variants alternated operation by operation. */
+/** P1 at one N: the four variants alternated operation by operation. */
 export async function runP1(n: number, reps: number, log: Log): Promise<P1Row> {
   installFloors();
   const emu = await esaEmulator();
@@ -154,6 +161,7 @@ export async function runP1(n: number, reps: number, log: Log): Promise<P1Row> {
     esa: await esaStack(emu, "esa", n, { ALICLOUD_CERTS_ESA_CREATE_WINDOW_MS: "1" }),
     noop: await esaStack(emu, "noop", n, {}),
     wide: await esaStack(emu, "wide", n, {}),
+    copy: await esaStack(emu, "copy", n, {}, "noop"),
   };
   const runs = Object.fromEntries(
     P1_OPERATIONS.map((op) => [op, Object.fromEntries(P1_VARIANTS.map((v) => [v, [] as number[]]))]),
@@ -169,7 +177,7 @@ export async function runP1(n: number, reps: number, log: Log): Promise<P1Row> {
           const env = variant === "esa" ? { ALICLOUD_CERTS_ESA_LIST_READS: "off" } : {};
           return stack.run(["refresh", "--yes", "--skip-preview"], { env });
         };
-        // Each variant goes first, second and third in turn: none gains from its place in the cycle.
+        // Each variant takes each place in turn: none gains from its place in the cycle.
         for (const variant of cycleOrder(rep)) {
           await emu.control.clearRequests();
           const took = await timed(() => run(variant));
@@ -177,17 +185,21 @@ export async function runP1(n: number, reps: number, log: Log): Promise<P1Row> {
           runs[operation][variant].push(took);
         }
         const last = (variant: P1Variant): string => s(runs[operation][variant].at(-1));
-        log(`P1 N=${n} ${operation} run ${rep}: esa ${last("esa")}, no-op ${last("noop")}, wide no-op ${last("wide")}`);
+        log(
+          `P1 N=${n} ${operation} run ${rep}: esa ${last("esa")}, no-op ${last("noop")}, ` +
+            `wide no-op ${last("wide")}, no-op copy ${last("copy")}`,
+        );
       }
     const left = (await emu.control.objects()).esa as { hostnames?: unknown[] };
     if ((left.hostnames ?? []).length !== 0) throw new Error(`bench: P1 N=${n} left hostnames behind`);
     const ms = Object.fromEntries(
       P1_OPERATIONS.map((op) => [op, Object.fromEntries(P1_VARIANTS.map((v) => [v, median(runs[op][v])]))]),
     ) as Record<P1Operation, Record<P1Variant, number>>;
-    const cycleRatios = Object.fromEntries(
-      P1_OPERATIONS.map((op) => [op, runs[op].esa.map((ours, i) => ours / (runs[op].noop[i] ?? ours))]),
-    ) as Record<P1Operation, number[]>;
-    return { n, reps, ms, cycleRatios, esaCalls };
+    const perCycle = (variant: P1Variant): Record<P1Operation, number[]> =>
+      Object.fromEntries(
+        P1_OPERATIONS.map((op) => [op, runs[op][variant].map((ms, i) => ms / (runs[op].noop[i] ?? ms))]),
+      ) as Record<P1Operation, number[]>;
+    return { n, reps, ms, cycleRatios: perCycle("esa"), copyRatios: perCycle("copy"), esaCalls };
   } finally {
     for (const stack of Object.values(stacks)) await stack.remove();
     await emu.close();
@@ -314,8 +326,8 @@ export function cliSection(p1: readonly P1Row[], ga: readonly GaRow[], quota: Qu
     out.push(
       "### P1 through the CLI: N esa.CustomHostname vs N no-op resources with the same outputs",
       "",
-      "`bench/programs/esa-hostnames` (staged package) against the emulator, each operation of the three variants " +
-        `run back to back (each first, second and third in turn; the median of ${p1[0]?.reps ?? 1} cycles). The ` +
+      "`bench/programs/esa-hostnames` (staged package) against the emulator, each operation of the four variants " +
+        `run back to back (each in each place in turn; the median of ${p1[0]?.reps ?? 1} cycles). The ` +
         "floor is a dynamic resource that calls nothing and stores the same inputs and outputs, its provider " +
         "serialized by reference like ours. The width-matched floor is the same no-op resource with an identity as " +
         "wide as ours in the state: a type token and provider module path of the same length, our two secret " +
@@ -326,7 +338,7 @@ export function cliSection(p1: readonly P1Row[], ga: readonly GaRow[], quota: Qu
         "that operation. The hostnames have SSL off, so `refresh` shares one " +
         "ListCustomHostnames listing per site; `refresh-get` is the same refresh with " +
         "`ALICLOUD_CERTS_ESA_LIST_READS=off`, one GetCustomHostname per hostname (what hostnames with SSL on cost), " +
-        "against the floors' refresh.",
+        "against the floors' refresh. The fourth variant, a second stack of the floor, is in the next table.",
       "",
       "| N | Operation | ours | floor | width-matched floor | ours ÷ floor | per cycle | ours ÷ width-matched | ESA calls |",
       "|--:|---|--:|--:|--:|--:|--:|--:|--:|",
@@ -335,6 +347,22 @@ export function cliSection(p1: readonly P1Row[], ga: readonly GaRow[], quota: Qu
           const { esa, noop, wide } = row.ms[op];
           const cells = [s(esa), s(noop), s(wide), times(esa, noop), spread(row.cycleRatios[op])];
           return `| ${row.n} | ${op} | ${cells.join(" | ")} | ${times(esa, wide)} | ${row.esaCalls[op]} |`;
+        }),
+      ),
+      "",
+      "### P1's A/A control: the floor against a second stack of itself",
+      "",
+      "The floor's program on a second stack, timed in the same cycles as the others. The two do the same work, so " +
+        "how far copy ÷ floor strays from 1.00× is how far a ratio strays in this run with no difference in cost. " +
+        "Per cycle: as above, the cycles' own copy ÷ floor. (`refresh-get` is left out: for the floors it is " +
+        "`refresh` again.)",
+      "",
+      "| N | Operation | floor | floor's copy | copy ÷ floor | per cycle |",
+      "|--:|---|--:|--:|--:|--:|",
+      ...p1.flatMap((row) =>
+        P1_OPERATIONS.filter((op) => op !== "refresh-get").map((op) => {
+          const { noop, copy } = row.ms[op];
+          return `| ${row.n} | ${op} | ${s(noop)} | ${s(copy)} | ${times(copy, noop)} | ${spread(row.copyRatios[op])} |`;
         }),
       ),
       "",
