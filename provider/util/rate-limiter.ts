@@ -8,7 +8,8 @@ export class RateLimiter {
 
   constructor(
     private readonly limits: Readonly<Record<string, { readonly limit: number; readonly windowMs: number }>>,
-    private readonly now: () => number = Date.now,
+    // Looked up on every call (not captured): the clock and the sleep then always agree, fake timers included.
+    private readonly now: () => number = () => Date.now(),
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
