@@ -17,10 +17,14 @@ export function fullRecordName(recordDomain: string, commonName: string | undefi
   return record === domain || record.endsWith(`.${domain}`) ? record : `${record}.${domain}`;
 }
 
-/** What one poll of an order means for the wait. */
+/**
+ * What one poll of an order means for the wait. `instruction`, when given, replaces the default line for an order in
+ * `domain_verify` (see `./dcv-instruction`: full record names, delegation, what DNS shows).
+ */
 export function issuanceDecision(
   state: CertificateState,
   commonName: string | undefined,
+  instruction?: string,
 ): WaitDecision<CertificateState> {
   switch (state.type) {
     case "certificate":
@@ -29,9 +33,10 @@ export function issuanceDecision(
       return {
         state: "failure",
         reason:
-          "the CA rejected the domain validation (state verify_fail); check the validation record, then run pulumi up --refresh (a refreshed verify_fail order is replaced while renewBeforeDays is above 0) or replace the order (pulumi up --replace)",
+          "the CA rejected the domain validation (state verify_fail); check the validation record, then run pulumi up (it finds the order verify_fail and replaces it unless renewBeforeDays is 0) or replace the order (pulumi up --replace)",
       };
     case "domain_verify":
+      if (instruction !== undefined) return { state: "retry", progress: `domain_verify: ${instruction}` };
       if (state.recordDomain !== undefined) {
         const name = fullRecordName(state.recordDomain, commonName);
         return {

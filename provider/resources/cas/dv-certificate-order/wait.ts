@@ -4,14 +4,18 @@ import { pollDelays, progress } from "../../common/host";
 import { type CertificateState } from "../../../transport/operations/cas";
 import { type AlibabaApi } from "../../common/host";
 import { describeState, factsOf } from "./api";
+import { systemDnsLookup, type DnsLookup } from "../../../util/dns";
 import { waitUntil } from "../../../util/waiter";
+import { dcvInstruction, delegationRecordsOf, type DcvContext } from "../dcv-instruction";
+import { delegationCname } from "./delegation";
 import { issuanceDecision } from "../issuance";
 import { type OrderFacts } from "./mapping";
 import { BEHAVIOUR_DEFAULTS, type DvCertificateOrderInputs } from "./types";
 
 /**
  * Poll DescribeCertificateState until the certificate is issued. `onPoll` sees every state, so a caller can record
- * the latest one when the wait fails.
+ * the latest one when the wait fails. While DNS validation is pending, the progress line names the full record (under
+ * delegation: the customer's CNAME and the platform's TXT) and what DNS shows (`../dcv-instruction`).
  */
 export function waitForIssuance(
   client: AlibabaApi,
@@ -19,13 +23,17 @@ export function waitForIssuance(
   commonName: string | undefined,
   timeoutSeconds: number | Unknown,
   onPoll: (state: CertificateState) => void,
+  zone?: string,
+  dns: DnsLookup = systemDnsLookup(),
 ): Promise<CertificateState> {
-  const poll = async (): Promise<CertificateState> => {
+  const cname = zone === undefined || commonName === undefined ? undefined : delegationCname(commonName, zone);
+  const context: DcvContext = { domain: commonName, delegation: delegationRecordsOf(cname) };
+  const poll = async (): Promise<{ state: CertificateState; instruction: string | undefined }> => {
     const state = await describeState(client, orderId);
     onPoll(state);
-    return state;
+    return { state, instruction: await dcvInstruction(state, context, dns) };
   };
-  return waitUntil(poll, (state) => issuanceDecision(state, commonName), {
+  return waitUntil(poll, ({ state, instruction }) => issuanceDecision(state, commonName, instruction), {
     timeoutMs: timeoutMs(timeoutSeconds, BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds),
     description: `issuance of CAS order ${orderId} (${commonName ?? "unknown domain"})`,
     onProgress: progress,
@@ -42,6 +50,15 @@ export async function settle(
 ): Promise<OrderFacts> {
   if (!inputs.waitForIssuance || facts.state.type === "certificate") return facts;
   const onPoll = (state: CertificateState): void => latest({ ...facts, state });
-  const issued = await waitForIssuance(client, facts.orderId, facts.commonName, inputs.issuanceTimeoutSeconds, onPoll);
+  const delegation = inputs.validationDelegation;
+  const zone = typeof delegation === "object" ? delegation.zone : undefined;
+  const issued = await waitForIssuance(
+    client,
+    facts.orderId,
+    facts.commonName,
+    inputs.issuanceTimeoutSeconds,
+    onPoll,
+    zone,
+  );
   return factsOf(client, facts.orderId, facts.commonName, issued);
 }

@@ -5,6 +5,7 @@
 import {
   DescribeCertificateState,
   GetUserCertificateDetail,
+  ListUserCertificateOrder,
   type CertificateState,
   type UserCertificateDetail,
 } from "../../../transport/operations/cas";
@@ -39,4 +40,19 @@ export async function factsOf(client: AlibabaApi, orderId: string, state: Certif
 export async function describeOrGone(client: AlibabaApi, orderId: string): Promise<ValidationFacts | undefined> {
   const state = await unlessNotFound(describeState(client, orderId));
   return state === undefined ? undefined : factsOf(client, orderId, state);
+}
+
+/**
+ * The domain of an order from ListUserCertificateOrder (keyword: the OrderId; DescribeCertificateState does not say
+ * it while the order is pending), or undefined when the first page does not list it. One call, made only when a
+ * stalled wait needs the full validation record name.
+ */
+export async function orderDomain(client: AlibabaApi, orderId: string): Promise<string | undefined> {
+  const page = await client.call(ListUserCertificateOrder, {
+    OrderType: "CPACK",
+    Keyword: orderId,
+    CurrentPage: 1,
+    ShowSize: 50,
+  });
+  return page.orders.find((o) => o.orderId === orderId)?.domain?.toLowerCase();
 }

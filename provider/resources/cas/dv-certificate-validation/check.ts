@@ -1,12 +1,25 @@
 /** `check` of `cas.DvCertificateValidation`: validate and normalize; no API call. */
 import { type CheckResult } from "@pulumi/pulumi/dynamic";
-import { CheckReport, readId, readTimeoutSeconds } from "../../common/check";
-import { type PropertyBag } from "../../common/dynamic";
+import {
+  CheckReport,
+  isUnknown,
+  quote,
+  readHostname,
+  readId,
+  readTimeoutSeconds,
+  type Unknown,
+} from "../../common/check";
+import { plainJson, type PropertyBag } from "../../common/dynamic";
 import { rejectUnknownInputs } from "../../common/input-names";
-import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, type DvCertificateValidationInputs as Inputs } from "./types";
+import {
+  DEFAULT_TIMEOUT_SECONDS,
+  MAX_TIMEOUT_SECONDS,
+  type DelegationCname,
+  type DvCertificateValidationInputs as Inputs,
+} from "./types";
 
 /** The inputs of the resource; anything else is a misspelling (outputs echoed back are not). */
-export const INPUT_NAMES = ["orderId", "timeoutSeconds"] as const;
+export const INPUT_NAMES = ["orderId", "timeoutSeconds", "delegationCname"] as const;
 const OUTPUT_NAMES = ["state", "commonName", "certificate", "certId", "certIdentifier", "notAfter"];
 
 /** `orderId` is a required id; `timeoutSeconds` whole seconds from 1 to two days. Unknown values stay unknown. */
@@ -17,5 +30,58 @@ export async function checkValidation(_olds: PropertyBag, news: PropertyBag): Pr
   const timeoutSeconds =
     readTimeoutSeconds(report, "timeoutSeconds", news["timeoutSeconds"], MAX_TIMEOUT_SECONDS) ??
     DEFAULT_TIMEOUT_SECONDS;
-  return { inputs: { orderId: orderId ?? "", timeoutSeconds }, failures: report.failures };
+  const delegationCname = checkDelegationCname(report, news["delegationCname"]);
+  return {
+    inputs: plainJson({ orderId: orderId ?? "", timeoutSeconds, delegationCname }) as Inputs,
+    failures: report.failures,
+  };
+}
+
+/**
+ * `delegationCname`: the order's output of that name, `{name: "_dnsauth.<domain>", type: "CNAME", value:
+ * "<label>.<zone>"}`, or absent (the order has no delegation: its output is undefined). Names are DNS hostnames
+ * (RFC 1123), compared case-insensitively, so they are lower-cased.
+ */
+function checkDelegationCname(report: CheckReport, value: unknown): DelegationCname | Unknown | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (isUnknown(value)) return value;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    report.fail(
+      "delegationCname",
+      `delegationCname must be the order's delegationCname output {name, type: "CNAME", value}, got ${Array.isArray(value) ? "an array" : typeof value}`,
+    );
+    return undefined;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record))
+    if (!["name", "type", "value"].includes(key))
+      report.fail("delegationCname", `delegationCname has an unknown key ${quote(key)}; it takes name, type and value`);
+  if (isUnknown(record["name"]) || isUnknown(record["value"])) return value as DelegationCname;
+  const type = record["type"];
+  if (type !== undefined && type !== "CNAME" && !isUnknown(type))
+    report.fail("delegationCname.type", `delegationCname.type ${quote(type)} must be "CNAME"`);
+  const name = readDnsauthName(report, record["name"]);
+  const target = readHostname(report, "delegationCname.value", record["value"], {
+    required: true,
+    allowWildcard: false,
+  });
+  if (name === undefined || target === undefined || isUnknown(target)) return undefined;
+  return { name, type: "CNAME", value: target };
+}
+
+/** The CNAME's name: `_dnsauth.` (where CAS validates) followed by the domain, a hostname. */
+function readDnsauthName(report: CheckReport, value: unknown): string | undefined {
+  const prefix = "_dnsauth.";
+  if (typeof value !== "string" || !value.trim().toLowerCase().startsWith(prefix)) {
+    report.fail(
+      "delegationCname.name",
+      `delegationCname.name ${quote(value)} must be "${prefix}<domain>", the name CAS validates at`,
+    );
+    return undefined;
+  }
+  const domain = readHostname(report, "delegationCname.name", value.trim().slice(prefix.length), {
+    required: true,
+    allowWildcard: false,
+  });
+  return domain === undefined || isUnknown(domain) ? undefined : `${prefix}${domain}`;
 }

@@ -26,7 +26,13 @@ export async function awaitIssued(client: AlibabaApi, bag: PropertyBag): Promise
   let last: CertificateState | undefined;
   let facts: ValidationFacts;
   try {
-    const issued = await waitUntilIssued(client, inputs.orderId, inputs.timeoutSeconds, (s) => (last = s));
+    const issued = await waitUntilIssued(
+      client,
+      inputs.orderId,
+      inputs.timeoutSeconds,
+      (s) => (last = s),
+      inputs.delegationCname,
+    );
     facts = await factsOf(client, inputs.orderId, issued);
   } catch (error: unknown) {
     const known = last === undefined ? { orderId: inputs.orderId, state: "unknown" } : { state: last.type };

@@ -10,6 +10,20 @@ export interface DvCertificateValidationInputs {
   readonly orderId: string | Unknown;
   /** How long create (or an update that resumes the wait) waits, in seconds. */
   readonly timeoutSeconds: number | Unknown;
+  /**
+   * The order's `delegationCname` under delegated validation: lets a stalled wait name the customer's CNAME and the
+   * platform's TXT and say which is missing. Normalized (lower-case names, no trailing dot).
+   */
+  readonly delegationCname?: DelegationCname | Unknown;
+}
+
+/** The customer's one-time CNAME of delegated validation, as the order's `delegationCname` output gives it. */
+export interface DelegationCname {
+  /** `_dnsauth.<domain>`. */
+  readonly name: string;
+  readonly type: "CNAME";
+  /** `<label>.<zone>`: where the platform writes each order's TXT. */
+  readonly value: string;
 }
 
 /** The state: the inputs plus the issued certificate. Certificate fields are absent until the order is issued. */
@@ -37,4 +51,4 @@ export const MAX_TIMEOUT_SECONDS = 172_800;
 export const REPLACE_ON_CHANGES = ["orderId"] as const;
 
 /** Inputs that update in place with no API call. */
-export const UPDATABLE = ["timeoutSeconds"] as const;
+export const UPDATABLE = ["timeoutSeconds", "delegationCname"] as const;
