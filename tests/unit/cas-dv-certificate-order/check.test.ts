@@ -34,7 +34,7 @@ describe("unit: cas.DvCertificateOrder", () => {
         waitForIssuance: false,
         issuanceTimeoutSeconds: 3600,
         revokeOnDelete: false,
-        renewBeforeDays: 30,
+        // renewBeforeDays has no default: unset renews when one third of the lifetime remains (see renewal.ts).
       });
     });
 

@@ -112,6 +112,8 @@ describe("unit: cas.DvCertificateOrder renewal", () => {
         const decision = renewalDecision(
           {
             state: row.state,
+            // No recorded notBefore: the window is the days given (a lifetime-based window is tested below).
+            notBefore: undefined,
             notAfter: row.notAfter,
             renewBeforeDays: row.days ?? 30,
             commonName: "shop.example.com",
@@ -130,11 +132,11 @@ describe("unit: cas.DvCertificateOrder renewal", () => {
 
   describe("renewalDue", () => {
     it("is notAfter minus the window", () => {
-      assert.equal(renewalDue(NOT_AFTER, 30), "2027-01-30T00:00:00.000Z");
+      assert.equal(renewalDue(undefined, NOT_AFTER, 30), "2027-01-30T00:00:00.000Z");
     });
     it("is absent when renewal is off or nothing is issued", () => {
-      assert.equal(renewalDue(NOT_AFTER, 0), undefined);
-      assert.equal(renewalDue(undefined, 30), undefined);
+      assert.equal(renewalDue(undefined, NOT_AFTER, 0), undefined);
+      assert.equal(renewalDue(undefined, undefined, 30), undefined);
     });
   });
 

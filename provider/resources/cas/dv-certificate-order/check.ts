@@ -250,16 +250,20 @@ function checkTags(report: CheckReport, value: unknown): Record<string, string> 
   return tags;
 }
 
-/** `renewBeforeDays`: a whole number of days from 0 (renewal off) to {@link MAX_RENEW_BEFORE_DAYS}. */
-export function checkRenewBeforeDays(report: CheckReport, value: unknown): number | Unknown {
-  if (value === undefined || value === null) return BEHAVIOUR_DEFAULTS.renewBeforeDays;
+/**
+ * `renewBeforeDays`: a whole number of days from 0 (renewal off) to {@link MAX_RENEW_BEFORE_DAYS}; unset (undefined)
+ * renews when one third of the certificate's lifetime remains (`./renewal`). A value at or above the lifetime is
+ * legal here (check cannot know the lifetime): diff falls back to one third of it and warns.
+ */
+export function checkRenewBeforeDays(report: CheckReport, value: unknown): number | Unknown | undefined {
+  if (value === undefined || value === null) return undefined;
   if (isUnknown(value)) return value;
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_RENEW_BEFORE_DAYS) {
     report.fail(
       "renewBeforeDays",
       `renewBeforeDays ${quote(value)} must be a whole number of days from 0 (renewal off) to ${MAX_RENEW_BEFORE_DAYS}`,
     );
-    return BEHAVIOUR_DEFAULTS.renewBeforeDays;
+    return undefined;
   }
   return value;
 }

@@ -55,7 +55,7 @@ export async function findTokenOrder(
   client: AlibabaApi,
   token: string,
   commonName: string,
-  renewBeforeDays: number,
+  renewBeforeDays: number | undefined,
 ): Promise<string | undefined> {
   const instances = await taggedInstanceIds(client, CREATE_TOKEN_KEY, token);
   if (instances.size === 0) return undefined;
@@ -78,7 +78,7 @@ async function isBeingRenewed(
   client: AlibabaApi,
   orderId: string,
   commonName: string,
-  renewBeforeDays: number,
+  renewBeforeDays: number | undefined,
 ): Promise<boolean> {
   const facts = await describeOrder(client, orderId, commonName);
   if (facts.state.type !== "certificate") return false;
@@ -87,8 +87,10 @@ async function isBeingRenewed(
   const now = await clockFromEnv()();
   if (now.getTime() >= end) return true;
   const notAfter = new Date(end).toISOString();
+  const start = facts.detail?.notBefore;
+  const notBefore = start === undefined ? undefined : new Date(start).toISOString();
   const decision = renewalDecision(
-    { state: "certificate", notAfter, renewBeforeDays, commonName, adopted: false },
+    { state: "certificate", notBefore, notAfter, renewBeforeDays, commonName, adopted: false },
     now,
   );
   if (decision.renew)
@@ -96,4 +98,31 @@ async function isBeingRenewed(
       `CAS order for ${commonName}: order ${orderId} is the one being renewed (${decision.reason}); not resuming it`,
     );
   return decision.renew;
+}
+
+/**
+ * The newest order placed for the same request after `orderId` (same create token) and still validating or issued:
+ * the renewal that replaces `orderId`. Reads only: ListTagResources, then ListUserCertificateOrder for the CN.
+ */
+export async function supersedingOrder(
+  client: AlibabaApi,
+  token: string,
+  commonName: string,
+  orderId: string,
+): Promise<string | undefined> {
+  const instances = await taggedInstanceIds(client, CREATE_TOKEN_KEY, token);
+  if (instances.size === 0) return undefined;
+  const orders = ordersByInstanceIds(await listOrders(client, commonName), instances);
+  const newer = orders.filter(
+    (o) => o.status !== undefined && RESUMABLE.has(o.status) && BigInt(o.orderId) > BigInt(orderId),
+  );
+  return newer.sort((a, b) => (BigInt(a.orderId) < BigInt(b.orderId) ? 1 : -1))[0]?.orderId;
+}
+
+/** The create token of the order recorded with `inputs` (its CSR parsed lazily); undefined without a readable CSR. */
+export async function recordedToken(inputs: DvCertificateOrderInputs): Promise<string | undefined> {
+  if (inputs.csr === undefined) return undefined;
+  const { inspectCsr } = await import("./csr");
+  const facts = await inspectCsr(inputs.csr);
+  return "unreadable" in facts ? undefined : createToken(inputs, facts.identity);
 }

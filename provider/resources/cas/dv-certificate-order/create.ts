@@ -42,7 +42,7 @@ export async function placeOrder(
   csrIdentity: string,
 ): Promise<string> {
   const token = createToken(inputs, csrIdentity);
-  const renewBeforeDays = typeof inputs.renewBeforeDays === "number" ? inputs.renewBeforeDays : 0;
+  const renewBeforeDays = typeof inputs.renewBeforeDays === "number" ? inputs.renewBeforeDays : undefined;
   const resumed = await findTokenOrder(client, token, commonName, renewBeforeDays);
   if (resumed !== undefined) return resumed;
   const request = withCreateToken(toCreateRequest(inputs), token);

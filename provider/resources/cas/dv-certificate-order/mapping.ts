@@ -11,6 +11,7 @@ import { BEHAVIOUR_DEFAULTS, BEHAVIOUR_INPUTS, REPLACE_ON_CHANGES, type Validati
 import { delegatedRecord, delegationCname } from "./delegation";
 import { fullRecordName } from "../issuance";
 import { renewalDue } from "./renewal";
+import { leafValidity } from "../validity";
 
 /** The CreateCertificateWithCsrRequest parameters for checked inputs (tags sorted by key, so the wire is stable). */
 export function toCreateRequest(inputs: DvCertificateOrderInputs): CreateCertificateWithCsrRequestParams {
@@ -75,17 +76,30 @@ export function toOutputs(
           }
         : {}),
       ...(pending && state.uri !== undefined ? { domain: state.domain, uri: state.uri, content: state.content } : {}),
-      ...(issued
-        ? {
-            certificate: state.certificate,
-            certId: state.certId,
-            certIdentifier: detail?.certIdentifier,
-            notAfter: detail?.notAfter === undefined ? undefined : new Date(detail.notAfter).toISOString(),
-          }
-        : {}),
+      ...(issued ? issuedOutputs(state, detail) : {}),
     } as DvCertificateOrderOutputs,
     previous,
   );
+}
+
+/**
+ * What an issued order records: the chain, the ids, and the validity period. The dates come from the certificate
+ * details when CAS gives them, else from the chain's leaf (the two agree; the leaf is the source of both).
+ */
+function issuedOutputs(
+  state: CertificateState,
+  detail: UserCertificateDetail | undefined,
+): Pick<DvCertificateOrderOutputs, "certificate" | "certId" | "certIdentifier" | "notBefore" | "notAfter"> {
+  const leaf = leafValidity(state.certificate);
+  const iso = (ms: number | undefined): string | undefined =>
+    ms === undefined ? undefined : new Date(ms).toISOString();
+  return {
+    certificate: state.certificate,
+    certId: state.certId,
+    certIdentifier: detail?.certIdentifier,
+    notBefore: iso(detail?.notBefore) ?? leaf?.notBefore,
+    notAfter: iso(detail?.notAfter) ?? leaf?.notAfter,
+  } as Pick<DvCertificateOrderOutputs, "certificate" | "certId" | "certIdentifier" | "notBefore" | "notAfter">;
 }
 
 /**
@@ -103,14 +117,14 @@ export function withDerivedOutputs(
   delete rest["renewalDue"];
   delete rest["delegationCname"];
   delete rest["delegatedRecord"];
-  const days = typeof outs.renewBeforeDays === "number" ? outs.renewBeforeDays : BEHAVIOUR_DEFAULTS.renewBeforeDays;
+  const days = typeof outs.renewBeforeDays === "number" ? outs.renewBeforeDays : undefined;
   const zone = delegationZone(outs.validationDelegation);
   const domain = outs.commonName;
   const delegated = zone !== undefined && domain !== undefined;
   const value = outs.state === "domain_verify" ? outs.recordValue : recordedValue(previous, outs.orderId);
   return plainJson({
     ...rest,
-    renewalDue: outs.state === "certificate" ? renewalDue(outs.notAfter, days) : undefined,
+    renewalDue: outs.state === "certificate" ? renewalDue(outs.notBefore, outs.notAfter, days) : undefined,
     delegationCname: delegated ? delegationCname(domain, zone) : undefined,
     delegatedRecord: delegated && value !== undefined ? delegatedRecord(domain, zone, value) : undefined,
   }) as DvCertificateOrderOutputs;
@@ -155,8 +169,7 @@ export function inputsOf(bag: PropertyBag): DvCertificateOrderInputs {
     waitForIssuance: bool("waitForIssuance"),
     issuanceTimeoutSeconds: typeof timeout === "number" ? timeout : BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds,
     revokeOnDelete: bool("revokeOnDelete"),
-    renewBeforeDays:
-      typeof bag["renewBeforeDays"] === "number" ? bag["renewBeforeDays"] : BEHAVIOUR_DEFAULTS.renewBeforeDays,
+    renewBeforeDays: typeof bag["renewBeforeDays"] === "number" ? bag["renewBeforeDays"] : undefined,
     validationDelegation: delegationOf(bag["validationDelegation"]),
   }) as DvCertificateOrderInputs;
 }

@@ -14,21 +14,21 @@ import { reported } from "../../common/reported";
 import { checkOrder } from "./check";
 import { createOrder } from "./create";
 import { deleteOrder } from "./delete";
-import { diffOrder } from "./diff";
+import { diffOrderReading } from "./diff";
 import { readOrder } from "./read";
 import { updateOrder } from "./update";
 
 export { configure } from "../../common/host";
 /** See {@link checkOrder}. */
 export const check = (olds: PropertyBag, news: PropertyBag): ReturnType<typeof checkOrder> => checkOrder(olds, news);
-/** See {@link diffOrder}. */
+/** See {@link diffOrderReading}. */
 export const diff = async (id: string, olds: PropertyBag, news: PropertyBag): Promise<pulumi.dynamic.DiffResult> =>
-  diffOrder(id, olds, news, await clockFromEnv()());
+  diffOrderReading(hostClient(), id, olds, news, await clockFromEnv()());
 /** See {@link createOrder}. */
 export const create = (inputs: PropertyBag): ReturnType<typeof createOrder> => createOrder(hostClient(), inputs);
 /** See {@link readOrder}. */
 export const read = (id: string, props?: PropertyBag): ReturnType<typeof readOrder> =>
-  reported(readOrder(hostClient(), id, props ?? {}));
+  reported(readOrder(hostClient(), id, props ?? {}, clockFromEnv()));
 /** See {@link updateOrder}. */
 export const update = (id: string, olds: PropertyBag, news: PropertyBag): ReturnType<typeof updateOrder> =>
   updateOrder(hostClient(), id, olds, news);

@@ -43,8 +43,11 @@ export interface DvCertificateOrderInputs {
   readonly waitForIssuance: boolean | Unknown;
   readonly issuanceTimeoutSeconds: number | Unknown;
   readonly revokeOnDelete: boolean | Unknown;
-  /** Days before `notAfter` the order is replaced by a new one (0: never); see `./renewal`. */
-  readonly renewBeforeDays: number | Unknown;
+  /**
+   * Days before `notAfter` the order is replaced by a new one (0: never); undefined: when one third of the
+   * certificate's lifetime remains. See `./renewal`.
+   */
+  readonly renewBeforeDays?: number | Unknown;
   /** The platform's delegation zone, only with DNS validation; see `./delegation`. */
   readonly validationDelegation?: ValidationDelegation | Unknown;
 }
@@ -88,10 +91,17 @@ export interface DvCertificateOrderOutputs extends DvCertificateOrderInputs {
   readonly certId?: string;
   /** Once issued: `<certId>-<region>` (e.g. `12345-cn-hangzhou`), the form GA takes and ESA splits into CasId/CasRegion. */
   readonly certIdentifier?: string;
+  /** Once issued: the start of validity, ISO 8601 (UTC); with `notAfter`, the lifetime the renewal window follows. */
+  readonly notBefore?: string;
   /** Once issued: the end of validity, ISO 8601 (UTC). */
   readonly notAfter?: string;
-  /** Once issued and renewal is on: when the renewal starts, `notAfter` minus `renewBeforeDays` (ISO 8601). */
+  /** Once issued and renewal is on: when the renewal starts (see `./renewal`), ISO 8601. */
   readonly renewalDue?: string;
+  /**
+   * Set by refresh when a newer order of this resource (same create token) replaces this due order: a renewal placed
+   * it, and this order waits in the state for deletion.
+   */
+  readonly supersededBy?: string;
   /** With `validationDelegation`: the CNAME the customer publishes once, `_dnsauth.<domain>` → `<label>.<zone>`. */
   readonly delegationCname?: DnsRecordOutput;
   /** With `validationDelegation`, while `domain_verify`: the TXT the platform writes at `<label>.<zone>`. */
@@ -133,12 +143,14 @@ export const CONTACT = {
   email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
 } as const;
 
-/** Defaults of the behaviour inputs (see the Args TSDoc). */
+/**
+ * Defaults of the behaviour inputs (see the Args TSDoc). `renewBeforeDays` has none: unset means "when one third of
+ * the certificate's lifetime remains" (`./renewal`).
+ */
 export const BEHAVIOUR_DEFAULTS = {
   waitForIssuance: false,
   issuanceTimeoutSeconds: 3600,
   revokeOnDelete: false,
-  renewBeforeDays: 30,
 } as const;
 
 /** Largest `renewBeforeDays`: a year (no public certificate is valid longer than 398 days). */
@@ -190,8 +202,10 @@ export const COMPUTED_OUTPUT_NAMES = [
   "certificate",
   "certId",
   "certIdentifier",
+  "notBefore",
   "notAfter",
   "renewalDue",
+  "supersededBy",
   "delegationCname",
   "delegatedRecord",
 ] as const;

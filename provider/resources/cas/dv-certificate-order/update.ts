@@ -6,11 +6,14 @@ import { describeOrder } from "./api";
 import { orderPartialFailure } from "./create";
 import { inputsOf, INPUT_NAMES, toOutputs, withDerivedOutputs, type OrderFacts } from "./mapping";
 import { type DvCertificateOrderOutputs } from "./types";
+import { needsObservation } from "./observe";
 import { settle } from "./wait";
 
 /**
  * Update: only behaviour inputs change in place (diff sends everything else to replace). No API call, except when
- * `waitForIssuance` is on and the order is not issued yet (also how a failed wait is retried on the next up).
+ * the recorded state is not final (diff saw the order issued and proposed this update to record it: one
+ * DescribeCertificateState + GetUserCertificateDetail), or `waitForIssuance` is on and the order is not issued yet
+ * (also how a failed wait is retried on the next up).
  */
 export async function updateOrder(
   client: AlibabaApi,
@@ -23,7 +26,8 @@ export async function updateOrder(
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(previous)) if (!INPUT_NAMES.includes(key)) kept[key] = value;
   const outs = withDerivedOutputs({ ...kept, ...inputs, orderId: id } as DvCertificateOrderOutputs, previous);
-  if (!inputs.waitForIssuance || outs.state === "certificate") return { outs };
+  const waits = inputs.waitForIssuance === true && outs.state !== "certificate";
+  if (!needsObservation(previous) && !waits) return { outs };
   let known: OrderFacts | undefined;
   try {
     known = await describeOrder(client, id, outs.commonName);
