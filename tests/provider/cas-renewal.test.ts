@@ -337,14 +337,29 @@ describe("provider tier: renewal, the validation waiter and delegated validation
     assert.equal(served?.certificate?.casCertId, String(a.cert["certId"]));
 
     // Should the old order (pending deletion since the failed up) be deleted while the new one is still being
-    // validated, revokeOnDelete keeps it valid instead of revoking what consumers still serve.
+    // validated, revokeOnDelete waits: consumers may still serve it. A destroy deletes the consumers and then the
+    // renewal's order; only then is the old certificate revoked, in the same run, never left valid and unmanaged.
     await emu.control.clearRequests();
     const outputLines = host.output.length;
-    await order.delete("order", String(a.order["orderId"]), a.order);
-    assert.ok(!(await actions("cas")).includes("CancelCertificateForPackageRequest"), "not revoked");
-    assert.match(host.output.slice(outputLines).join(""), /not revoked although revokeOnDelete is true/);
+    const deleting = order.delete("order", String(a.order["orderId"]), a.order);
+    for (let i = 0; i < 100 && !/revokeOnDelete waits/.test(host.output.slice(outputLines).join("")); i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.match(
+      host.output.slice(outputLines).join(""),
+      new RegExp(`revokeOnDelete waits: order ${String(b["orderId"])}`),
+    );
+    assert.ok(!(await actions("cas")).includes("CancelCertificateForPackageRequest"), "not revoked while in flight");
     assert.deepEqual((await emu.control.servingAnalysis()).violations, [], "still serving a valid certificate");
     await hostname.delete("cas", casHost.id, strip(casHost.properties));
+    await order.delete("order", String(b["orderId"]), b);
+    await deleting;
+    assert.ok((await actions("cas")).includes("CancelCertificateForPackageRequest"), "revoked once nothing serves it");
+    assert.equal(
+      (await cas()).certificates.find((c) => c.certId === String(a.cert["certId"])),
+      undefined,
+      "and deleted",
+    );
+    assert.deepEqual((await emu.control.servingAnalysis()).violations, [], "nothing served it when it was revoked");
   });
 
   it("quota used up: the renewal fails clearly, places no order, and the old certificate keeps serving", async () => {

@@ -3,15 +3,20 @@
  * - `domain_verify` / `process`: CancelOrderRequest, wait for `payed`, DeleteCertificateRequest;
  * - `verify_fail` / `payed`: DeleteCertificateRequest;
  * - `certificate` (issued): by `revokeOnDelete` — retain with a warning (default), or revoke with
- *   CancelCertificateForPackageRequest and delete the revoked certificate with DeleteUserCertificate, unless another
- *   order for the domain is still being validated (a renewal that has not finished: see `./renewal-guard`);
+ *   CancelCertificateForPackageRequest and delete the revoked certificate with DeleteUserCertificate. While another
+ *   order for the domain is still being validated (a renewal that has not finished: see `./renewal-guard`),
+ *   consumers may still serve this certificate, so the revocation waits until that order is issued or gone (a
+ *   `pulumi destroy` cancels it after deleting the consumers), for at most {@link RENEWAL_SETTLE_TIMEOUT_MS}; then the
+ *   delete fails and the order stays in the state, so the certificate is never left valid and unmanaged;
+ * - `unknow` (revoked, by this resource or elsewhere): with `revokeOnDelete`, the revoked certificate is deleted
+ *   (DeleteUserCertificate; a run whose delete was refused left it behind);
  * - not found: already gone, success.
  */
 import { type PropertyBag } from "../../common/dynamic";
 import { pollDelays, progress, type AlibabaApi } from "../../common/host";
 import { writeWithLookups } from "../../../transport/lookup-retry";
 import { type CertificateState } from "../../../transport/operations/cas";
-import { waitUntil } from "../../../util/waiter";
+import { waitUntil, WaitError } from "../../../util/waiter";
 import {
   cancelCertificateForPackage,
   cancelOrderRequest,
@@ -30,6 +35,13 @@ import { renewalsInFlight } from "./renewal-guard";
  */
 const CANCEL_TIMEOUT_MS = 5 * 60_000;
 
+/**
+ * How long a revocation waits for the domain's renewal in flight to be issued or cancelled. Ten minutes covers a
+ * destroy deleting the consumers, the waiter and the DNS record before it cancels the renewal's order; a targeted
+ * delete of the old order alone fails after it instead of waiting for a validation that nobody runs.
+ */
+export const RENEWAL_SETTLE_TIMEOUT_MS = 10 * 60_000;
+
 /** Delete the order as its state allows; resolves only when it is gone (or retained/revoked on purpose). */
 export async function deleteOrder(client: AlibabaApi, id: string, props: PropertyBag): Promise<void> {
   const state = await describe(client, id);
@@ -46,26 +58,63 @@ export async function deleteOrder(client: AlibabaApi, id: string, props: Propert
       await deleteRequest(client, id);
       return;
     case "certificate": {
-      const domain = typeof props["commonName"] === "string" ? props["commonName"] : undefined;
-      const inFlight =
-        inputsOf(props).revokeOnDelete && domain !== undefined ? await renewalsInFlight(client, domain, id) : [];
-      if (inFlight.length > 0) {
-        progress(
-          `warning: ${label}: not revoked although revokeOnDelete is true, because order ${inFlight.join(", ")} for the same domain is still being validated and consumers may still serve this certificate; it stays valid in CAS and leaves the Pulumi state`,
-        );
-      } else if (inputsOf(props).revokeOnDelete) {
-        await revoke(client, id, state);
-        progress(`${label}: revoked the issued certificate (revokeOnDelete) and deleted it from CAS`);
-      } else {
+      const { revokeOnDelete } = inputsOf(props);
+      if (!revokeOnDelete) {
         progress(
           `warning: ${label}: the issued certificate was left valid in CAS (revokeOnDelete is false); the order is no longer managed by Pulumi`,
         );
+        return;
       }
+      const domain = typeof props["commonName"] === "string" ? props["commonName"] : undefined;
+      if (domain !== undefined) await renewalSettled(client, domain, id, label);
+      await revoke(client, id, state);
+      progress(`${label}: revoked the issued certificate (revokeOnDelete) and deleted it from CAS`);
       return;
     }
-    default:
-      // `unknow`: revoked or another state no API can delete; nothing is left to undo.
+    default: {
+      // `unknow`: revoked (or another state no API can act on). The certificate a revocation left behind is deleted
+      // here when this resource revokes on delete: a run whose DeleteUserCertificate was refused ends here next time.
+      const certId = typeof props["certId"] === "string" ? props["certId"] : undefined;
+      if (inputsOf(props).revokeOnDelete && certId !== undefined) {
+        await deleteUserCertificate(client, certId);
+        progress(`${label} is in state ${state.type}; deleted its certificate ${certId} from CAS`);
+        return;
+      }
       progress(`warning: ${label} is in state ${state.type}; nothing to delete`);
+    }
+  }
+}
+
+/**
+ * Resolve once no other order for `domain` is being validated; fail with what to do when one still is after
+ * {@link RENEWAL_SETTLE_TIMEOUT_MS}. The error keeps the order in the state: its certificate is still valid.
+ */
+async function renewalSettled(client: AlibabaApi, domain: string, id: string, label: string): Promise<void> {
+  let inFlight: string[] = [];
+  try {
+    await waitUntil(
+      () => renewalsInFlight(client, domain, id),
+      (orders) => {
+        inFlight = orders;
+        return orders.length === 0
+          ? { state: "success", value: orders }
+          : {
+              state: "retry",
+              progress: `${label}: revokeOnDelete waits: order ${orders.join(", ")} for ${domain} is still being validated, so consumers may still serve this certificate`,
+            };
+      },
+      {
+        timeoutMs: RENEWAL_SETTLE_TIMEOUT_MS,
+        description: `the renewal of ${domain} to finish before revoking ${label}`,
+        onProgress: progress,
+        ...pollDelays(),
+      },
+    );
+  } catch (error: unknown) {
+    if (!(error instanceof WaitError) || error.reason !== "timeout") throw error;
+    throw new Error(
+      `${label} was not revoked and stays in the Pulumi state: order ${inFlight.join(", ")} for ${domain} is still being validated (a renewal that has not finished), and consumers may still serve this certificate. Finish the renewal with pulumi up (this order is then revoked at its end), or delete the renewal's order too (pulumi destroy deletes it after the consumers), then run the delete again.`,
+    );
   }
 }
 
