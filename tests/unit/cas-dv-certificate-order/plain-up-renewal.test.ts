@@ -9,7 +9,10 @@ import { updateOrder } from "../../../provider/resources/cas/dv-certificate-orde
 import { DAY_MS } from "../../../provider/resources/cas/dv-certificate-order/renewal";
 import { fakeApi } from "../../helpers/fake-api";
 import { selfSignedCertificate } from "../../helpers/x509";
-import { CONTACT, type Bag } from "./fixtures";
+import { CREATE_TOKEN_KEY, recordedToken } from "../../../provider/resources/cas/dv-certificate-order/create-token";
+import { inputsOf } from "../../../provider/resources/cas/dv-certificate-order/mapping";
+import { readOrder } from "../../../provider/resources/cas/dv-certificate-order/read";
+import { CONTACT, shopCsr, type Bag } from "./fixtures";
 
 const ISSUED = Date.UTC(2027, 3, 1, 12, 0, 0);
 
@@ -143,5 +146,67 @@ describe("unit: cas.DvCertificateOrder renewal under a plain pulumi up", () => {
     const due = await progressOf(() => diffOrderReading(fake.api, "1", recorded, news, new Date(ISSUED + 60 * DAY_MS)));
     assert.deepEqual(due.result.replaces, ["notAfter"]);
     assert.deepEqual(fake.actions, []);
+  });
+});
+
+describe("unit: cas.DvCertificateOrder refresh of an order a renewal already replaced", () => {
+  it("records supersededBy, and the diff then says so instead of 'renewing'", async () => {
+    const { csr } = await shopCsr();
+    const recorded: Bag = {
+      csr,
+      ...CONTACT,
+      phone: "+8613900001234",
+      validateType: "DNS",
+      orderId: "5",
+      state: "certificate",
+      commonName: "shop.example.com",
+      revokeOnDelete: true,
+    };
+    const token = await recordedToken(inputsOf(recorded));
+    assert.ok(token !== undefined);
+    const pem = await leaf(90);
+    const fake = fakeApi({
+      DescribeCertificateState: [() => ({ Type: "certificate", Certificate: pem, CertId: 77 })],
+      GetUserCertificateDetail: [
+        () => ({ Id: 77, NotBefore: ISSUED, NotAfter: ISSUED + 90 * DAY_MS - 1000, Common: "shop.example.com" }),
+      ],
+      ListTagResources: [
+        () => ({
+          TagResources: {
+            TagResource: [
+              { ResourceId: "cas-ivauto-9", ResourceType: "instance", TagKey: CREATE_TOKEN_KEY, TagValue: token },
+            ],
+          },
+          NextToken: "",
+        }),
+      ],
+      ListUserCertificateOrder: [
+        () => ({
+          CertificateOrderList: [
+            { OrderId: "5", InstanceId: "cas-ivauto-5", Status: "ISSUED", Domain: "shop.example.com" },
+            { OrderId: "9", InstanceId: "cas-ivauto-9", Status: "CHECKING", Domain: "shop.example.com" },
+          ],
+          TotalCount: 2,
+        }),
+      ],
+    });
+    const due = new Date(ISSUED + 80 * DAY_MS);
+    const read = await readOrder(fake.api, "5", recorded, () => Promise.resolve(due));
+    assert.equal(read.props?.["supersededBy"], "9");
+    const { lines, result } = await progressOf(() =>
+      diffOrderReading(
+        fakeApi({}).api,
+        "5",
+        { ...recorded, ...read.props },
+        { csr, ...CONTACT, phone: "+8613900001234", validateType: "DNS" },
+        due,
+      ),
+    );
+    assert.ok(
+      lines.some((l) => /order 9, placed by a renewal of this resource, already replaces this one/.test(l)),
+      lines.join("\n"),
+    );
+    assert.ok(!lines.some((l) => /renewing/.test(l)), lines.join("\n"));
+    assert.deepEqual(result.replaces, ["notAfter"], "a live order in this position is still replaced (a lost run)");
   });
 });
