@@ -9,9 +9,10 @@
  * 4. Two ESA custom hostnames (one uploads the certificate and key, one references it in CAS) and a GA listener
  *    binding serve it.
  *
- * Later runs with `pulumi up --refresh` renew it `renewBeforeDays` before it expires: the order is replaced
- * (create-before-delete), the new TXT is written, the waiter waits for the new certificate, every consumer switches
- * in place, and only then is the old certificate revoked (`revokeOnDelete`).
+ * Later runs with a plain `pulumi up` (daily, say) renew it when one third of its lifetime remains (or
+ * `renewBeforeDays` before it expires, when set): the order is replaced (create-before-delete), the new TXT is
+ * written, the waiter waits for the new certificate, every consumer switches in place, and only then is the old
+ * certificate revoked (`revokeOnDelete`). Quiet runs make no API call.
  */
 import "reflect-metadata"; // @peculiar/x509 (CSR generation) needs the Reflect metadata API loaded first
 import * as pulumi from "@pulumi/pulumi";
@@ -41,7 +42,8 @@ const order = new cas.DvCertificateOrder("certificate", {
   email: config.require("email"),
   validateType: "DNS",
   validationDelegation: { zone },
-  renewBeforeDays: config.getNumber("renewBeforeDays") ?? 30,
+  // Unset: renew when one third of the lifetime remains (200-, 100- and 47-day certificates alike).
+  renewBeforeDays: config.getNumber("renewBeforeDays"),
   revokeOnDelete: true,
 });
 
@@ -54,7 +56,12 @@ const validationRecord = new DnsRecord("dcv-txt", { name: txt.name, type: txt.ty
 
 const certificate = new cas.DvCertificateValidation(
   "validation",
-  { orderId: order.orderId, timeoutSeconds: config.getNumber("validationTimeoutSeconds") ?? 600 },
+  {
+    orderId: order.orderId,
+    // Lets a stalled wait name the customer's CNAME and the platform's TXT, and say which one is missing.
+    delegationCname: order.delegationCname,
+    timeoutSeconds: config.getNumber("validationTimeoutSeconds") ?? 600,
+  },
   { dependsOn: [validationRecord] },
 );
 
