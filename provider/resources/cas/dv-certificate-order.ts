@@ -101,21 +101,26 @@ export interface DvCertificateOrderArgs {
    * What deleting the resource does to an **issued** certificate. `false`: nothing; the order leaves the Pulumi
    * state with a warning and the certificate stays valid in CAS (it may be deployed somewhere). `true`: revoke it
    * with CancelCertificateForPackageRequest (which restores the quota unit), then delete the revoked certificate
-   * with DeleteUserCertificate; except while another order for the same domain is still being validated (a renewal
-   * that has not finished): then the certificate is kept valid, with a warning, because consumers may still serve
-   * it. Orders that are not issued are always
+   * with DeleteUserCertificate. While another order for the same domain is still being validated (a renewal that has
+   * not finished), consumers may still serve the certificate, so the revocation waits up to ten minutes for that
+   * order to be issued or cancelled (a `pulumi destroy` cancels it after deleting the consumers); after that the
+   * delete fails and the order stays in the state, saying what to do: a valid certificate is never left unmanaged.
+   * A revoked certificate whose deletion failed is deleted by a later delete. Orders that are not issued are always
    * cancelled and deleted. Updates in place with no API call.
    * @default false: issued certificates are retained
    */
   readonly revokeOnDelete?: pulumi.Input<boolean>;
   /**
-   * Renew this many days before the certificate's `notAfter`: from then on `diff` (with no API call, on the
+   * When to renew: this many days before the certificate's `notAfter`. From then on `diff` (with no API call, on the
    * provider's clock) proposes replacing the order, create-before-delete, and preview prints one line saying why.
-   * The same happens when refresh finds the order `verify_fail`, revoked, or the certificate expired. The new order
-   * is placed and validated while the old certificate keeps serving; dependents then update in place; the old
-   * order is handled by `revokeOnDelete`. A whole number from 0 to 365; 0 turns renewal off. Adopted orders
-   * (`orderId`) are never renewed. Provider-only: updates in place with no API call.
-   * @default 30
+   * The same happens when the order is found `verify_fail`, revoked or cancelled, or the certificate expired. The
+   * new order is placed and validated while the old certificate keeps serving; dependents then update in place; the
+   * old order is handled by `revokeOnDelete`. A plain `pulumi up` is enough: an order whose issuance is not recorded
+   * yet is read once by the diff, which records it. A whole number from 0 to 365; 0 turns renewal off. A value at or
+   * above the certificate's lifetime would renew on every run, so it falls back to one third of the lifetime, with a
+   * preview warning. Adopted orders (`orderId`) are never renewed. Provider-only: updates in place with no API call.
+   * @default unset: renew when one third of the certificate's lifetime (`notBefore` to `notAfter`) remains, which
+   * suits the 200-, 100- and 47-day certificates of CA/B Forum ballot SC-081 alike
    */
   readonly renewBeforeDays?: pulumi.Input<number>;
   /**
@@ -157,8 +162,11 @@ const COMPUTED_OUTPUTS = declareOutputs([
  * to publish the validation record and wait in one `pulumi up`. Placing an order consumes one unit of the account's DV resource plan.
  *
  * API calls per operation (measured against the emulator's request log):
- * - check, diff, and a preview of an unchanged stack: none (diff reads the clock: the system clock, or the endpoint
- *   `ALICLOUD_CERTS_CLOCK_URL` names, such as the emulator's `/__emulator/clock`).
+ * - check, and a preview of an unchanged stack whose orders' issuance is recorded: none (diff reads the clock: the
+ *   system clock, or the endpoint `ALICLOUD_CERTS_CLOCK_URL` names, such as the emulator's `/__emulator/clock`).
+ * - diff of an order whose recorded state is not final (pending, or issued before its lifetime was recorded): one
+ *   DescribeCertificateState; when it has been issued since, the diff proposes an update that records it
+ *   (DescribeCertificateState + GetUserCertificateDetail), so later diffs are offline again.
  * - create: 3 — ListUserCertificateOrder (the CN's existing orders, so that after an ambiguous failure of the
  *   non-idempotent create the new order can be told from older ones and no second certificate is bought),
  *   CreateCertificateWithCsrRequest, DescribeCertificateState. With `waitForIssuance`: one more
@@ -166,14 +174,16 @@ const COMPUTED_OUTPUTS = declareOutputs([
  *   ListUserCertificateOrder, and a second create only when the first left no order.
  * - create adopting `orderId`: DescribeCertificateState (+ GetUserCertificateDetail when issued).
  * - read (refresh): DescribeCertificateState (+ GetUserCertificateDetail when issued); a not-found answer is
- *   confirmed with ListUserCertificateOrder before the order is reported gone.
- * - update: none, unless `waitForIssuance` is on and the order is not issued (then as the wait in create).
+ *   confirmed with ListUserCertificateOrder before the order is reported gone. An order due for renewal also looks
+ *   for the renewal that replaces it (ListTagResources + ListUserCertificateOrder).
+ * - update: none, unless the recorded state is not final (the two reads above) or `waitForIssuance` is on and the
+ *   order is not issued (then as the wait in create).
  * - delete: DescribeCertificateState, then by state: pending (`domain_verify`/`process`) → CancelOrderRequest,
  *   DescribeCertificateState until `payed`, DeleteCertificateRequest (4); `verify_fail`/`payed` →
  *   DeleteCertificateRequest (2); issued → nothing (1, a warning) or, with `revokeOnDelete`,
- *   ListUserCertificateOrder (is a renewal of the domain still being validated? then the certificate is kept, with a
- *   warning, because consumers may still serve it), CancelCertificateForPackageRequest + DeleteUserCertificate (4);
- *   not found → nothing (1).
+ *   ListUserCertificateOrder (is a renewal of the domain still being validated? then it is polled again until that
+ *   order is issued or gone, for up to ten minutes), CancelCertificateForPackageRequest + DeleteUserCertificate (4);
+ *   revoked (`unknow`) with `revokeOnDelete` → DeleteUserCertificate (2); not found → nothing (1).
  *
  * Existing orders: set `orderId` to adopt one, or use {@link DvCertificateOrder.get} for a read-only lookup.
  */
@@ -202,19 +212,26 @@ export class DvCertificateOrder extends pulumi.CustomResource {
   declare readonly certId: pulumi.Output<string | undefined>;
   /** `<certId>-<region>`, for GA and ESA. */
   declare readonly certIdentifier: pulumi.Output<string | undefined>;
+  /** Start of validity, ISO 8601 (with `notAfter`, the lifetime the default renewal window follows). */
+  declare readonly notBefore: pulumi.Output<string | undefined>;
   /** End of validity, ISO 8601. */
   declare readonly notAfter: pulumi.Output<string | undefined>;
   /** See {@link DvCertificateOrderArgs.waitForIssuance}. */
   declare readonly waitForIssuance: pulumi.Output<boolean>;
   /** See {@link DvCertificateOrderArgs.revokeOnDelete}. */
   declare readonly revokeOnDelete: pulumi.Output<boolean>;
-  /** See {@link DvCertificateOrderArgs.renewBeforeDays}. */
-  declare readonly renewBeforeDays: pulumi.Output<number>;
+  /** See {@link DvCertificateOrderArgs.renewBeforeDays}; undefined when unset. */
+  declare readonly renewBeforeDays: pulumi.Output<number | undefined>;
   /**
-   * When the renewal starts: `notAfter` minus `renewBeforeDays`, ISO 8601. Absent until issued, and when renewal is
-   * off.
+   * When the renewal starts: `notAfter` minus the renewal window (see {@link DvCertificateOrderArgs.renewBeforeDays}),
+   * ISO 8601. Absent until issuance is recorded, and when renewal is off.
    */
   declare readonly renewalDue: pulumi.Output<string | undefined>;
+  /**
+   * Set by refresh on an order that a renewal of this resource already replaced (the newer order's id): it waits in
+   * the state for deletion, and previews say so instead of "renewing" it again.
+   */
+  declare readonly supersededBy: pulumi.Output<string | undefined>;
   /**
    * With `validationDelegation`: the stable record the customer publishes once, `{name: "_dnsauth.<domain>", type:
    * "CNAME", value: "<label>.<zone>"}`. The label is `dcv-` and the first 32 hex digits of SHA-256 over the

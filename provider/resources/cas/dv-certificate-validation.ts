@@ -31,6 +31,18 @@ export interface DvCertificateValidationArgs {
    * @default 3600 (one hour)
    */
   readonly timeoutSeconds?: pulumi.Input<number>;
+  /**
+   * Under delegated validation, the order's `delegationCname` output (`{name: "_dnsauth.<domain>", type: "CNAME",
+   * value: "<label>.<zone>"}`), so a stalled wait names the customer's CNAME and the platform's TXT by their full
+   * names and says (from DNS: the system's resolvers, or `ALICLOUD_CERTS_DNS_SERVERS`) which one is missing. Not sent
+   * to any API; updates in place with no API call.
+   * @default unset: the wait names the full `_dnsauth.<domain>` TXT record (reading the order's domain once)
+   */
+  readonly delegationCname?: pulumi.Input<{
+    readonly name: pulumi.Input<string>;
+    readonly type?: pulumi.Input<"CNAME">;
+    readonly value: pulumi.Input<string>;
+  }>;
 }
 
 /**
@@ -42,6 +54,7 @@ export const dvCertificateValidationProvider: pulumi.dynamic.ResourceProvider = 
 const COMPUTED_OUTPUTS = declareOutputs([
   "orderId",
   "timeoutSeconds",
+  "delegationCname",
   "state",
   "commonName",
   "certificate",
@@ -61,7 +74,9 @@ const COMPUTED_OUTPUTS = declareOutputs([
  * API calls per operation (reads only; it never writes):
  * - check, diff: none.
  * - create: DescribeCertificateState per poll (the shared waiter, with progress lines) until issued, then
- *   GetUserCertificateDetail. A timeout or `verify_fail` is a partial failure; the next `up` waits again.
+ *   GetUserCertificateDetail. While DNS validation is pending without `delegationCname`, one
+ *   ListUserCertificateOrder to name the record in full. A timeout or `verify_fail` is a partial failure; the next
+ *   `up` waits again.
  * - read (refresh): DescribeCertificateState (+ GetUserCertificateDetail when issued); the waiter is gone when the
  *   order is.
  * - update: none when issued; otherwise the wait of create, on the same order.
@@ -72,6 +87,10 @@ export class DvCertificateValidation extends pulumi.CustomResource {
   declare readonly orderId: pulumi.Output<string>;
   /** See {@link DvCertificateValidationArgs.timeoutSeconds}. */
   declare readonly timeoutSeconds: pulumi.Output<number>;
+  /** See {@link DvCertificateValidationArgs.delegationCname}. */
+  declare readonly delegationCname: pulumi.Output<
+    { readonly name: string; readonly type: "CNAME"; readonly value: string } | undefined
+  >;
   /** The order's state at the last poll or refresh; `certificate` once issued. */
   declare readonly state: pulumi.Output<string>;
   /** The certificate's domain (its CN). */
