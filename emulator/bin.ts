@@ -4,16 +4,31 @@
  * at it. Stops cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from "node:util";
+import { parseCaSchedule, type CaScheduleEntry } from "./core/ca-schedule";
 import { startEmulator, type EmulatorOptions } from "./index";
 
-const USAGE = `Usage: alicloud-emulator [--port N] [--host ADDR] [--state-file PATH] [--speed X] [--seed-file PATH] [--quiet]
+const USAGE = `Usage: alicloud-emulator [--port N] [--host ADDR] [--state-file PATH] [--speed X] [--seed-file PATH]
+                         [--ca-schedule JSON] [--quiet]
 
   --port        TCP port (default: a free port)
   --host        interface to listen on (default 127.0.0.1; the control API is unauthenticated)
   --state-file  persist the world to this JSON file and resume from it on the next start
   --speed       simulated-time multiplier (default 1; 0 freezes time)
   --seed-file   JSON seed replacing the default seed
+  --ca-schedule the CA's issuance schedule as JSON, e.g. '[{"from":"2026-03-15","validityDays":200,"dcvReuseDays":200}]'
+                (default: CA/B Forum ballot SC-081v3)
   --quiet       print only the connection details`;
+
+/** `--ca-schedule`: JSON text of a schedule, validated here so a bad one is a usage error (status 2). */
+function parseScheduleArgument(text: string): CaScheduleEntry[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`--ca-schedule must be JSON, got ${text}`);
+  }
+  return parseCaSchedule(parsed, "--ca-schedule");
+}
 
 /** Parse argv into options; exits with usage on bad input. */
 function parseOptions(argv: string[]): EmulatorOptions {
@@ -25,6 +40,7 @@ function parseOptions(argv: string[]): EmulatorOptions {
       "state-file": { type: "string" },
       speed: { type: "string" },
       "seed-file": { type: "string" },
+      "ca-schedule": { type: "string" },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -49,6 +65,7 @@ function parseOptions(argv: string[]): EmulatorOptions {
     options.speed = speed;
   }
   if (values["seed-file"] !== undefined) options.seedFile = values["seed-file"];
+  if (values["ca-schedule"] !== undefined) options.caSchedule = parseScheduleArgument(values["ca-schedule"]);
   if (values.quiet === true) options.quiet = true;
   return options;
 }

@@ -1,5 +1,6 @@
 /** Options and handle of a running emulator. */
 import type { EmulatorControl } from "../client";
+import type { CaScheduleEntry } from "./ca-schedule";
 import type { EmulatorSeed, EmulatorTimings } from "./contract";
 
 /** Options of {@link startEmulator}. */
@@ -22,6 +23,13 @@ export interface EmulatorOptions {
   seedFile?: string;
   /** Durations of the asynchronous transitions (simulated ms). @default 2000 each */
   timings?: Partial<EmulatorTimings>;
+  /**
+   * The issuance limits of the emulator's certificate authority over its clock: a list of
+   * `{from, validityDays, dcvReuseDays}` steps (ascending `from`, an ISO 8601 date or UTC date-time), each in force
+   * from its `from` until the next one's. Not persisted (like `timings`); the CAS `schedule` control overrides it
+   * in the world. @default CA/B Forum ballot SC-081v3's schedule (`SC081_SCHEDULE`)
+   */
+  caSchedule?: readonly CaScheduleEntry[];
   /** Print nothing (internal errors still reach the request log). @default false */
   quiet?: boolean;
   /**

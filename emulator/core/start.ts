@@ -11,6 +11,7 @@ import { RateLimiter } from "./rate-limit";
 import type { ErasedService } from "./registry";
 import { RequestLog } from "./request-log";
 import { REPLAY_WINDOW_MS } from "./auth";
+import { parseCaSchedule, SC081_SCHEDULE, type CaScheduleEntry } from "./ca-schedule";
 import type { Logger, Runtime } from "./runtime";
 import { DEFAULT_CREDENTIAL, loadSeedFile, parseSeed } from "./seed";
 import { createEmulatorServer } from "./server";
@@ -44,6 +45,11 @@ function resolveTimings(partial: Partial<EmulatorTimings> | undefined): Emulator
   return timings;
 }
 
+/** The `caSchedule` option, validated (a bad one fails the start, as bad timings do). */
+function resolveCaSchedule(schedule: readonly CaScheduleEntry[] | undefined): readonly CaScheduleEntry[] {
+  return schedule === undefined ? SC081_SCHEDULE : parseCaSchedule(schedule);
+}
+
 /** How a host appears in a URL (wildcards are reached through loopback; IPv6 literals need brackets). */
 function urlHost(host: string): string {
   if (host === "0.0.0.0" || host === "") return "127.0.0.1";
@@ -64,7 +70,8 @@ export async function startEmulatorCore(
     speed: options.speed ?? persisted?.clock.speed ?? 1,
   });
   const verifyReads = options.verifyReads ?? process.env["ALICLOUD_CERTS_EMULATOR_VERIFY_READS"] === "1";
-  const world = new World(services, clock, resolveTimings(options.timings), verifyReads);
+  const tunables = { timings: resolveTimings(options.timings), caSchedule: resolveCaSchedule(options.caSchedule) };
+  const world = new World(services, clock, tunables, verifyReads);
   if (persisted === undefined) world.resetTo(startSeed);
   else world.loadPersisted(persisted);
 

@@ -3,6 +3,7 @@
  * clock, a CAS lookup stub), the way the core would call it (tick first, `required` checked first).
  */
 import { strict as assert } from "node:assert";
+import { SC081_SCHEDULE } from "../../emulator/core/ca-schedule";
 import { ApiError, type ServiceContext } from "../../emulator/core/contract";
 import { gaService, type GaState } from "../../emulator/services/ga";
 
@@ -38,6 +39,7 @@ class World {
         return String(next);
       },
       timings: { gaWriteMs, esaCertIssueMs: 2000, casIssueMs: 2000 },
+      caSchedule: SC081_SCHEDULE,
     };
     this.state = gaService.emptyState();
     gaService.applySeed(this.state, seed, this.ctx);

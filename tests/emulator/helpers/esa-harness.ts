@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { selfSignedCertificate } from "../../helpers/x509";
+import { SC081_SCHEDULE } from "../../../emulator/core/ca-schedule";
 import {
   ApiError,
   type EmulatorTimings,
@@ -65,6 +66,7 @@ export function harness(options: { seed?: unknown } = {}): Harness {
       return String(n);
     },
     timings,
+    caSchedule: SC081_SCHEDULE,
   };
   const state = esaService.emptyState();
   esaService.applySeed(state, options.seed ?? esaService.defaultSeed, ctx);
