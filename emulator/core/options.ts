@@ -10,6 +10,11 @@ export interface EmulatorOptions {
   /** Interface to listen on. Loopback only unless told otherwise: the control API is unauthenticated. @default "127.0.0.1" */
   host?: string;
   /**
+   * UDP port of the emulator's DNS server (the published records over the DNS protocol, on the same interface as
+   * `host`); 0 picks a free one. @default 0
+   */
+  dnsPort?: number;
+  /**
    * Persist the world (plus clock, credentials and ClientToken replies) to this JSON file after every API call and
    * every state-changing (non-GET) control call; an existing file is loaded at start instead of the seed.
    * @default no persistence
@@ -51,6 +56,12 @@ export interface RunningEmulator {
   readonly url: string;
   /** `127.0.0.1:PORT`: what `@alicloud/openapi-client`'s `Config.endpoint` takes (with `protocol: "http"`). */
   readonly endpoint: string;
+  /**
+   * `127.0.0.1:PORT`: the emulator's DNS server, answering A, AAAA, TXT and CNAME queries from the published records
+   * as a recursive resolver does. What `dns.promises.Resolver#setServers([dnsServer])` and
+   * `ALICLOUD_CERTS_DNS_SERVERS` take.
+   */
+  readonly dnsServer: string;
   /** The first seeded access key. */
   readonly accessKeyId: string;
   readonly accessKeySecret: string;

@@ -234,6 +234,11 @@ export class World {
     return this.dnsView().resolve(name, type);
   }
 
+  /** True when `name` exists in the emulator's public DNS (it, or a name below it, holds a record). */
+  dnsNameExists(name: string): boolean {
+    return this.dnsView().exists(name);
+  }
+
   /** Publish a record (publishing the same record twice keeps one; a CNAME shares its name with nothing else). */
   publish(record: PublishedRecord): void {
     const conflict = cnameConflict(this.state.records, record);
