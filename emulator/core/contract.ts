@@ -116,7 +116,7 @@ export type ActionHandler<S> = (call: ApiCall, state: S, ctx: ServiceContext) =>
 /** Per-action metadata the core needs. */
 export interface ActionDefinition<S> {
   readonly handler: ActionHandler<S>;
-  /** Parameters the core rejects with `MissingParameter` (HTTP 400) before the handler runs. */
+  /** Parameters the core rejects with `Missing<Name>` (HTTP 400, the gateway's code) before the handler runs. */
   readonly required: readonly string[];
   /**
    * True for actions that change state: they run in a transaction (rolled back if they throw) and are followed by a

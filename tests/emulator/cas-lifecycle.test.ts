@@ -172,7 +172,7 @@ describe("cas order lifecycle", () => {
     ]) {
       expectApiError(() => call(world, action, { OrderId: "98987582437920999" }), 400, "NotFound");
       expectApiError(() => call(world, action, { OrderId: "12ab" }), 400, "InvalidParameter");
-      expectApiError(() => call(world, action, {}), 400, "MissingParameter");
+      expectApiError(() => call(world, action, {}), 400, "MissingOrderId");
     }
   });
 

@@ -11,6 +11,7 @@ import {
   type PublishedRecords,
   type ServiceContext,
 } from "../../../emulator/core/contract";
+import { CoreErrors } from "../../../emulator/core/errors";
 import { casService, type CasState } from "../../../emulator/services/cas";
 import { certificateRequest, type TestCsr } from "../../helpers/x509";
 
@@ -81,12 +82,12 @@ export function makeWorld(
   return { state, ctx, records, timings, now: () => now, advance: (ms) => void (now += ms) };
 }
 
-/** Call an action the way the core does: MissingParameter check, tick, then the handler. */
+/** Call an action the way the core does: Missing<Name> check, tick, then the handler. */
 export function call(world: TestWorld, action: string, params: Record<string, string> = {}): Record<string, unknown> {
   const def = casService.actions[action];
   if (def === undefined) throw new Error(`no action ${action}`);
   for (const name of def.required) {
-    if (params[name] === undefined || params[name] === "") throw new ApiError(400, "MissingParameter", name);
+    if (params[name] === undefined || params[name] === "") throw CoreErrors.missingMandatory(name);
   }
   casService.tick(world.state, world.ctx);
   return def.handler({ product: "cas", action, params, accessKeyId: "ak", requestId: "req" }, world.state, world.ctx);
