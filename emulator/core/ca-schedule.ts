@@ -19,6 +19,7 @@
  * seconds, shall represent an additional day". X.509 times have whole seconds, so a certificate valid for N days has
  * notAfter = notBefore + N × 86,400 s − 1 s ({@link notAfterFor}).
  */
+import { isRecord } from "./json";
 
 /** One step of a schedule: the limits in force from `from` until the next step's `from`. */
 export interface CaScheduleEntry {
@@ -88,10 +89,6 @@ export function dcvReusable(schedule: readonly CaScheduleEntry[], validatedAtMs:
 
 /** Days are whole numbers in the BRs; the upper bound keeps notAfter a valid date (about 100 years). */
 const MAX_DAYS = 36_525;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function days(value: unknown, where: string, min: number): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > MAX_DAYS) {
