@@ -239,6 +239,13 @@ describe("cas: DCV reuse (BR §4.2.1)", () => {
     );
   });
 
+  it("validations kept for reuse survive a JSON round trip of the state (the state file)", async () => {
+    const w = world("2026-12-06T00:00:00Z");
+    await validateAndIssue(w, "kept.example.com");
+    const copy = makeWorld(PLENTY, JSON.parse(JSON.stringify(w.state)) as typeof w.state, { start: w.now() + DAY_MS });
+    assert.equal(describeState(copy, (await place(copy, "kept.example.com")).orderId)["Type"], "process");
+  });
+
   it("a schedule with dcvReuseDays 0 never reuses", async () => {
     const w = world("2026-12-06T00:00:00Z", [{ from: "2020-01-01T00:00:00.000Z", validityDays: 200, dcvReuseDays: 0 }]);
     await validateAndIssue(w, "shop.example.com");
