@@ -14,7 +14,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { startEmulator } from "../emulator";
+import { SC081_SCHEDULE, startEmulator } from "../emulator";
 import { onboardingRecords, publish, unpublish, type DemoCustomers } from "./onboarding";
 import { pulumi, ROOT, STACK, stackOutputs } from "./pulumi-cli";
 import {
@@ -56,7 +56,11 @@ async function main(): Promise<void> {
       ? "restarting the emulator from a previous, unfinished demo"
       : "starting the embedded Alibaba Cloud emulator",
   );
-  const emulator = await startEmulator({ stateFile: EMULATOR_STATE, quiet: true });
+  // The renewal is validated again through the delegated zone: a CA that reuses no domain validation. The default
+  // (ballot SC-081) would issue the renewal inside its reuse period with no new record, which the program does not
+  // expect yet (its order then has no delegatedRecord).
+  const caSchedule = SC081_SCHEDULE.map((step) => ({ ...step, dcvReuseDays: 0 }));
+  const emulator = await startEmulator({ stateFile: EMULATOR_STATE, quiet: true, caSchedule });
   console.log(`  ${emulator.url}  (ESA site example-saas.com, GA accelerator with an HTTPS listener, CAS DV quota)`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -2,6 +2,7 @@
  * A typed client for the emulator's unsigned control API (`/__emulator/…`), built on the global `fetch`. It has no
  * dependency on the server code, so tests and scripts can drive an emulator running in another process.
  */
+import type { CaScheduleEntry } from "./core/ca-schedule";
 import type { EmulatorSeed, Product, PublishedRecord, WorldState } from "./core/contract";
 import type {
   ClockInfo,
@@ -38,6 +39,13 @@ export interface RecordSelectorInput {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The `caSchedule` of a `cas/schedule` reply. */
+function scheduleIn(body: unknown): CaScheduleEntry[] {
+  const inForce = isObject(body) ? body["caSchedule"] : undefined;
+  if (!Array.isArray(inForce)) throw new Error("The emulator returned no CA schedule.");
+  return inForce as CaScheduleEntry[];
 }
 
 /** See the module comment. */
@@ -182,6 +190,19 @@ export class EmulatorControl {
   /** `DELETE /__emulator/requests`. */
   async clearRequests(): Promise<void> {
     await this.call("DELETE", "requests");
+  }
+
+  /**
+   * `POST /__emulator/cas/schedule {caSchedule}`: replace the CA's issuance schedule (leaf validity and DCV reuse by
+   * date), or restore the emulator's start option with `null`. Returns the schedule now in force.
+   */
+  async setCaSchedule(schedule: readonly CaScheduleEntry[] | null): Promise<CaScheduleEntry[]> {
+    return scheduleIn(await this.call("POST", "cas/schedule", { caSchedule: schedule }));
+  }
+
+  /** `POST /__emulator/cas/schedule {}`: the CA's issuance schedule in force. */
+  async caSchedule(): Promise<CaScheduleEntry[]> {
+    return scheduleIn(await this.call("POST", "cas/schedule", {}));
   }
 
   /** `POST /__emulator/<product>/<name>`: a service's own control operation. */

@@ -25,6 +25,7 @@ export { DEFAULT_TIMINGS } from "./core/options";
 export { DEFAULT_CREDENTIAL } from "./core/seed";
 export { CONTROL_PREFIX } from "./core/control-api";
 export { API_VERSIONS, ApiError } from "./core/contract";
+export { SC081_SCHEDULE, type CaScheduleEntry } from "./core/ca-schedule";
 export type { EmulatorSeed, EmulatorTimings, Product, PublishedRecord, WorldState } from "./core/contract";
 export type {
   ClockInfo,

@@ -159,7 +159,7 @@ function runAction(
 ): Record<string, unknown> {
   for (const name of action.required) {
     const value = call.params[name];
-    if (value === undefined || value === "") throw CoreErrors.missingParameter(name);
+    if (value === undefined || value === "") throw CoreErrors.missingMandatory(name);
   }
   rt.limiter.check(call.product, call.action, call.accessKeyId, action.rateLimit, rt.clock.now());
   const token = action.idempotentByClientToken ? call.params["ClientToken"] : undefined;

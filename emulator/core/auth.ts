@@ -117,7 +117,7 @@ function verifyAcs3(req: AuthRequest, deps: AuthDeps): AuthResult {
 
 function verifyV1(req: AuthRequest, deps: AuthDeps): AuthResult {
   for (const name of V1_REQUIRED_PARAMS) {
-    if (req.query[name] === undefined || req.query[name] === "") throw CoreErrors.missingCommonParameter(name);
+    if (req.query[name] === undefined || req.query[name] === "") throw CoreErrors.missingMandatory(name);
   }
   const q = req.query as Readonly<Record<string, string>>;
   if (q["SignatureMethod"] !== "HMAC-SHA1") throw CoreErrors.invalidSignatureMethod(q["SignatureMethod"] ?? "");
@@ -155,7 +155,7 @@ function checkSecurityToken(credential: Credential, sent: string | undefined): v
 }
 
 function claimNonce(deps: AuthDeps, accessKeyId: string, nonce: string): void {
-  if (nonce === "") throw CoreErrors.missingCommonParameter("SignatureNonce");
+  if (nonce === "") throw CoreErrors.missingMandatory("SignatureNonce");
   if (!deps.nonces.claim(`${accessKeyId}\n${nonce}`, deps.wallNow())) throw CoreErrors.nonceUsed();
 }
 

@@ -5,6 +5,7 @@
  * whole world can be written to and read from a state file.
  */
 
+import type { CaScheduleEntry } from "./ca-schedule";
 import type { CaCertificateRecord, ServingObservation } from "./serving-types";
 import type { ServingTimelines } from "./serving";
 
@@ -92,6 +93,11 @@ export interface ServiceContext {
   nextId(sequence: string): string;
   /** Emulator tunables (milliseconds of simulated time for asynchronous transitions). */
   readonly timings: Readonly<EmulatorTimings>;
+  /**
+   * The issuance limits (leaf validity, DCV reuse) the emulator's CAs follow, from the `caSchedule` start option;
+   * ballot SC-081v3's by default (core/ca-schedule.ts). A service may keep its own override in its state.
+   */
+  readonly caSchedule: readonly CaScheduleEntry[];
 }
 
 /** Durations (simulated milliseconds) of the asynchronous transitions. */
@@ -110,7 +116,7 @@ export type ActionHandler<S> = (call: ApiCall, state: S, ctx: ServiceContext) =>
 /** Per-action metadata the core needs. */
 export interface ActionDefinition<S> {
   readonly handler: ActionHandler<S>;
-  /** Parameters the core rejects with `MissingParameter` (HTTP 400) before the handler runs. */
+  /** Parameters the core rejects with `Missing<Name>` (HTTP 400, the gateway's code) before the handler runs. */
   readonly required: readonly string[];
   /**
    * True for actions that change state: they run in a transaction (rolled back if they throw) and are followed by a

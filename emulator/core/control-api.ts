@@ -50,7 +50,12 @@ function requestFilter(query: Readonly<Record<string, string>>): RequestLogFilte
 
 /** Fixed routes: `METHOD path-after-prefix`. */
 const ROUTES: Readonly<Record<string, Route>> = {
-  "GET health": (rt): HealthInfo => ({ ok: true, products: rt.world.products, now: rt.clock.now() }),
+  "GET health": (rt): HealthInfo => ({
+    ok: true,
+    products: rt.world.products,
+    now: rt.clock.now(),
+    dnsServer: rt.dnsServer,
+  }),
   "GET objects": (rt) => objects(rt),
   "GET state": (rt) => {
     rt.world.tickAll();

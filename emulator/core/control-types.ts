@@ -115,6 +115,8 @@ export interface HealthInfo {
   ok: true;
   products: Product[];
   now: number;
+  /** `host:port` of the emulator's DNS server (UDP), e.g. `127.0.0.1:53535`. */
+  dnsServer: string;
 }
 
 /** Error body of a rejected control call. */

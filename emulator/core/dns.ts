@@ -140,6 +140,8 @@ export function cnameConflict(existing: readonly PublishedRecord[], record: Publ
 export class DnsView {
   private readonly zone: DnsZone;
   private readonly answers = new Map<string, Map<string, Map<string, boolean>>>();
+  /** Every name that holds a record or has one below it, built on the first {@link exists}. */
+  private names: ReadonlySet<string> | undefined;
 
   /** `version`: what `PublishedRecords.version` reports while this view is current. */
   constructor(
@@ -152,6 +154,22 @@ export class DnsView {
   /** {@link resolve} over this zone. */
   resolve(name: string, type: string): DnsAnswer {
     return resolveIn(this.zone, name, type);
+  }
+
+  /**
+   * True when `name` exists in the DNS: it holds a record, or a name below it does (an "empty non-terminal", which
+   * exists: RFC 8020 §2). A lookup of a name that does not exist is NXDOMAIN; of one that does, NODATA.
+   */
+  exists(name: string): boolean {
+    if (this.names === undefined) {
+      const names = new Set<string>();
+      for (const owner of this.zone.keys()) {
+        const labels = owner.split(".");
+        for (let i = 0; i < labels.length; i++) names.add(labels.slice(i).join("."));
+      }
+      this.names = names;
+    }
+    return this.names.has(normaliseName(name));
   }
 
   /** {@link dnsShows} over this zone, remembered. */

@@ -62,8 +62,12 @@ export const CoreErrors = {
       `Specified api "${action}" is not found, please check your url and method.`,
     ),
   missingAuthorization: () => new ApiError(400, "MissingAuthorization", "Authorization is mandatory for this action."),
-  missingCommonParameter: (name: string) =>
-    new ApiError(400, `Missing${name}`, `${name} is mandatory for this action.`),
+  /**
+   * A mandatory parameter (a V1 common one, or one an action declares `required`) is absent: the gateway's
+   * `Missing<Name>` "<Name> is mandatory for this action.", as seen on the wire from GA (`MissingListenerId`,
+   * alibaba-api-facts.md §4.3, certimate#781) and ESA (`MissingData`, NewFuture/DDNS#490).
+   */
+  missingMandatory: (name: string) => new ApiError(400, `Missing${name}`, `${name} is mandatory for this action.`),
   incompleteSignature: (detail: string) =>
     new ApiError(400, "IncompleteSignature", `The request signature does not conform to Aliyun standards. ${detail}`),
   invalidSignatureMethod: (method: string) =>

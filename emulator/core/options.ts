@@ -1,5 +1,6 @@
 /** Options and handle of a running emulator. */
 import type { EmulatorControl } from "../client";
+import type { CaScheduleEntry } from "./ca-schedule";
 import type { EmulatorSeed, EmulatorTimings } from "./contract";
 
 /** Options of {@link startEmulator}. */
@@ -8,6 +9,11 @@ export interface EmulatorOptions {
   port?: number;
   /** Interface to listen on. Loopback only unless told otherwise: the control API is unauthenticated. @default "127.0.0.1" */
   host?: string;
+  /**
+   * UDP port of the emulator's DNS server (the published records over the DNS protocol, on the same interface as
+   * `host`); 0 picks a free one. @default 0
+   */
+  dnsPort?: number;
   /**
    * Persist the world (plus clock, credentials and ClientToken replies) to this JSON file after every API call and
    * every state-changing (non-GET) control call; an existing file is loaded at start instead of the seed.
@@ -22,6 +28,13 @@ export interface EmulatorOptions {
   seedFile?: string;
   /** Durations of the asynchronous transitions (simulated ms). @default 2000 each */
   timings?: Partial<EmulatorTimings>;
+  /**
+   * The issuance limits of the emulator's certificate authority over its clock: a list of
+   * `{from, validityDays, dcvReuseDays}` steps (ascending `from`, an ISO 8601 date or UTC date-time), each in force
+   * from its `from` until the next one's. Not persisted (like `timings`); the CAS `schedule` control overrides it
+   * in the world. @default CA/B Forum ballot SC-081v3's schedule (`SC081_SCHEDULE`)
+   */
+  caSchedule?: readonly CaScheduleEntry[];
   /** Print nothing (internal errors still reach the request log). @default false */
   quiet?: boolean;
   /**
@@ -43,6 +56,12 @@ export interface RunningEmulator {
   readonly url: string;
   /** `127.0.0.1:PORT`: what `@alicloud/openapi-client`'s `Config.endpoint` takes (with `protocol: "http"`). */
   readonly endpoint: string;
+  /**
+   * `127.0.0.1:PORT`: the emulator's DNS server, answering A, AAAA, TXT and CNAME queries from the published records
+   * as a recursive resolver does. What `dns.promises.Resolver#setServers([dnsServer])` and
+   * `ALICLOUD_CERTS_DNS_SERVERS` take.
+   */
+  readonly dnsServer: string;
   /** The first seeded access key. */
   readonly accessKeyId: string;
   readonly accessKeySecret: string;

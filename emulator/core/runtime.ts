@@ -23,6 +23,8 @@ export interface Runtime {
   readonly nonces: NonceCache;
   /** Real wall time (ms), for signature timestamps. */
   readonly wallNow: () => number;
+  /** `host:port` of the emulator's DNS server (`GET /__emulator/health` reports it). */
+  readonly dnsServer: string;
   /** The seed `POST /__emulator/reset` returns to. */
   readonly startSeed: EmulatorSeed;
   readonly logger: Logger;

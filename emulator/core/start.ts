@@ -11,6 +11,8 @@ import { RateLimiter } from "./rate-limit";
 import type { ErasedService } from "./registry";
 import { RequestLog } from "./request-log";
 import { REPLAY_WINDOW_MS } from "./auth";
+import { parseCaSchedule, SC081_SCHEDULE, type CaScheduleEntry } from "./ca-schedule";
+import { startDnsServer } from "./dns-server";
 import type { Logger, Runtime } from "./runtime";
 import { DEFAULT_CREDENTIAL, loadSeedFile, parseSeed } from "./seed";
 import { createEmulatorServer } from "./server";
@@ -44,6 +46,11 @@ function resolveTimings(partial: Partial<EmulatorTimings> | undefined): Emulator
   return timings;
 }
 
+/** The `caSchedule` option, validated (a bad one fails the start, as bad timings do). */
+function resolveCaSchedule(schedule: readonly CaScheduleEntry[] | undefined): readonly CaScheduleEntry[] {
+  return schedule === undefined ? SC081_SCHEDULE : parseCaSchedule(schedule);
+}
+
 /** How a host appears in a URL (wildcards are reached through loopback; IPv6 literals need brackets). */
 function urlHost(host: string): string {
   if (host === "0.0.0.0" || host === "") return "127.0.0.1";
@@ -64,7 +71,8 @@ export async function startEmulatorCore(
     speed: options.speed ?? persisted?.clock.speed ?? 1,
   });
   const verifyReads = options.verifyReads ?? process.env["ALICLOUD_CERTS_EMULATOR_VERIFY_READS"] === "1";
-  const world = new World(services, clock, resolveTimings(options.timings), verifyReads);
+  const tunables = { timings: resolveTimings(options.timings), caSchedule: resolveCaSchedule(options.caSchedule) };
+  const world = new World(services, clock, tunables, verifyReads);
   if (persisted === undefined) world.resetTo(startSeed);
   else world.loadPersisted(persisted);
 
@@ -73,6 +81,14 @@ export async function startEmulatorCore(
     info: (m) => (quiet ? undefined : console.log(m)),
     error: (m) => (quiet ? undefined : console.error(m)),
   };
+  const host = options.host ?? "127.0.0.1";
+  const dns = await startDnsServer(
+    { resolve: (name, type) => world.resolveDns(name, type), exists: (name) => world.dnsNameExists(name) },
+    host,
+    options.dnsPort ?? 0,
+    (message) => logger.error(message),
+  );
+  const dnsServer = `${urlHost(host)}:${dns.port}`;
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: (v: boolean) => void }>();
   let closed = false;
   const stateFile = options.stateFile;
@@ -84,6 +100,7 @@ export async function startEmulatorCore(
     log: new RequestLog(),
     nonces: new NonceCache(REPLAY_WINDOW_MS),
     wallNow,
+    dnsServer,
     startSeed,
     logger,
     persist: () => {
@@ -105,21 +122,27 @@ export async function startEmulatorCore(
   rt.persist();
 
   const server = createEmulatorServer(rt);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    await dns.close();
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
-  const endpoint = `${urlHost(options.host ?? "127.0.0.1")}:${port}`;
+  const endpoint = `${urlHost(host)}:${port}`;
   const url = `http://${endpoint}`;
   const first = world.firstCredential() ?? DEFAULT_CREDENTIAL;
 
   return {
     url,
     endpoint,
+    dnsServer,
     accessKeyId: first.accessKeyId,
     accessKeySecret: first.accessKeySecret,
     control: new EmulatorControl(url),
@@ -134,7 +157,7 @@ export async function startEmulatorCore(
       timers.clear();
       const done = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await done;
+      await Promise.all([done, dns.close()]);
     },
   };
 }

@@ -3,6 +3,7 @@
  * plus the {@link ServiceContext} handed to services.
  */
 import type { Credential } from "./auth";
+import type { CaScheduleEntry } from "./ca-schedule";
 import type { SimulatedClock } from "./clock";
 import {
   API_VERSIONS,
@@ -64,7 +65,7 @@ export class World {
   constructor(
     readonly services: readonly ErasedService[],
     readonly clock: SimulatedClock,
-    timings: EmulatorTimings,
+    tunables: { readonly timings: EmulatorTimings; readonly caSchedule: readonly CaScheduleEntry[] },
     /** Prove every {@link World.read} leaves the state as it found it (the `verifyReads` option). */
     private readonly verifyReads = false,
   ) {
@@ -73,7 +74,8 @@ export class World {
     this.state = emptyWorld(services);
     this.context = {
       clock,
-      timings: Object.freeze({ ...timings }),
+      timings: Object.freeze({ ...tunables.timings }),
+      caSchedule: Object.freeze(tunables.caSchedule.map((entry) => Object.freeze({ ...entry }))),
       records: {
         has: (kind, name, type, value) =>
           kind === "dns"
@@ -230,6 +232,11 @@ export class World {
   /** Resolve a name in the emulator's public DNS (TXT and other types follow CNAMEs; see core/dns.ts). */
   resolveDns(name: string, type: string): DnsAnswer {
     return this.dnsView().resolve(name, type);
+  }
+
+  /** True when `name` exists in the emulator's public DNS (it, or a name below it, holds a record). */
+  dnsNameExists(name: string): boolean {
+    return this.dnsView().exists(name);
   }
 
   /** Publish a record (publishing the same record twice keeps one; a CNAME shares its name with nothing else). */

@@ -44,7 +44,8 @@ describe("cas GetUserCertificateDetail", () => {
     assert.equal(detail["BuyInAliyun"], true);
     assert.equal(detail["Algorithm"], "RSA");
     assert.equal(typeof detail["NotBefore"], "number");
-    assert.equal((detail["NotAfter"] as number) - (detail["NotBefore"] as number), 90 * DAY);
+    // The 3-month product's 90-day validity period, notBefore through notAfter inclusive (RFC 5280 §4.1.2.5).
+    assert.equal((detail["NotAfter"] as number) - (detail["NotBefore"] as number), 90 * DAY - 1000);
     assert.match(String(detail["StartDate"]), /^\d{4}-\d{2}-\d{2}$/);
     assert.match(String(detail["Fingerprint"]), /^[0-9A-F]{40}$/);
     assert.match(String(detail["Sha2"]), /^[0-9A-F]{64}$/);

@@ -70,7 +70,8 @@ describe("cas order lifecycle", () => {
     const cert = world.state.certificates[String(issued["CertId"])];
     assert.ok(cert);
     assert.equal(cert.notBefore, reviewStart + world.timings.casIssueMs);
-    assert.equal(cert.notAfter - cert.notBefore, 90 * DAY);
+    // 90 days inclusive of both ends (RFC 5280 §4.1.2.5): the last second is 90 days − 1 s after notBefore.
+    assert.equal(cert.notAfter - cert.notBefore, 90 * DAY - 1000);
     assert.equal(call(world, "DescribePackageState")["IssuedCount"], 1);
   });
 
@@ -135,7 +136,7 @@ describe("cas order lifecycle", () => {
       assert.deepEqual([...(eku?.usages ?? [])], [x509.ExtendedKeyUsage.serverAuth]);
       assert.equal(leaf.getExtension(x509.BasicConstraintsExtension)?.ca, false);
       assert.equal(root.getExtension(x509.BasicConstraintsExtension)?.ca, true);
-      assert.equal(leaf.notAfter.getTime() - leaf.notBefore.getTime(), 90 * DAY);
+      assert.equal(leaf.notAfter.getTime() - leaf.notBefore.getTime(), 90 * DAY - 1000);
       assert.equal(leaf.notBefore.getTime(), T0 + world.timings.casIssueMs);
       const chainBuilder = new x509.X509ChainBuilder({ certificates: [root] });
       const built = await chainBuilder.build(leaf);
@@ -171,7 +172,7 @@ describe("cas order lifecycle", () => {
     ]) {
       expectApiError(() => call(world, action, { OrderId: "98987582437920999" }), 400, "NotFound");
       expectApiError(() => call(world, action, { OrderId: "12ab" }), 400, "InvalidParameter");
-      expectApiError(() => call(world, action, {}), 400, "MissingParameter");
+      expectApiError(() => call(world, action, {}), 400, "MissingOrderId");
     }
   });
 

@@ -96,7 +96,7 @@ describe("cas CreateCertificateWithCsrRequest", () => {
       const { pem } = await makeCsr();
       const params = createParams(pem);
       delete params["Email"];
-      expectApiError(() => call(makeWorld(), "CreateCertificateWithCsrRequest", params), 400, "MissingParameter");
+      expectApiError(() => call(makeWorld(), "CreateCertificateWithCsrRequest", params), 400, "MissingEmail");
     });
 
     it("tags outside the documented rules", async () => {

@@ -240,7 +240,7 @@ describe("cas via the official SDK", function () {
     await expectSdkError(cas.createCertificateWithCsrRequest(createRequest("not a csr")), "InvalidParameter", 400);
     await expectSdkError(
       cas.createCertificateWithCsrRequest(createRequest(pem, { email: undefined as unknown as string })),
-      "MissingParameter",
+      "MissingEmail",
       400,
     );
     await expectSdkError(state("123"), "NotFound", 400);

@@ -132,7 +132,7 @@ describe("core: control API", () => {
     assert.equal(create?.params["Signature"], "[REDACTED]");
     assert.equal(create?.params["AccessKeyId"], emu.accessKeyId, "the access key id is kept");
     assert.equal(create?.accessKeyId, emu.accessKeyId);
-    assert.equal(missing?.outcome, "MissingParameter");
+    assert.equal(missing?.outcome, "MissingName");
     assert.equal(missing?.status, 400);
     assert.ok(!JSON.stringify(all).includes("secret-1") && !JSON.stringify(all).includes("BEGIN PRIVATE KEY"));
 

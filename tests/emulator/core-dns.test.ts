@@ -12,6 +12,8 @@ import { callAction, callActionText, realClient } from "./helpers/openapi";
 
 const dns = (name: string, type: string, value: string): PublishedRecord => ({ kind: "dns", name, type, value });
 
+const DAY = 86_400_000;
+
 describe("core: DNS model (pure)", () => {
   it("follows a CNAME chain for TXT and reports every name on it", () => {
     const records = [
@@ -97,7 +99,11 @@ describe("core: DNS through the running emulator", function () {
     await emu.control.advanceTime(2000);
     assert.equal((await state(orderId))["Type"], "certificate");
 
-    // The next order (a renewal) needs only a new platform TXT: the customer's CNAME stays as it is.
+    // A renewal within the DCV reuse period needs nothing at all: the CA reuses the validation (BR §4.2.1).
+    assert.equal((await state((await order("shop.customer.com")).orderId))["Type"], "process");
+    // Past it (399 days on: longer than any reuse period of the default schedule), the next order needs only a new
+    // platform TXT: the customer's CNAME stays as it is.
+    await emu.control.advanceTime(399 * DAY);
     const renewal = await order("shop.customer.com");
     assert.equal((await state(renewal.orderId))["Type"], "domain_verify");
     await emu.control.publishRecord(dns(platformName, "TXT", renewal.token));

@@ -1,4 +1,4 @@
-/** The API pipeline: routing, MissingParameter, error bodies, internal errors, transactions, big numbers. */
+/** The API pipeline: routing, Missing<Name>, error bodies, internal errors, transactions, big numbers. */
 import assert from "node:assert/strict";
 import type { RunningEmulator } from "../../emulator/core/options";
 import { startFakeEmulator } from "./helpers/emulator";
@@ -22,14 +22,12 @@ describe("core: API pipeline", () => {
     assert.deepEqual((res.body["Thing"] as Record<string, unknown>)["name"], "default-thing");
   });
 
-  it("answers a missing required parameter with MissingParameter and the documented message", async () => {
+  it('answers a missing required parameter as the gateway does: Missing<Name>, "<Name> is mandatory …"', async () => {
+    // GA on the wire: {"Code":"MissingListenerId","Message":"ListenerId is mandatory for this action."} (certimate#781).
     const err = await rejectionOf(callAction(client(), "esa", "CreateThing", {}));
-    assert.equal(err.code, "MissingParameter");
+    assert.equal(err.code, "MissingName");
     assert.equal(err.statusCode, 400);
-    assert.equal(
-      err.data?.["Message"],
-      'The input parameter "Name" that is mandatory for processing this request is not supplied.',
-    );
+    assert.equal(err.data?.["Message"], "Name is mandatory for this action.");
   });
 
   it("returns the full Alibaba error body shape with HostId and a diagnose Recommend URL", async () => {

@@ -10,6 +10,7 @@ import {
   WWW_RECORD,
   createHostname,
   expectApiError,
+  expectInvalidParameter,
   getModel,
   harness,
   type Harness,
@@ -113,7 +114,11 @@ describe("esa CreateCustomHostname", () => {
       "Record.NotFound",
       404,
     );
-    expectApiError(() => createHostname(h, "x.customer.org", { RecordId: API_RECORD }), "Record.NotProxied", 400);
+    expectInvalidParameter(
+      () => createHostname(h, "x.customer.org", { RecordId: API_RECORD }),
+      "RecordId",
+      /not proxied/,
+    );
     createHostname(h, "x.customer.org", { RecordId: WWW_RECORD });
   });
 
@@ -157,7 +162,7 @@ describe("esa CreateCustomHostname", () => {
   it("validates SslFlag and CertType", () => {
     const h = harness();
     expectApiError(() => createHostname(h, "s.customer.org", { SslFlag: "yes" }), "InvalidParameter", 400);
-    expectApiError(() => createHostname(h, "s.customer.org", { SslFlag: "on" }), "MissingParameter", 400);
+    expectInvalidParameter(() => createHostname(h, "s.customer.org", { SslFlag: "on" }), "CertType", /SslFlag is on/);
     expectApiError(
       () => createHostname(h, "s.customer.org", { SslFlag: "on", CertType: "paid" }),
       "InvalidParameter",
@@ -165,7 +170,7 @@ describe("esa CreateCustomHostname", () => {
     );
     expectApiError(
       () => h.call("CreateCustomHostname", { SiteId: SAAS_SITE, Hostname: "s.customer.org" }),
-      "MissingParameter",
+      "MissingRecordId",
       400,
     );
     // SslFlag=off ignores certificate parameters.
@@ -186,7 +191,7 @@ describe("esa GetCustomHostname / DeleteCustomHostname", () => {
     ]) {
       expectApiError(() => h.call(action, { HostnameId: "123" }), "CustomHostname.NotFound", 404);
       expectApiError(() => h.call(action, { HostnameId: "x1" }), "InvalidParameter", 400);
-      expectApiError(() => h.call(action, {}), "MissingParameter", 400);
+      expectApiError(() => h.call(action, {}), "MissingHostnameId", 400);
     }
   });
 
@@ -216,10 +221,10 @@ describe("esa UpdateCustomHostname (record)", () => {
   it("rejects unproxied or foreign records without changing anything", () => {
     const h = harness();
     const id = createHostname(h, "r.customer.org");
-    expectApiError(
+    expectInvalidParameter(
       () => h.call("UpdateCustomHostname", { HostnameId: id, RecordId: API_RECORD, SslFlag: "on", CertType: "free" }),
-      "Record.NotProxied",
-      400,
+      "RecordId",
+      /not proxied/,
     );
     expectApiError(
       () => h.call("UpdateCustomHostname", { HostnameId: id, RecordId: BASIC_ORIGIN_RECORD }),
@@ -292,7 +297,7 @@ describe("esa ListCustomHostnames", () => {
 
   it("validates SiteId, NameMatchType and Status", () => {
     const h = seeded();
-    expectApiError(() => h.call("ListCustomHostnames", {}), "MissingParameter", 400);
+    expectApiError(() => h.call("ListCustomHostnames", {}), "MissingSiteId", 400);
     expectApiError(() => h.call("ListCustomHostnames", { SiteId: "42" }), "SiteNotFound", 404);
     expectApiError(
       () => h.call("ListCustomHostnames", { SiteId: SAAS_SITE, NameMatchType: "regex" }),

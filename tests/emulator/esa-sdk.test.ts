@@ -205,7 +205,7 @@ describe("esa via the official SDK", function () {
           privateKey: other.privateKey,
         }),
       ),
-      "Certificate.KeyNotMatch",
+      "InvalidParameter",
       400,
     );
   });
@@ -221,7 +221,7 @@ describe("esa via the official SDK", function () {
           sslFlag: "off",
         }),
       ),
-      "Record.NotProxied",
+      "InvalidParameter",
       400,
     );
     await expectSdkError(
@@ -247,7 +247,7 @@ describe("esa via the official SDK", function () {
       esa.createCustomHostname(
         new $Esa.CreateCustomHostnameRequest({ siteId: SITE, recordId: ORIGIN, sslFlag: "off" }),
       ),
-      "MissingParameter",
+      "MissingHostname",
       400,
     );
     await create("dup.customer.org");

@@ -131,7 +131,7 @@ describe("esa ListRecords", () => {
 
   it("requires SiteId, an integer, of an existing site", () => {
     const h = harness();
-    expectApiError(() => h.call("ListRecords"), "MissingParameter", 400);
+    expectApiError(() => h.call("ListRecords"), "MissingSiteId", 400);
     expectApiError(() => h.call("ListRecords", { SiteId: "abc" }), "InvalidParameter", 400);
     expectApiError(() => h.call("ListRecords", { SiteId: "123" }), "SiteNotFound", 404);
     expectApiError(

@@ -4,6 +4,7 @@
  * ga-service.test.ts); the listener-port codes are answered where a port can be wrong at all, in a seed file.
  */
 import { strict as assert } from "node:assert";
+import { SC081_SCHEDULE } from "../../emulator/core/ca-schedule";
 import { ApiError, type ServiceContext } from "../../emulator/core/contract";
 import { gaService } from "../../emulator/services/ga";
 
@@ -17,6 +18,7 @@ function ctx(): ServiceContext {
     lookup: { casCertificateExists: () => true },
     nextId: () => "1",
     timings: { gaWriteMs: 2000, esaCertIssueMs: 2000, casIssueMs: 2000 },
+    caSchedule: SC081_SCHEDULE,
   };
 }
 

@@ -3,7 +3,9 @@
  * clock, a CAS lookup stub), the way the core would call it (tick first, `required` checked first).
  */
 import { strict as assert } from "node:assert";
+import { SC081_SCHEDULE } from "../../emulator/core/ca-schedule";
 import { ApiError, type ServiceContext } from "../../emulator/core/contract";
+import { CoreErrors } from "../../emulator/core/errors";
 import { gaService, type GaState } from "../../emulator/services/ga";
 
 const ACC = "ga-bp1emulatordefault0001";
@@ -38,6 +40,7 @@ class World {
         return String(next);
       },
       timings: { gaWriteMs, esaCertIssueMs: 2000, casIssueMs: 2000 },
+      caSchedule: SC081_SCHEDULE,
     };
     this.state = gaService.emptyState();
     gaService.applySeed(this.state, seed, this.ctx);
@@ -54,7 +57,7 @@ class World {
     gaService.tick(this.state, this.ctx);
     for (const name of definition.required) {
       if (params[name] === undefined || params[name] === "") {
-        throw new ApiError(400, "MissingParameter", `The input parameter "${name}" … is not supplied.`);
+        throw CoreErrors.missingMandatory(name);
       }
     }
     const call = { product: "ga" as const, action, params, accessKeyId: "AK", requestId: "REQ" };
@@ -303,12 +306,12 @@ describe("GA service (handlers)", () => {
       const w = new World();
       for (const action of Object.keys(gaService.actions)) {
         const base = { AcceleratorId: ACC, ListenerId: HTTPS, Domain: "a.example.com", CertificateId: CERT_A };
-        expectError(() => w.call(action, base), "MissingParameter");
+        expectError(() => w.call(action, base), "MissingRegionId");
         const definition = gaService.actions[action];
         assert.ok(definition);
         // Also without the core's `required` check in front: the handler itself insists.
         const call = { product: "ga" as const, action, params: base, accessKeyId: "AK", requestId: "R" };
-        expectError(() => definition.handler(call, w.state, w.ctx), "MissingParameter");
+        expectError(() => definition.handler(call, w.state, w.ctx), "MissingRegionId");
         expectError(() => w.call(action, { ...base, RegionId: "ap-southeast-1" }), "InvalidRegionId");
       }
     });
@@ -520,12 +523,12 @@ describe("GA service (handlers)", () => {
       const w = new World();
       const base = { RegionId: "cn-hangzhou", AcceleratorId: ACC, ListenerId: HTTPS };
       const action = "AssociateAdditionalCertificatesWithListener";
-      expectError(() => w.call(action, base), "MissingParameter", 400, /Certificates/);
+      expectError(() => w.call(action, base), "MissingCertificates", 400, /^Certificates is mandatory/);
       expectError(
         () => w.call(action, { ...base, "Certificates.1.Domain": "a.example.com" }),
-        "MissingParameter",
+        "MissingCertificates.1.Id",
         400,
-        /Certificates\.1\.Id/,
+        /^Certificates\.1\.Id is mandatory for this action\.$/,
       );
       expectError(
         () => w.call(action, { ...base, Certificates: JSON.stringify([{ Domain: "a.example.com", Id: CERT_A }]) }),
@@ -627,7 +630,7 @@ describe("GA service (handlers)", () => {
             AcceleratorId: ACC,
             ListenerId: HTTPS,
           }),
-        "MissingParameter",
+        "MissingDomains",
       );
     });
   });

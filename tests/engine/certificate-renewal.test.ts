@@ -7,7 +7,7 @@
  */
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { SC081_SCHEDULE, startEmulator, type RunningEmulator } from "../../emulator";
 import { delegationCname } from "../../provider/resources/cas/dv-certificate-order/delegation";
 import { PulumiStack, REPO_ROOT } from "../helpers/engine";
 
@@ -23,7 +23,10 @@ describe("engine tier: renewal (examples/certificate-renewal)", function () {
   const stacks: PulumiStack[] = [];
 
   before(async () => {
-    emu = await startEmulator({ quiet: true, timings: { casIssueMs: 500, gaWriteMs: 500 } });
+    // The renewal here is validated again through the delegated zone: a CA that reuses no domain validation. The
+    // default (ballot SC-081) would issue a renewal inside its reuse period with no new record.
+    const caSchedule = SC081_SCHEDULE.map((step) => ({ ...step, dcvReuseDays: 0 }));
+    emu = await startEmulator({ quiet: true, timings: { casIssueMs: 500, gaWriteMs: 500 }, caSchedule });
   });
 
   after(async () => {

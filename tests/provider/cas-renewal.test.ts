@@ -7,7 +7,7 @@
  */
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { SC081_SCHEDULE, startEmulator, type RunningEmulator } from "../../emulator";
 import { createCsr, generateKeyPair, type PemKeyPair } from "../../examples/dv-certificate-order/csr";
 import { REPO_ROOT } from "../helpers/engine";
 import { stagedPackage } from "../helpers/staged-package";
@@ -55,7 +55,10 @@ describe("provider tier: renewal, the validation waiter and delegated validation
   let n = 0;
 
   before(async () => {
-    emu = await startEmulator({ quiet: true, timings: { casIssueMs: 300, gaWriteMs: 300 } });
+    // Every order here is validated (the waiter, delegation, a renewal that must validate again): a CA that reuses
+    // no domain validation. The default (ballot SC-081) would issue a renewal inside its reuse period with no record.
+    const caSchedule = SC081_SCHEDULE.map((step) => ({ ...step, dcvReuseDays: 0 }));
+    emu = await startEmulator({ quiet: true, timings: { casIssueMs: 300, gaWriteMs: 300 }, caSchedule });
     host = await ProviderHost.start({
       cwd: path.join(REPO_ROOT, "examples/dv-certificate-order"),
       env: {

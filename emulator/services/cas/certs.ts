@@ -34,6 +34,7 @@ import {
   toPem,
   utf8String,
 } from "./der";
+import { DAY_MS, notAfterFor } from "../../core/ca-schedule";
 import type { CasCa, CasCertificate } from "./state";
 
 /** Common name of the emulator's root CA (the issuer of every certificate the emulator issues). */
@@ -42,9 +43,6 @@ export const CA_COMMON_NAME = "Alibaba Cloud Emulator Root CA";
 const ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
 const OID_COMMON_NAME = "2.5.4.3";
 const OID_ORGANIZATION = "2.5.4.10";
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** DV certificates the emulator issues are valid this long (the 3-month free DigiCert product). */
-export const LEAF_VALIDITY_MS = 90 * DAY_MS;
 const CA_VALIDITY_MS = 20 * 365 * DAY_MS;
 
 /** X.500 Name with the given RDNs, each a single UTF8String attribute. */
@@ -142,14 +140,16 @@ export interface LeafRequest {
   /** DNS names for the SAN extension (must include the CN). */
   readonly sans: readonly string[];
   readonly keyAlgorithm: "RSA" | "ECC";
+  /** The instant of issuance (simulated epoch ms); notBefore is its second, never earlier (no backdating). */
   readonly notBefore: number;
-  /** Defaults to {@link LEAF_VALIDITY_MS}. */
-  readonly validityMs?: number;
+  /** The validity period in days, notBefore through notAfter inclusive (RFC 5280 §4.1.2.5; BR §6.3.2). */
+  readonly validityDays: number;
 }
 
 /** Issue a TLS server certificate for `request`, signed by `ca`; returns the leaf PEM. */
 export function issueLeaf(ca: CasCa, request: LeafRequest): string {
   const issuerName = subjectNameOf(ca.certPem);
+  // The second of issuance: X.509 times have no milliseconds, and flooring never moves notBefore before it.
   const notBefore = floorToSecond(request.notBefore);
   // RSA keys also do key transport in TLS 1.2 (keyEncipherment); EC keys only sign.
   const usages =
@@ -162,7 +162,7 @@ export function issueLeaf(ca: CasCa, request: LeafRequest): string {
       subject: x500Name([[OID_COMMON_NAME, request.commonName]]),
       spki: request.spki,
       notBefore,
-      notAfter: notBefore + (request.validityMs ?? LEAF_VALIDITY_MS),
+      notAfter: notAfterFor(notBefore, request.validityDays),
       extensions: [
         new BasicConstraintsExtension(false, undefined, true),
         new KeyUsagesExtension(usages, true),
@@ -177,8 +177,11 @@ export function issueLeaf(ca: CasCa, request: LeafRequest): string {
   return toPem(der, "CERTIFICATE");
 }
 
-/** Seeded "uploaded" certificates stand for bought ones: valid a year, so they outlive simulated-time tests. */
-export const UPLOADED_VALIDITY_MS = 365 * DAY_MS;
+/**
+ * Seeded "uploaded" certificates stand for certificates bought elsewhere (any CA, private ones included): a year, so
+ * they outlive simulated-time tests. They are not issued under the emulator CA's schedule.
+ */
+export const UPLOADED_VALIDITY_DAYS = 365;
 
 /** Issue a certificate for a freshly generated P-256 key (seeded "uploaded" certificates without a PEM). */
 export function issueWithNewKey(
@@ -194,7 +197,7 @@ export function issueWithNewKey(
     sans,
     keyAlgorithm: "ECC",
     notBefore,
-    validityMs: UPLOADED_VALIDITY_MS,
+    validityDays: UPLOADED_VALIDITY_DAYS,
   });
   return { pem, key: privateKey.export({ type: "pkcs8", format: "pem" }).toString() };
 }

@@ -1,5 +1,7 @@
+import { parseCaSchedule, type CaScheduleEntry } from "../../core/ca-schedule";
 import { ApiError, type ControlHandler, type ServiceContext } from "../../core/contract";
 import { CasErrors } from "./errors";
+import { scheduleOf } from "./issuance-policy";
 import { issueOrder } from "./lifecycle";
 import { parsePackage } from "./seed";
 import type { CasOrder, CasState } from "./state";
@@ -64,10 +66,30 @@ const configure: ControlHandler<CasState> = (state, body) => {
   const b = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const value = b["describeStateCertId"];
   if (value !== undefined && typeof value !== "boolean") throw badRequest("describeStateCertId must be a boolean.");
-  const settings = { describeStateCertId: state.settings?.describeStateCertId ?? true };
-  if (typeof value === "boolean") settings.describeStateCertId = value;
-  state.settings = settings;
-  return { ...settings };
+  const describeStateCertId = typeof value === "boolean" ? value : (state.settings?.describeStateCertId ?? true);
+  state.settings = { ...state.settings, describeStateCertId };
+  return { describeStateCertId };
+};
+
+/**
+ * The CA's issuance schedule: `{caSchedule: [{from, validityDays, dcvReuseDays}, …]}` replaces it, `{caSchedule:
+ * null}` goes back to the emulator's start option, `{}` changes nothing. Returns the schedule in force and whether it
+ * is this control's (`overridden`) or the start option's. Kept in the state (and its file); `reset` drops it.
+ */
+const schedule: ControlHandler<CasState> = (state, body, ctx) => {
+  const b = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const value = b["caSchedule"];
+  if (value !== undefined) {
+    let parsed: CaScheduleEntry[] | undefined;
+    try {
+      parsed = value === null ? undefined : parseCaSchedule(value);
+    } catch (e) {
+      throw badRequest(e instanceof Error ? e.message : String(e));
+    }
+    const { caSchedule: _dropped, ...rest } = state.settings ?? { describeStateCertId: true };
+    state.settings = parsed === undefined ? rest : { ...rest, caSchedule: parsed };
+  }
+  return { caSchedule: scheduleOf(state, ctx), overridden: state.settings?.caSchedule !== undefined };
 };
 
 /** CAS control operations (`POST /__emulator/cas/<name>`). */
@@ -76,6 +98,7 @@ export const casControls: Readonly<Record<string, ControlHandler<CasState>>> = {
   issueNow,
   setQuota,
   configure,
+  schedule,
 };
 
 /** Everything CAS holds, for `GET /__emulator/objects`: ids as strings, no private keys, no PEM bodies. */
@@ -93,7 +116,9 @@ export function dumpCasObjects(state: CasState): unknown {
       certId: o.certId,
       createdAt: o.createdAt,
       quotaReleased: o.quotaReleased,
+      reusedValidationAt: o.reusedValidationAt ?? null,
     })),
+    validations: Object.values(state.validations ?? {}).map((v) => ({ ...v })),
     certificates: Object.values(state.certificates).map((c) => ({
       certId: c.certId,
       orderId: c.orderId,

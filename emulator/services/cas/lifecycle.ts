@@ -2,6 +2,7 @@ import type { ServiceContext } from "../../core/contract";
 import { certificateFacts, createCa, issueLeaf } from "./certs";
 import { parseCsr } from "./csr";
 import { newCertId } from "./ids";
+import { leafValidityDays, recordValidation } from "./issuance-policy";
 import type { CasCa, CasOrder, CasState } from "./state";
 
 /** `RecordDomain` of DNS validation: the relative host label, exactly as the doc example shows it. */
@@ -37,7 +38,10 @@ export function ensureCa(state: CasState, nowMs: number): CasCa {
   return state.ca;
 }
 
-/** Issue the order's certificate at `atMs` (simulated): a real X.509 leaf for the CSR's key, signed by the emulator CA. */
+/**
+ * Issue the order's certificate at `atMs` (simulated): a real X.509 leaf for the CSR's key, signed by the emulator
+ * CA, valid from the second of issuance for the product's validity capped by the BR maximum in force at `atMs`.
+ */
 export function issueOrder(state: CasState, order: CasOrder, atMs: number, ctx: ServiceContext): void {
   const ca = ensureCa(state, atMs);
   const csr = parseCsr(order.csr);
@@ -47,6 +51,7 @@ export function issueOrder(state: CasState, order: CasOrder, atMs: number, ctx: 
     sans: order.sans,
     keyAlgorithm: order.keyAlgorithm,
     notBefore: atMs,
+    validityDays: leafValidityDays(state, ctx, order.productCode, atMs),
   });
   const certId = newCertId(state, ctx);
   state.certificates[certId] = {
@@ -66,9 +71,9 @@ export function issueOrder(state: CasState, order: CasOrder, atMs: number, ctx: 
 }
 
 /**
- * Advance every order to `now`: `domain_verify` → `process` once its validation record is visible, then `process` →
- * `certificate` after `timings.casIssueMs`. Issuance is stamped at the moment the review ends (not at the tick), so
- * the outcome does not depend on how often the core ticks.
+ * Advance every order to `now`: `domain_verify` → `process` once its validation record is visible (the CA records
+ * the validation for reuse), then `process` → `certificate` after `timings.casIssueMs`. Issuance is stamped at the
+ * moment the review ends (not at the tick), so the outcome does not depend on how often the core ticks.
  */
 export function tickOrders(state: CasState, ctx: ServiceContext): boolean {
   const now = ctx.clock.now();
@@ -77,6 +82,7 @@ export function tickOrders(state: CasState, ctx: ServiceContext): boolean {
     if (order.state === "domain_verify" && validationVisible(order, ctx)) {
       order.state = "process";
       order.processSince = now;
+      recordValidation(state, order, now);
       changed = true;
     }
     if (order.state === "process" && order.processSince !== null) {

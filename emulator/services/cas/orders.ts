@@ -2,6 +2,7 @@ import type { ActionDefinition, ApiCall, ServiceContext } from "../../core/contr
 import { parseCsr } from "./csr";
 import { CasErrors } from "./errors";
 import { newOrderIds, newValidationToken } from "./ids";
+import { reusableValidation } from "./issuance-policy";
 import { DNS_RECORD_LABEL, FILE_VALIDATION_URI, validationDomain } from "./lifecycle";
 import { DEFAULT_PRODUCT_CODE, findProduct } from "./products";
 import type { CasOrder, CasState } from "./state";
@@ -46,6 +47,9 @@ function createWithCsr(call: ApiCall, state: CasState, ctx: ServiceContext): Rec
   if (pkg.used >= pkg.total) throw CasErrors.notRemainCount(productCode);
   pkg.used += 1;
   const now = ctx.clock.now();
+  // BR §4.2.1: a validation of the domain recent enough at issuance (the end of the review) is reused, and the
+  // order goes straight to the CA's review (chosen: CAS documents nothing about reuse; docs/emulator.md §5.4).
+  const reused = reusableValidation(state, ctx, csr.commonName, now + ctx.timings.casIssueMs);
   const ids = newOrderIds(ctx);
   state.orders[ids.orderId] = {
     ...ids,
@@ -61,10 +65,11 @@ function createWithCsr(call: ApiCall, state: CasState, ctx: ServiceContext): Rec
     tags,
     token: newValidationToken(now),
     createdAt: now,
-    state: "domain_verify",
-    processSince: null,
+    state: reused === undefined ? "domain_verify" : "process",
+    processSince: reused === undefined ? null : now,
     certId: null,
     quotaReleased: false,
+    reusedValidationAt: reused?.validatedAt ?? null,
   };
   // A bigint: the core writes it as a bare JSON integer with all its digits.
   return { OrderId: BigInt(ids.orderId) };

@@ -12,7 +12,18 @@ export interface CasProduct {
   readonly wildcard: boolean;
   /** `CertType` in ListUserCertificateOrder: the China-site free trials are `FREE`, the rest `DV`. */
   readonly certType: "FREE" | "DV";
+  /**
+   * The validity the product is sold with, in days, before the CA/B Forum cap (core/ca-schedule.ts) shortens it: the
+   * 3-month free trial is 90 days ("valid for three months", Alibaba's certificate guide); the others are 1-year
+   * products (365 days, chosen for "1 year"), which since ballot SC-081 the CA issues for the cap instead.
+   */
+  readonly validityDays: number;
 }
+
+/** A 3-month product's validity period. */
+const THREE_MONTHS = 90;
+/** A 1-year product's validity period (before the cap). */
+const ONE_YEAR = 365;
 
 const PRODUCT_LIST: readonly CasProduct[] = [
   {
@@ -21,6 +32,7 @@ const PRODUCT_LIST: readonly CasProduct[] = [
     brand: "DigiCert",
     wildcard: false,
     certType: "FREE",
+    validityDays: THREE_MONTHS,
   },
   {
     code: "symantec-free-1-free",
@@ -28,22 +40,39 @@ const PRODUCT_LIST: readonly CasProduct[] = [
     brand: "DigiCert",
     wildcard: false,
     certType: "FREE",
+    validityDays: ONE_YEAR,
   },
-  { code: "symantec-dv-1-starter", name: "DigiCert wildcard DV", brand: "DigiCert", wildcard: true, certType: "DV" },
+  {
+    code: "symantec-dv-1-starter",
+    name: "DigiCert wildcard DV",
+    brand: "DigiCert",
+    wildcard: true,
+    certType: "DV",
+    validityDays: ONE_YEAR,
+  },
   {
     code: "geotrust-dv-1-starter",
     name: "GeoTrust single-domain DV",
     brand: "GeoTrust",
     wildcard: false,
     certType: "DV",
+    validityDays: ONE_YEAR,
   },
-  { code: "geotrust-dv-w-starter", name: "GeoTrust wildcard DV", brand: "GeoTrust", wildcard: true, certType: "DV" },
+  {
+    code: "geotrust-dv-w-starter",
+    name: "GeoTrust wildcard DV",
+    brand: "GeoTrust",
+    wildcard: true,
+    certType: "DV",
+    validityDays: ONE_YEAR,
+  },
   {
     code: "globalsign-dv-1-personal",
     name: "GlobalSign single-domain DV",
     brand: "GlobalSign",
     wildcard: false,
     certType: "DV",
+    validityDays: ONE_YEAR,
   },
   {
     code: "globalsign-dv-w-advanced",
@@ -51,6 +80,7 @@ const PRODUCT_LIST: readonly CasProduct[] = [
     brand: "GlobalSign",
     wildcard: true,
     certType: "DV",
+    validityDays: ONE_YEAR,
   },
 ];
 

@@ -2,6 +2,7 @@
  * The CAS (SSL Certificates Service, API 2020-04-07) slice of the emulator world. Plain JSON only: ids are decimal
  * strings (OrderIds exceed 2^53), times are epoch milliseconds of simulated time, PEM texts are strings.
  */
+import type { CaScheduleEntry } from "../../core/ca-schedule";
 
 /** A DV resource plan ("certificate package") for one product code. */
 export interface CasPackage {
@@ -50,6 +51,24 @@ export interface CasOrder {
   certId: string | null;
   /** True once the unit this order consumed went back to its package (never refunded twice). */
   quotaReleased: boolean;
+  /**
+   * When the order reused an earlier domain validation instead of a new DNS or file check (BR §4.2.1): that
+   * validation's time. Such an order starts in `process`, never in `domain_verify`. Absent in older state files.
+   */
+  reusedValidationAt?: number | null;
+}
+
+/**
+ * A completed domain validation, kept for reuse (BR §4.2.1). DNS (BR §3.2.2.4.7, a TXT at `_dnsauth.<name>`) proves
+ * control of `name` as an Authorization Domain Name, so it covers `name`, `*.name` and every name under it; FILE (BR
+ * §3.2.2.4.18) proves only the FQDN `name` itself and never a wildcard.
+ */
+export interface CasValidation {
+  readonly method: "DNS" | "FILE";
+  /** The validated name: the order's CN without `*.`, lower case. */
+  readonly name: string;
+  /** Simulated epoch ms at which the CA saw the record. */
+  readonly validatedAt: number;
 }
 
 /** Where a certificate came from: issued by the emulator CA for an order, or declared by a seed as uploaded. */
@@ -105,6 +124,11 @@ export interface CasState {
   ca: CasCa | null;
   /** Emulator-only knobs, changed through the `configure` control. Absent in older state files (defaults apply). */
   settings?: CasSettings;
+  /**
+   * The latest completed validation per method and name (key `<method>:<name>`), for DCV reuse. The emulator holds
+   * one account, so reuse is per account. Absent in older state files (nothing to reuse).
+   */
+  validations?: Record<string, CasValidation>;
 }
 
 /** Emulator-only knobs of CAS. */
@@ -115,6 +139,11 @@ export interface CasSettings {
    * cope without it. @default true
    */
   describeStateCertId: boolean;
+  /**
+   * The CA's issuance schedule (leaf validity and DCV reuse by date), set with the `schedule` control; absent means
+   * the emulator's `caSchedule` start option (ballot SC-081v3 by default).
+   */
+  caSchedule?: CaScheduleEntry[];
 }
 
 /** A fresh, empty CAS slice. */

@@ -1,16 +1,16 @@
 /**
- * ESA errors, as {@link ApiError}s the core renders as `{RequestId, HostId, Code, Message, Recommend}`.
+ * ESA errors, as {@link ApiError}s the core renders as `{RequestId, HostId, Code, Message, Recommend}`. Where a seed
+ * page's error table (000 Apply, 001 Update, 002 Create) documents a code for a situation, that code is answered,
+ * generic `InvalidParameter` included; a code of our own only where none fits (docs/emulator.md §7.3).
  *
  * | Code | HTTP | Source |
  * |---|---|---|
- * | `InvalidParameter` | 400 | documented (every custom-hostname operation) |
- * | `MissingParameter` | 400 | Alibaba common error; used for the conditionally required CertType/Certificate/PrivateKey/CasId/CasRegion |
- * | `CustomHostname.NotFound` | 404 | documented (Apply/Delete tables) |
+ * | `InvalidParameter` | 400 | documented (Create/Update/Apply): malformed values, a missing conditionally required parameter (CertType, Certificate, PrivateKey, CasId, CasRegion), an upload that is not a PEM certificate/key, a key that does not match, a certificate that does not cover the hostname, a CasId CAS does not hold, a source record that is not proxied |
+ * | `CustomHostname.NotFound` | 404 | documented (Update/Apply tables) |
  * | `CustomHostname.VerifyUnpassed` | 200 | documented (Verify table; see handlers/lifecycle.ts) |
  * | `TooManyRequests` | 429 | code from TF's ESA retry list; status chosen (CreateCustomHostname 100/hour) |
  * | `SiteNotFound` | 404 | code from TF's ESA not-found list; status chosen |
  * | `Record.NotFound` | 404 | code from third-party code; status chosen |
- * | `Record.NotProxied` | 400 | chosen: a SaaS origin record must be proxied (cf. documented `Record.ProxiedAsCustomHostnameSource`) |
  * | `CustomHostname.ConflictWithExistingResource` | 400 | documented (Create table): a custom hostname, site or record holds the name |
  * | `CustomHostname.WildcardDomainRequireEnterprisePlan` | 400 | documented (Create table) |
  * | `QuotaExceed.CustomHostname` | 400 | documented (Create table) |
@@ -22,13 +22,8 @@
  * | `Instance.NotOnline` | 400 | documented (Create/Update/Apply tables): unpaid plan |
  * | `InternalException` | 400 | documented (Create/Update/Apply tables) |
  * | `NoPermission` | 400 | documented (Update/Apply tables); answered on every ESA action (chosen for the others) |
- * | `CustomHostname.CertTypeNotSupported` | 400 | chosen: ApplyCustomHostnameCertificate on a non-free certificate |
- * | `CustomHostname.CertStatusNotAllowed` | 400 | chosen: ApplyCustomHostnameCertificate outside ApplyFailed/Expiring/Expired |
- * | `Certificate.Invalid` | 400 | chosen: uploaded Certificate is not a parseable PEM X.509 certificate |
- * | `PrivateKey.Invalid` | 400 | chosen: uploaded PrivateKey is not a parseable PEM key |
- * | `Certificate.KeyNotMatch` | 400 | chosen: PrivateKey does not belong to Certificate |
- * | `Certificate.DomainNotMatch` | 400 | chosen: Certificate's SAN/CN does not cover the hostname |
- * | `CasCertificate.NotFound` | 404 | chosen: CasId is not an issued/uploaded CAS certificate |
+ * | `CustomHostname.CertTypeNotSupported` | 400 | chosen: ApplyCustomHostnameCertificate on a hostname whose SSL is off or not free (a state, not a parameter) |
+ * | `CustomHostname.CertStatusNotAllowed` | 400 | chosen: ApplyCustomHostnameCertificate outside ApplyFailed/Expiring/Expired (a state) |
  */
 import { ApiError } from "../../core/contract";
 
@@ -37,13 +32,12 @@ export function invalidParameter(name: string, why: string): ApiError {
   return new ApiError(400, "InvalidParameter", `The specified parameter ${name} is invalid. ${why}`);
 }
 
-/** A parameter that is required only in combination with another one (the core handles the always-required ones). */
-export function missingParameter(name: string, because: string): ApiError {
-  return new ApiError(
-    400,
-    "MissingParameter",
-    `The input parameter "${name}" that is mandatory for processing this request is not supplied (${because}).`,
-  );
+/**
+ * A parameter required only with another one's value, missing: the tables document `InvalidParameter` for it (the
+ * core answers `Missing<Name>` only for the always-required ones, as the gateway does).
+ */
+export function missingConditional(name: string, because: string): ApiError {
+  return invalidParameter(name, `It is required when ${because}.`);
 }
 
 export function siteNotFound(siteId: string): ApiError {
@@ -54,11 +48,11 @@ export function recordNotFound(recordId: string, siteId: string): ApiError {
   return new ApiError(404, "Record.NotFound", `The record ${recordId} does not exist in site ${siteId}.`);
 }
 
+/** A record ESA does not proxy cannot be a hostname's source: the RecordId is invalid for it. */
 export function recordNotProxied(recordName: string): ApiError {
-  return new ApiError(
-    400,
-    "Record.NotProxied",
-    `The record ${recordName} is not proxied. Only proxied records can be the source of a custom hostname.`,
+  return invalidParameter(
+    "RecordId",
+    `The record ${recordName} is not proxied; only proxied records can be the source of a custom hostname.`,
   );
 }
 
@@ -174,26 +168,27 @@ export function certStatusNotAllowed(status: string | null): ApiError {
   );
 }
 
+/** The uploaded Certificate does not parse as a PEM X.509 certificate. */
 export function certificateInvalid(): ApiError {
-  return new ApiError(400, "Certificate.Invalid", "The certificate is not a valid PEM-encoded X.509 certificate.");
+  return invalidParameter("Certificate", "It is not a PEM-encoded X.509 certificate.");
 }
 
+/** The uploaded PrivateKey does not parse as a PEM private key (the key itself is never echoed). */
 export function privateKeyInvalid(): ApiError {
-  return new ApiError(400, "PrivateKey.Invalid", "The private key is not a valid PEM-encoded private key.");
+  return invalidParameter("PrivateKey", "It is not a PEM-encoded private key.");
 }
 
+/** The uploaded PrivateKey is not the key of the uploaded Certificate. */
 export function certificateKeyNotMatch(): ApiError {
-  return new ApiError(400, "Certificate.KeyNotMatch", "The private key does not match the certificate.");
+  return invalidParameter("PrivateKey", "It does not match the public key of Certificate.");
 }
 
+/** The uploaded Certificate covers neither the hostname nor a wildcard of it (RFC 6125 matching). */
 export function certificateDomainNotMatch(hostname: string): ApiError {
-  return new ApiError(400, "Certificate.DomainNotMatch", `The certificate does not cover the hostname ${hostname}.`);
+  return invalidParameter("Certificate", `It does not cover the hostname ${hostname}.`);
 }
 
+/** CasId names no issued or uploaded, non-revoked CAS certificate. */
 export function casCertificateNotFound(casId: string): ApiError {
-  return new ApiError(
-    404,
-    "CasCertificate.NotFound",
-    `The SSL certificate ${casId} does not exist in Certificate Management Service.`,
-  );
+  return invalidParameter("CasId", `Certificate Management Service holds no usable certificate ${casId}.`);
 }

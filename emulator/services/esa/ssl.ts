@@ -4,7 +4,7 @@
  */
 import type { ServiceContext } from "../../core/contract";
 import { checkStep } from "./conditions";
-import { casCertificateNotFound, missingParameter } from "./errors";
+import { casCertificateNotFound, missingConditional } from "./errors";
 import { verifyUpload } from "./certificates";
 import { EXPIRING_WINDOW_MS, clearCertificate, startFreeApplication } from "./lifecycle";
 import { optional, optionalEnum, optionalIdParam } from "./params";
@@ -68,7 +68,7 @@ export function planSsl(
   }
   const wasOn = current?.sslFlag === "on";
   const certType = certTypeParam ?? (wasOn ? (current?.certType ?? undefined) : undefined);
-  if (certType === undefined) throw missingParameter("CertType", "SslFlag is on");
+  if (certType === undefined) throw missingConditional("CertType", "SslFlag is on");
   const same = wasOn && current?.certType === certType;
 
   switch (certType) {
@@ -89,8 +89,8 @@ export function planSsl(
           h.updateTime = now;
         };
       }
-      if (certificate === undefined) throw missingParameter("Certificate", "CertType is upload");
-      if (privateKey === undefined) throw missingParameter("PrivateKey", "CertType is upload");
+      if (certificate === undefined) throw missingConditional("Certificate", "CertType is upload");
+      if (privateKey === undefined) throw missingConditional("PrivateKey", "CertType is upload");
       const upload = verifyUpload(certificate, privateKey, hostname);
       checkStep(state, "setCert", ctx, stepStatus);
       return (h) => {
@@ -108,8 +108,8 @@ export function planSsl(
     case "cas": {
       const casId = casIdParam ?? (same ? (current?.casId ?? undefined) : undefined);
       const casRegion = casRegionParam ?? (same ? (current?.casRegion ?? undefined) : undefined);
-      if (casId === undefined) throw missingParameter("CasId", "CertType is cas");
-      if (casRegion === undefined) throw missingParameter("CasRegion", "CertType is cas");
+      if (casId === undefined) throw missingConditional("CasId", "CertType is cas");
+      if (casRegion === undefined) throw missingConditional("CasRegion", "CertType is cas");
       // ESA pulls the certificate from CAS by id, so an id CAS does not hold cannot be deployed.
       checkStep(state, "queryCas", ctx);
       if (!ctx.lookup.casCertificateExists(casId)) throw casCertificateNotFound(casId);

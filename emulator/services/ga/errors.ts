@@ -44,13 +44,14 @@ export function invalidRegion(regionId: string): ApiError {
   );
 }
 
-/** The standard POP message for a missing mandatory parameter (same code the core uses). */
+/**
+ * A mandatory parameter is absent: GA's `Missing<Name>`, "<Name> is mandatory for this action." (wire: `MissingListenerId`,
+ * alibaba-api-facts.md §4.3), the code the core answers for `required` ones. For a list entry's field the name is the
+ * flattened one (`MissingCertificates.1.Id`), and for an empty list the list's (`MissingCertificates`): the same rule
+ * applied (chosen; only the top-level form was seen).
+ */
 export function missingParameter(name: string): ApiError {
-  return new ApiError(
-    BAD_REQUEST,
-    "MissingParameter",
-    `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
-  );
+  return new ApiError(BAD_REQUEST, `Missing${name}`, `${name} is mandatory for this action.`);
 }
 
 /** Chosen: a syntactically invalid parameter value. */

@@ -8,7 +8,7 @@ import { GA_REGION } from "./types";
 
 type Params = ApiCall["params"];
 
-/** A present, non-empty parameter, else `MissingParameter` (the core checks `required`, handlers may run without it). */
+/** A present, non-empty parameter, else `Missing<Name>` (the core checks `required`, handlers may run without it). */
 export function requireParam(params: Params, name: string): string {
   const value = params[name];
   if (value === undefined || value === "") throw missingParameter(name);

@@ -3,6 +3,7 @@
  * and id sequences; CSR generation through the shared x509 helper). Their self-check is `../cas-fixtures.test.ts`.
  */
 import { strict as assert } from "node:assert";
+import { SC081_SCHEDULE, type CaScheduleEntry } from "../../../emulator/core/ca-schedule";
 import {
   ApiError,
   type EmulatorTimings,
@@ -10,6 +11,7 @@ import {
   type PublishedRecords,
   type ServiceContext,
 } from "../../../emulator/core/contract";
+import { CoreErrors } from "../../../emulator/core/errors";
 import { casService, type CasState } from "../../../emulator/services/cas";
 import { certificateRequest, type TestCsr } from "../../helpers/x509";
 
@@ -45,12 +47,22 @@ export interface TestWorld {
   advance(ms: number): void;
 }
 
+/** Where a test world's clock starts and which CA schedule its context carries. */
+export interface WorldOptions {
+  /** @default {@link T0} */
+  readonly start?: number;
+  /** @default ballot SC-081v3's */
+  readonly caSchedule?: readonly CaScheduleEntry[];
+}
+
 /** A world seeded with `seed` (default: the service's default seed). */
 export function makeWorld(
   seed: unknown = casService.defaultSeed,
   state: CasState = casService.emptyState(),
+  options: WorldOptions = {},
 ): TestWorld {
-  let now = T0;
+  let now = options.start ?? T0;
+  const caSchedule = options.caSchedule ?? SC081_SCHEDULE;
   const sequences = new Map<string, number>();
   const records = new FakeRecords();
   const timings: EmulatorTimings = { gaWriteMs: 2000, esaCertIssueMs: 2000, casIssueMs: 2000 };
@@ -64,17 +76,18 @@ export function makeWorld(
       return String(next);
     },
     timings,
+    caSchedule,
   };
   casService.applySeed(state, seed, ctx);
   return { state, ctx, records, timings, now: () => now, advance: (ms) => void (now += ms) };
 }
 
-/** Call an action the way the core does: MissingParameter check, tick, then the handler. */
+/** Call an action the way the core does: Missing<Name> check, tick, then the handler. */
 export function call(world: TestWorld, action: string, params: Record<string, string> = {}): Record<string, unknown> {
   const def = casService.actions[action];
   if (def === undefined) throw new Error(`no action ${action}`);
   for (const name of def.required) {
-    if (params[name] === undefined || params[name] === "") throw new ApiError(400, "MissingParameter", name);
+    if (params[name] === undefined || params[name] === "") throw CoreErrors.missingMandatory(name);
   }
   casService.tick(world.state, world.ctx);
   return def.handler({ product: "cas", action, params, accessKeyId: "ak", requestId: "req" }, world.state, world.ctx);

@@ -5,12 +5,14 @@
  */
 import assert from "node:assert/strict";
 import { selfSignedCertificate } from "../../helpers/x509";
+import { SC081_SCHEDULE } from "../../../emulator/core/ca-schedule";
 import {
   ApiError,
   type EmulatorTimings,
   type PublishedRecord,
   type ServiceContext,
 } from "../../../emulator/core/contract";
+import { CoreErrors } from "../../../emulator/core/errors";
 import { esaService, type EsaState } from "../../../emulator/services/esa";
 
 /** 2026-01-01T00:00:00Z: every harness starts here. */
@@ -32,7 +34,7 @@ export interface Harness {
   advance(ms: number): void;
   publish(record: PublishedRecord): void;
   unpublish(record: PublishedRecord): void;
-  /** Dispatches like the core: MissingParameter for absent required params, tick, then the handler. */
+  /** Dispatches like the core: Missing<Name> for absent required params, tick, then the handler. */
   call(action: string, params?: Record<string, string | number>): Record<string, unknown>;
   /** Runs a control after a tick, as the core does. */
   control(name: string, body: unknown): unknown;
@@ -65,6 +67,7 @@ export function harness(options: { seed?: unknown } = {}): Harness {
       return String(n);
     },
     timings,
+    caSchedule: SC081_SCHEDULE,
   };
   const state = esaService.emptyState();
   esaService.applySeed(state, options.seed ?? esaService.defaultSeed, ctx);
@@ -96,7 +99,7 @@ export function harness(options: { seed?: unknown } = {}): Harness {
       const wire = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
       for (const name of def.required) {
         if (wire[name] === undefined || wire[name] === "") {
-          throw new ApiError(400, "MissingParameter", `The input parameter "${name}" is not supplied.`);
+          throw CoreErrors.missingMandatory(name);
         }
       }
       tick();
@@ -126,6 +129,17 @@ export function expectApiError(fn: () => unknown, code: string, status: number):
     return e;
   }
   assert.fail(`expected ApiError ${code}`);
+}
+
+/**
+ * Assert the documented `InvalidParameter` (HTTP 400) naming `parameter`, and that the message says why (`rule`):
+ * the code is generic, so the message is what tells a user (and a test) which rule failed.
+ */
+export function expectInvalidParameter(fn: () => unknown, parameter: string, rule: RegExp): ApiError {
+  const error = expectApiError(fn, "InvalidParameter", 400);
+  assert.ok(error.message.startsWith(`The specified parameter ${parameter} is invalid.`), error.message);
+  assert.match(error.message, rule);
+  return error;
 }
 
 /** `GetCustomHostname(...).CustomHostnameModel`. */
