@@ -56,9 +56,8 @@ async function main(): Promise<void> {
       ? "restarting the emulator from a previous, unfinished demo"
       : "starting the embedded Alibaba Cloud emulator",
   );
-  // The renewal is validated again through the delegated zone: a CA that reuses no domain validation. The default
-  // (ballot SC-081) would issue the renewal inside its reuse period with no new record, which the program does not
-  // expect yet (its order then has no delegatedRecord).
+  // The demo shows the renewal validated again through the delegated zone: a CA that reuses no domain validation.
+  // The default (ballot SC-081) would pass a renewal inside its reuse period without looking at the new TXT.
   const caSchedule = SC081_SCHEDULE.map((step) => ({ ...step, dcvReuseDays: 0 }));
   const emulator = await startEmulator({ stateFile: EMULATOR_STATE, quiet: true, caSchedule });
   console.log(`  ${emulator.url}  (ESA site example-saas.com, GA accelerator with an HTTPS listener, CAS DV quota)`);

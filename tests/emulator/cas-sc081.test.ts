@@ -67,6 +67,19 @@ async function validateAndIssue(w: TestWorld, cn: string, productCode = YEAR_PRO
   return finishReview(w, orderId);
 }
 
+/**
+ * Whether a freshly placed order passes the CA's check on a reused validation: it reports its record in
+ * `domain_verify` like any other order, and `casIssueMs` later (the CA's check) a reused one is in `process` with
+ * nothing published, while any other still waits. Advances the clock by `casIssueMs`.
+ */
+function passesOnReuse(w: TestWorld, orderId: string): boolean {
+  const pending = describeState(w, orderId);
+  assert.equal(pending["Type"], "domain_verify", "every new order reports its validation record");
+  assert.ok(typeof (pending["RecordValue"] ?? pending["Content"]) === "string", "with the record to publish");
+  w.advance(w.timings.casIssueMs);
+  return describeState(w, orderId)["Type"] === "process";
+}
+
 interface IssuedView {
   readonly orderId: string;
   readonly issuedAt: number;
@@ -151,19 +164,28 @@ describe("cas: leaf validity follows ballot SC-081v3 on the emulator's clock", (
 });
 
 describe("cas: DCV reuse (BR §4.2.1)", () => {
-  it("inside the period a new order skips domain_verify and is issued with no record published", async () => {
+  it("inside the period a new order reports its record, and is issued with none published", async () => {
     const w = world("2026-12-06T00:00:00Z");
     await validateAndIssue(w, "shop.example.com");
     const validatedAt = w.now() - w.timings.casIssueMs;
     w.records.list.length = 0; // the customer removed the TXT: reuse needs none
     w.advance(98 * DAY_MS); // 2027-03-14: 98 days old, inside the 200-day period (the 100-day one starts tomorrow)
-    const { orderId } = await place(w, "shop.example.com");
-    assert.deepEqual(describeState(w, orderId), { Type: "process" }, "no validation data to show: none is needed");
+    const { orderId, token } = await place(w, "shop.example.com");
+    assert.ok(token !== undefined, "the record is reported like any other order's");
     assert.equal(w.state.orders[orderId]?.reusedValidationAt, validatedAt);
+    w.advance(w.timings.casIssueMs - 1);
+    assert.equal(describeState(w, orderId)["Type"], "domain_verify", "the CA checks casIssueMs after placement");
+    w.advance(1);
+    assert.equal(describeState(w, orderId)["Type"], "process", "and passes on the reused validation");
     w.advance(w.timings.casIssueMs - 1);
     assert.equal(describeState(w, orderId)["Type"], "process", "the review takes casIssueMs like any other");
     w.advance(1);
     assert.equal(describeState(w, orderId)["Type"], "certificate");
+    assert.deepEqual(
+      Object.values(w.state.validations ?? {}).map((v) => v.validatedAt),
+      [validatedAt],
+      "a reused validation keeps its date",
+    );
   });
 
   it("past the period the order waits in domain_verify until the record is there again", async () => {
@@ -178,15 +200,15 @@ describe("cas: DCV reuse (BR §4.2.1)", () => {
     assert.equal(describeState(w, orderId)["Type"], "process");
   });
 
-  it("the edge: reusable when the validation is at most the period old at issuance (placement + review)", async () => {
+  it("the edge: reusable when the validation is at most the period old at issuance (placement + check + review)", async () => {
     const w = world("2027-04-01T00:00:00Z"); // 100-day period throughout
     await validateAndIssue(w, "edge.example.com");
     const validatedAt = w.now() - w.timings.casIssueMs;
     w.records.list.length = 0;
-    w.advance(validatedAt + 100 * DAY_MS - w.timings.casIssueMs - w.now()); // issuance exactly 100 days on
-    assert.equal(describeState(w, (await place(w, "edge.example.com")).orderId)["Type"], "process");
-    w.advance(1);
-    assert.equal(describeState(w, (await place(w, "edge.example.com")).orderId)["Type"], "domain_verify");
+    w.advance(validatedAt + 100 * DAY_MS - 2 * w.timings.casIssueMs - w.now()); // issuance exactly 100 days on
+    assert.equal(passesOnReuse(w, (await place(w, "edge.example.com")).orderId), true);
+    w.advance(1 - w.timings.casIssueMs); // placed 1 ms later than the first: issuance 1 ms past the period
+    assert.equal(passesOnReuse(w, (await place(w, "edge.example.com")).orderId), false);
   });
 
   it("the period in force at issuance counts: 15 days is too old from 2029-03-15 (10 days)", async () => {
@@ -194,9 +216,9 @@ describe("cas: DCV reuse (BR §4.2.1)", () => {
     await validateAndIssue(w, "late.example.com");
     w.records.list.length = 0;
     w.advance(9 * DAY_MS); // 2029-03-10: still the 100-day period
-    assert.equal(describeState(w, (await place(w, "late.example.com")).orderId)["Type"], "process");
+    assert.equal(passesOnReuse(w, (await place(w, "late.example.com")).orderId), true);
     w.advance(6 * DAY_MS); // 2029-03-16: 15 days old, the 10-day period
-    assert.equal(describeState(w, (await place(w, "late.example.com")).orderId)["Type"], "domain_verify");
+    assert.equal(passesOnReuse(w, (await place(w, "late.example.com")).orderId), false);
   });
 
   it("DNS validation of a name covers its wildcard and the names below it; a FILE validation only the FQDN", async () => {
@@ -207,10 +229,10 @@ describe("cas: DCV reuse (BR §4.2.1)", () => {
       ["*.dns.example.com", WILDCARD_PRODUCT],
       ["www.dns.example.com", YEAR_PRODUCT],
     ] as const) {
-      assert.equal(describeState(w, (await place(w, cn, product)).orderId)["Type"], "process", cn);
+      assert.equal(passesOnReuse(w, (await place(w, cn, product)).orderId), true, cn);
     }
-    assert.equal(describeState(w, (await place(w, "example.com")).orderId)["Type"], "domain_verify", "not above");
-    assert.equal(describeState(w, (await place(w, "xdns.example.com")).orderId)["Type"], "domain_verify");
+    assert.equal(passesOnReuse(w, (await place(w, "example.com")).orderId), false, "not above");
+    assert.equal(passesOnReuse(w, (await place(w, "xdns.example.com")).orderId), false);
 
     const { orderId, token } = await place(w, "file.example.com", YEAR_PRODUCT, "FILE");
     w.records.publish({
@@ -222,17 +244,17 @@ describe("cas: DCV reuse (BR §4.2.1)", () => {
     assert.equal(describeState(w, orderId)["Type"], "process");
     w.records.list.length = 0;
     // Reuse is the CA's: a DNS order for the file-validated FQDN needs no record either.
-    assert.equal(describeState(w, (await place(w, "file.example.com")).orderId)["Type"], "process");
-    assert.equal(describeState(w, (await place(w, "www.file.example.com")).orderId)["Type"], "domain_verify");
+    assert.equal(passesOnReuse(w, (await place(w, "file.example.com")).orderId), true);
+    assert.equal(passesOnReuse(w, (await place(w, "www.file.example.com")).orderId), false);
     const wildcard = await place(w, "*.file.example.com", WILDCARD_PRODUCT);
-    assert.equal(describeState(w, wildcard.orderId)["Type"], "domain_verify", "a file never validates a wildcard");
+    assert.equal(passesOnReuse(w, wildcard.orderId), false, "a file never validates a wildcard");
   });
 
   it("a wildcard order's DNS validation is of its base name, which then covers the base name too", async () => {
     const w = world("2026-12-06T00:00:00Z");
     await validateAndIssue(w, "*.wild.example.com", WILDCARD_PRODUCT);
     w.records.list.length = 0;
-    assert.equal(describeState(w, (await place(w, "wild.example.com")).orderId)["Type"], "process");
+    assert.equal(passesOnReuse(w, (await place(w, "wild.example.com")).orderId), true);
     assert.deepEqual(
       Object.values(w.state.validations ?? {}).map((v) => [v.method, v.name]),
       [["DNS", "wild.example.com"]],
@@ -243,13 +265,13 @@ describe("cas: DCV reuse (BR §4.2.1)", () => {
     const w = world("2026-12-06T00:00:00Z");
     await validateAndIssue(w, "kept.example.com");
     const copy = makeWorld(PLENTY, JSON.parse(JSON.stringify(w.state)) as typeof w.state, { start: w.now() + DAY_MS });
-    assert.equal(describeState(copy, (await place(copy, "kept.example.com")).orderId)["Type"], "process");
+    assert.equal(passesOnReuse(copy, (await place(copy, "kept.example.com")).orderId), true);
   });
 
   it("a schedule with dcvReuseDays 0 never reuses", async () => {
     const w = world("2026-12-06T00:00:00Z", [{ from: "2020-01-01T00:00:00.000Z", validityDays: 200, dcvReuseDays: 0 }]);
     await validateAndIssue(w, "shop.example.com");
-    assert.equal(describeState(w, (await place(w, "shop.example.com")).orderId)["Type"], "domain_verify");
+    assert.equal(passesOnReuse(w, (await place(w, "shop.example.com")).orderId), false);
   });
 
   it("over random validation ages and instants: reused exactly when BR §4.2.1 allows it at issuance", async () => {
@@ -267,9 +289,9 @@ describe("cas: DCV reuse (BR §4.2.1)", () => {
           w.records.list.length = 0;
           w.advance(age);
           const next = createOrder(w, csr, { ProductCode: YEAR_PRODUCT });
-          const issueAt = w.now() + w.timings.casIssueMs;
+          const issueAt = w.now() + 2 * w.timings.casIssueMs;
           const allowed = issueAt - validatedAt <= limitsAt(SC081_SCHEDULE, issueAt).dcvReuseDays * DAY_MS;
-          assert.equal(describeState(w, next)["Type"], allowed ? "process" : "domain_verify");
+          assert.equal(passesOnReuse(w, next), allowed);
         },
       ),
       { numRuns: 80 },

@@ -23,8 +23,9 @@ describe("engine tier: renewal (examples/certificate-renewal)", function () {
   const stacks: PulumiStack[] = [];
 
   before(async () => {
-    // The renewal here is validated again through the delegated zone: a CA that reuses no domain validation. The
-    // default (ballot SC-081) would issue a renewal inside its reuse period with no new record.
+    // The renewals here must validate again through the delegated zone (a stalled one is the point of two tests): a
+    // CA that reuses no domain validation. The default (ballot SC-081) passes a renewal inside its reuse period
+    // without looking at DNS; tests/provider/cas-dcv-reuse.test.ts covers that path.
     const caSchedule = SC081_SCHEDULE.map((step) => ({ ...step, dcvReuseDays: 0 }));
     emu = await startEmulator({ quiet: true, timings: { casIssueMs: 500, gaWriteMs: 500 }, caSchedule });
   });

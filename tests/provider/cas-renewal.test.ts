@@ -56,7 +56,8 @@ describe("provider tier: renewal, the validation waiter and delegated validation
 
   before(async () => {
     // Every order here is validated (the waiter, delegation, a renewal that must validate again): a CA that reuses
-    // no domain validation. The default (ballot SC-081) would issue a renewal inside its reuse period with no record.
+    // no domain validation. The default (ballot SC-081) passes a renewal inside its reuse period without looking at
+    // DNS; tests/provider/cas-dcv-reuse.test.ts covers that path.
     const caSchedule = SC081_SCHEDULE.map((step) => ({ ...step, dcvReuseDays: 0 }));
     emu = await startEmulator({ quiet: true, timings: { casIssueMs: 300, gaWriteMs: 300 }, caSchedule });
     host = await ProviderHost.start({

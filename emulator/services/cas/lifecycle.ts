@@ -70,6 +70,12 @@ export function issueOrder(state: CasState, order: CasOrder, atMs: number, ctx: 
   order.processSince = null;
 }
 
+/** True when the order's CA check passes on a reused validation: `casIssueMs` after placement (the CA's latency). */
+function reusePasses(order: CasOrder, now: number, ctx: ServiceContext): boolean {
+  const reused = order.reusedValidationAt;
+  return reused !== undefined && reused !== null && now >= order.createdAt + ctx.timings.casIssueMs;
+}
+
 /**
  * Advance every order to `now`: `domain_verify` → `process` once its validation record is visible (the CA records
  * the validation for reuse), then `process` → `certificate` after `timings.casIssueMs`. Issuance is stamped at the
@@ -83,6 +89,11 @@ export function tickOrders(state: CasState, ctx: ServiceContext): boolean {
       order.state = "process";
       order.processSince = now;
       recordValidation(state, order, now);
+      changed = true;
+    } else if (order.state === "domain_verify" && reusePasses(order, now, ctx)) {
+      // A reused validation keeps its own date (BR §4.2.1 counts from the validation, not from its reuse).
+      order.state = "process";
+      order.processSince = order.createdAt + ctx.timings.casIssueMs;
       changed = true;
     }
     if (order.state === "process" && order.processSince !== null) {

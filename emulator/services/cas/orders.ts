@@ -47,9 +47,11 @@ function createWithCsr(call: ApiCall, state: CasState, ctx: ServiceContext): Rec
   if (pkg.used >= pkg.total) throw CasErrors.notRemainCount(productCode);
   pkg.used += 1;
   const now = ctx.clock.now();
-  // BR §4.2.1: a validation of the domain recent enough at issuance (the end of the review) is reused, and the
-  // order goes straight to the CA's review (chosen: CAS documents nothing about reuse; docs/emulator.md §5.4).
-  const reused = reusableValidation(state, ctx, csr.commonName, now + ctx.timings.casIssueMs);
+  // BR §4.2.1: a validation of the domain recent enough at issuance is reused: the order still reports its
+  // validation record like any other (CAS documents the record as what DescribeCertificateState gives after every
+  // placement), but the CA's check passes without it, `casIssueMs` after placement (chosen: CAS documents nothing
+  // about reuse; docs/emulator.md §4.4). Issuance then follows the review, another `casIssueMs` later.
+  const reused = reusableValidation(state, ctx, csr.commonName, now + 2 * ctx.timings.casIssueMs);
   const ids = newOrderIds(ctx);
   state.orders[ids.orderId] = {
     ...ids,
@@ -65,8 +67,8 @@ function createWithCsr(call: ApiCall, state: CasState, ctx: ServiceContext): Rec
     tags,
     token: newValidationToken(now),
     createdAt: now,
-    state: reused === undefined ? "domain_verify" : "process",
-    processSince: reused === undefined ? null : now,
+    state: "domain_verify",
+    processSince: null,
     certId: null,
     quotaReleased: false,
     reusedValidationAt: reused?.validatedAt ?? null,
