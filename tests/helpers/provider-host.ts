@@ -88,6 +88,15 @@ export class ProviderHost {
     readonly exited: Promise<number | string>,
   ) {}
 
+  /**
+   * Stop reading the host's stdout and stderr, as a dead engine does: the host's next write to either fails with
+   * EPIPE.
+   */
+  closeOutput(): void {
+    this.child.stdout?.destroy();
+    this.child.stderr?.destroy();
+  }
+
   /** The host's process id. */
   get pid(): number | undefined {
     return this.child.pid;

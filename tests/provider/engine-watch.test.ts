@@ -1,8 +1,8 @@
 /**
  * Provider tier: the REAL dynamic-provider host, started as the engine starts it (its argument is the engine's
  * address; here a plain TCP listener of this test stands for the engine), stops calling the API within seconds once
- * that address stops listening, in the middle of an esa.CustomHostname `waitFor: "active"` wait, and exits. While
- * the "engine" listens, the wait goes on.
+ * that address stops listening and its output is no longer read, in the middle of an esa.CustomHostname
+ * `waitFor: "active"` wait, and exits. While the "engine" listens, the wait goes on.
  */
 import { strict as assert } from "node:assert";
 import * as net from "node:net";
@@ -81,7 +81,9 @@ describe("provider tier: the host stops once its engine is gone", function () {
       await sleep(4000);
       assert.ok((await verifies()) > before, "the wait goes on while the engine listens");
 
+      // The engine dies: its address stops listening, and nobody reads the host's output any more.
       await engine.close();
+      host.closeOutput();
       const lostAt = await emu.control.now();
       const exit = await Promise.race([host.exited, sleep(WITHIN_MS + 5000).then(() => "still running")]);
       assert.notEqual(exit, "still running", "the host exits once its engine is gone");

@@ -18,10 +18,16 @@
  *   log line.
  * - The parent process id changes only when the parent exited (the process is re-parented): the process that
  *   started this one is gone.
+ * - A write to stdout or stderr fails with EPIPE: the engine reads both pipes for as long as it runs, so nobody
+ *   reading them means it is gone. This one also has to be handled for its own sake: unhandled, the failed write is
+ *   an uncaught exception, which the host prints to stderr, which fails again, a loop of `process.nextTick`
+ *   callbacks that starves every timer, this watch's included (seen: an orphaned host spinning at 100 % CPU for good
+ *   once its first progress line after the kill failed).
  * On loss the process's shutdown signal is aborted (every wait and retry pause ends, no API call starts:
  * util/shutdown.ts), then the process exits after {@link EXIT_GRACE_MS}.
  */
 import * as net from "node:net";
+import { type Writable } from "node:stream";
 import { shutDownHost } from "../../util/shutdown";
 
 /** Where the engine listens. */
@@ -136,6 +142,8 @@ export interface EngineWatchOptions {
 export interface EngineWatch {
   /** Stop watching (no further probe starts). */
   stop(): void;
+  /** The engine is proven gone by other means (a broken pipe): `onGone` now, unless it was called already. */
+  lost(reason: string): void;
 }
 
 /**
@@ -151,7 +159,9 @@ export function watchEngine(options: EngineWatchOptions): EngineWatch {
     timer: undefined,
   };
   const gone = (reason: string): void => {
+    if (watch.stopped) return;
     watch.stopped = true;
+    clearTimeout(watch.timer);
     options.onGone(reason);
   };
   const tick = async (): Promise<void> => {
@@ -183,7 +193,20 @@ export function watchEngine(options: EngineWatchOptions): EngineWatch {
       watch.stopped = true;
       clearTimeout(watch.timer);
     },
+    lost: gone,
   };
+}
+
+/**
+ * Handle write failures of `streams` (the process's stdout and stderr): EPIPE is `watch.lost`, and no failure is
+ * left to become an uncaught exception (see the module comment: that loops and starves every timer).
+ */
+export function watchPipes(watch: EngineWatch, streams: readonly Writable[]): void {
+  for (const stream of streams) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") watch.lost("nobody reads this provider host's output any more: its engine is gone");
+    });
+  }
 }
 
 /** Set once this process's watch has started, so loading several provider modules starts one. */
@@ -204,10 +227,10 @@ export function startEngineWatch(argv: readonly string[] = process.argv): void {
     parentPid: () => process.ppid,
     onGone: (reason) => {
       shutDownHost(reason);
-      // The engine read this stderr; its pipe may be closed now, and a failed write must not end the process early.
-      process.stderr.on("error", () => undefined);
+      // For a user who reads the host's stderr by other means; the pipe may be broken (watchPipes handles that).
       process.stderr.write(`pulumi-alicloud-certs: ${reason}; stopping every wait and exiting\n`);
       setTimeout(() => process.exit(1), EXIT_GRACE_MS);
     },
   });
+  watchPipes(started.watch, [process.stdout, process.stderr]);
 }

@@ -5,6 +5,7 @@
  */
 import { strict as assert } from "node:assert";
 import * as net from "node:net";
+import { Writable } from "node:stream";
 import FakeTimers from "@sinonjs/fake-timers";
 import fc from "fast-check";
 import {
@@ -15,6 +16,8 @@ import {
   probeEngine,
   REFUSALS_TO_DECIDE,
   watchEngine,
+  watchPipes,
+  type EngineWatch,
   type ProbeOutcome,
 } from "../../../provider/resources/common/engine-watch";
 
@@ -148,6 +151,24 @@ describe("engine watch: the loop (fake timers)", () => {
     assert.match(reasons[0] ?? "", /pid 42\) has exited/);
   });
 
+  it("a loss proven by other means (lost) calls onGone once and ends the probing", async () => {
+    let probes = 0;
+    const reasons: string[] = [];
+    const watch = watchEngine({
+      address,
+      probe: async () => {
+        probes++;
+        return "refused";
+      },
+      parentPid: () => 42,
+      onGone: (reason) => reasons.push(reason),
+    });
+    watch.lost("broken pipe");
+    watch.lost("broken pipe again");
+    await clock.tickAsync(60_000);
+    assert.deepEqual({ reasons, probes }, { reasons: ["broken pipe"], probes: 0 });
+  });
+
   it("stops probing after stop()", async () => {
     let probes = 0;
     const watch = watchEngine({
@@ -177,5 +198,37 @@ describe("engine watch: the probe (real sockets)", () => {
     assert.equal(await probeEngine({ host: "127.0.0.1", port }), "connected");
     await new Promise<void>((resolve) => server.close(() => resolve()));
     assert.equal(await probeEngine({ host: "127.0.0.1", port }), "refused");
+  });
+});
+
+describe("engine watch: broken output pipes", () => {
+  /** A stream whose every write fails with `code`, as stderr does once the engine that read it is gone. */
+  const failing = (code: string): Writable =>
+    new Writable({
+      write: (_chunk, _encoding, callback) => callback(Object.assign(new Error(`write ${code}`), { code })),
+    });
+  const recorder = (): EngineWatch & { reasons: string[] } => {
+    const reasons: string[] = [];
+    return { reasons, stop: () => undefined, lost: (reason) => reasons.push(reason) };
+  };
+
+  it("EPIPE proves the engine gone; no write failure becomes an uncaught exception", async () => {
+    const watch = recorder();
+    const epipe = failing("EPIPE");
+    const other = failing("EIO");
+    watchPipes(watch, [epipe, other]);
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown): void => void uncaught.push(error);
+    process.on("uncaughtException", onUncaught);
+    try {
+      epipe.write("progress line\n");
+      other.write("progress line\n");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off("uncaughtException", onUncaught);
+    }
+    assert.deepEqual(uncaught, []);
+    assert.equal(watch.reasons.length, 1);
+    assert.match(watch.reasons[0] ?? "", /nobody reads this provider host's output/);
   });
 });
