@@ -147,8 +147,8 @@ export interface EngineWatch {
 }
 
 /**
- * Probe every `intervalMs` until the engine is proven gone (then `onGone`, once, and the watch ends) or `stop()`.
- * Probes never overlap, and the timers are unref'd: the watch never keeps a process alive by itself.
+ * Probe at once, then every `intervalMs`, until the engine is proven gone (then `onGone`, once, and the watch ends)
+ * or `stop()`. Probes never overlap, and the timers are unref'd: the watch never keeps a process alive by itself.
  */
 export function watchEngine(options: EngineWatchOptions): EngineWatch {
   const interval = options.intervalMs ?? PROBE_INTERVAL_MS;
@@ -183,11 +183,14 @@ export function watchEngine(options: EngineWatchOptions): EngineWatch {
     }
     schedule();
   };
-  const schedule = (): void => {
-    watch.timer = setTimeout(() => void tick(), interval);
+  const schedule = (delay = interval): void => {
+    watch.timer = setTimeout(() => void tick(), delay);
     watch.timer.unref();
   };
-  schedule();
+  // The first probe at once: in a host this starts while the engine's first request for one of our resources is
+  // being served, so the engine is alive and the probe arms the watch. Waiting a whole interval first lets a run
+  // killed within that interval go unjudged for good (seen: killed 0.9 s after the host loaded this module).
+  schedule(0);
   return {
     stop: () => {
       watch.stopped = true;

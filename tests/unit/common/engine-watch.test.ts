@@ -169,6 +169,21 @@ describe("engine watch: the loop (fake timers)", () => {
     assert.deepEqual({ reasons, probes }, { reasons: ["broken pipe"], probes: 0 });
   });
 
+  it("probes at once, so an engine killed within the first interval is still judged", async () => {
+    const engine = { alive: true };
+    const reasons: string[] = [];
+    watchEngine({
+      address,
+      probe: async () => (engine.alive ? "connected" : "refused"),
+      parentPid: () => 42,
+      onGone: (reason) => reasons.push(reason),
+    });
+    await clock.tickAsync(1);
+    engine.alive = false;
+    await clock.tickAsync(3 * PROBE_INTERVAL_MS);
+    assert.equal(reasons.length, 1);
+  });
+
   it("stops probing after stop()", async () => {
     let probes = 0;
     const watch = watchEngine({
