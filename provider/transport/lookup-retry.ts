@@ -4,6 +4,7 @@
  * decides before every new attempt. Attempts are bounded by the operation's deadline, never by a count: two 503s in a
  * row used to fail `up` and `destroy` although a lookup proves each time that trying again is safe.
  */
+import { abortableSleep, hostShutdownSignal } from "../util/shutdown";
 import { isAlibabaCloudError } from "./errors";
 
 /** One write repeated through lookups. */
@@ -25,6 +26,11 @@ export interface LookupRetry<T> {
   readonly baseDelayMs?: number;
   /** @default 20000 */
   readonly maxDelayMs?: number;
+  /**
+   * Ends the loop with the signal's reason: no attempt or lookup starts after it, and a pause is cut short.
+   * @default the process's shutdown signal (util/shutdown.ts)
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** The write gave up at its deadline; the message says how often it tried and the last error. */
@@ -35,8 +41,6 @@ export class WriteDeadlineError extends Error {
   }
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Run `write` until it succeeds, a lookup finds that it took effect, its error is not retryable, or the deadline
  * would pass before the next attempt. Every ambiguous failure is looked up, retryable or not. A retryable definite rejection (throttling, a busy code the transport stopped
@@ -45,12 +49,15 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export async function writeWithLookups<T>(retry: LookupRetry<T>): Promise<T> {
   const base = retry.baseDelayMs ?? 500;
   const max = retry.maxDelayMs ?? 20_000;
+  const signal = retry.signal ?? hostShutdownSignal();
   for (let attempt = 1; ; attempt++) {
+    signal.throwIfAborted();
     try {
       return await retry.write();
     } catch (error: unknown) {
       if (!isAlibabaCloudError(error)) throw error;
       if (error.ambiguous) {
+        signal.throwIfAborted();
         const found = await retry.applied();
         if (found !== undefined) return found;
       }
@@ -62,7 +69,7 @@ export async function writeWithLookups<T>(retry: LookupRetry<T>): Promise<T> {
         );
       }
       retry.onRetry?.(`${retry.description}: ${error.code}; not applied, trying again (attempt ${attempt + 1})`);
-      await sleep(delay);
+      await abortableSleep(delay, signal);
     }
   }
 }

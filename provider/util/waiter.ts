@@ -1,4 +1,5 @@
 import { pollSchedule, type PollScheduleKind } from "./poll-schedule";
+import { withShutdown } from "./shutdown";
 
 /** What an acceptor decides about one poll. */
 export type WaitDecision<T> =
@@ -28,7 +29,10 @@ export interface WaitOptions {
   readonly description: string;
   /** Receives progress lines: one per poll whose state changed, and at least every 30 s while it holds. */
   readonly onProgress?: (line: string) => void;
-  /** Stops the wait early. */
+  /**
+   * Stops the wait early. The process's shutdown signal (util/shutdown.ts: the engine that started this provider host
+   * is gone) always does too, so no caller can forget it.
+   */
   readonly signal?: AbortSignal;
   /** Random source in [0, 1) for jitter (injectable for tests). @default Math.random */
   readonly random?: () => number;
@@ -38,7 +42,7 @@ export interface WaitOptions {
 export class WaitError extends Error {
   constructor(
     message: string,
-    /** `timeout` or `failure`. */
+    /** `timeout`, `failure`, or `aborted` (by the caller's signal or the process's shutdown). */
     readonly reason: "timeout" | "failure" | "aborted",
   ) {
     super(message);
@@ -61,19 +65,29 @@ function validate(options: WaitOptions): { min: number; max: number } {
   return { min, max };
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** The message of an aborted wait: what was awaited, and why it stopped when the signal says. */
+function abortedMessage(description: string, signal: AbortSignal): string {
+  const why = signal.reason instanceof Error ? `: ${signal.reason.message}` : "";
+  return `waiting for ${description} was aborted${why}`;
+}
+
+function sleep(ms: number, signal: AbortSignal, description: string): Promise<void> {
   return new Promise((resolve, reject) => {
     // Declared before use (not hoisted across a closure): Pulumi's closure serializer must see every captured name.
     const state: { timer: ReturnType<typeof setTimeout> | undefined } = { timer: undefined };
     const onAbort = (): void => {
       clearTimeout(state.timer);
-      reject(new WaitError("wait aborted", "aborted"));
+      reject(new WaitError(abortedMessage(description, signal), "aborted"));
     };
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
     state.timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      signal.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    signal.addEventListener("abort", onAbort, { once: true });
   });
 }
 
@@ -90,6 +104,7 @@ export async function waitUntil<R, T>(
   options: WaitOptions,
 ): Promise<T> {
   const { min, max } = validate(options);
+  const signal = withShutdown(options.signal);
   const random = options.random ?? Math.random;
   const started = Date.now();
   const deadline = started + options.timeoutMs;
@@ -101,7 +116,7 @@ export async function waitUntil<R, T>(
     for (let now = Date.now(); now < until; now = Date.now()) {
       const quietUntil = lastProgress === undefined ? until : lastProgressAt + PROGRESS_EVERY_MS;
       // Whole milliseconds: a fractional remainder would sleep 0 ms and spin (timers and Date.now() are integral).
-      await sleep(Math.max(Math.ceil(Math.min(until, quietUntil) - now), 1), options.signal);
+      await sleep(Math.max(Math.ceil(Math.min(until, quietUntil) - now), 1), signal, options.description);
       const at = Date.now();
       if (lastProgress !== undefined && at < until && at - lastProgressAt >= PROGRESS_EVERY_MS) {
         const elapsed = Math.round((at - started) / 1000);
@@ -114,9 +129,11 @@ export async function waitUntil<R, T>(
     }
   };
   for (;;) {
-    if (options.signal?.aborted === true)
-      throw new WaitError(`waiting for ${options.description} was aborted`, "aborted");
-    const decision = acceptor(await poll());
+    if (signal.aborted) throw new WaitError(abortedMessage(options.description, signal), "aborted");
+    const result = await poll();
+    // A poll can take long (the transport retries within it): its answer no longer matters once the wait is aborted.
+    if (signal.aborted) throw new WaitError(abortedMessage(options.description, signal), "aborted");
+    const decision = acceptor(result);
     if (decision.state === "success") return decision.value;
     if (decision.state === "failure")
       throw new WaitError(`${options.description} failed: ${decision.reason}`, "failure");

@@ -209,6 +209,44 @@ export class PulumiStack {
     return { resources: parsed.deployment?.resources ?? [], text };
   }
 
+  /**
+   * The processes still running for this stack: every process whose environment names this stack's private backend
+   * (the CLI, its language host, its provider hosts; a killed run's orphans too). Linux only (reads /proc); elsewhere
+   * none are found.
+   */
+  processes(): { pid: number; args: string }[] {
+    const marker = `PULUMI_BACKEND_URL=file://${this.backendDir}\0`;
+    const found: { pid: number; args: string }[] = [];
+    let entries: string[] = [];
+    try {
+      entries = fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+    } catch {
+      return found;
+    }
+    for (const entry of entries) {
+      try {
+        const environ = fs.readFileSync(`/proc/${entry}/environ`, "latin1");
+        if (!`${environ}\0`.includes(marker)) continue;
+        const args = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").join(" ").trim();
+        found.push({ pid: Number(entry), args });
+      } catch {
+        // Gone meanwhile, or not ours to read.
+      }
+    }
+    return found;
+  }
+
+  /** SIGKILL every process of {@link processes} (a killed run's orphans, which its process group did not hold). */
+  killProcesses(): void {
+    for (const { pid } of this.processes()) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // It has exited.
+      }
+    }
+  }
+
   /** Remove the stack and its temporary backend. */
   async remove(): Promise<void> {
     await this.run(["stack", "rm", "--yes", "--force"], { allowFailure: true });

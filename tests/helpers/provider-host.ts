@@ -84,17 +84,34 @@ export class ProviderHost {
     private readonly client: provrpc.ResourceProviderClient,
     /** Everything the provider printed (progress lines). */
     readonly output: string[],
+    /** Settles with the exit code (or the signal's name) once the host process has exited. */
+    readonly exited: Promise<number | string>,
   ) {}
 
   /**
+   * Stop reading the host's stdout and stderr, as a dead engine does: the host's next write to either fails with
+   * EPIPE.
+   */
+  closeOutput(): void {
+    this.child.stdout?.destroy();
+    this.child.stderr?.destroy();
+  }
+
+  /** The host's process id. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /**
    * Start a host. `cwd` must be a directory from which the serialized provider's `require`s resolve (the engine uses
-   * the program directory); `env` is added to this process's environment.
+   * the program directory); `env` is added to this process's environment. `engineAddress` is the argument the engine
+   * passes (its own address); the default `127.0.0.1:0` names no engine, so the host's engine watch has none to judge.
    */
   static async start(
-    options: { cwd?: string; env?: Record<string, string>; project?: string } = {},
+    options: { cwd?: string; env?: Record<string, string>; project?: string; engineAddress?: string } = {},
   ): Promise<ProviderHost> {
     const script = require.resolve("@pulumi/pulumi/cmd/dynamic-provider");
-    const child = spawn(process.execPath, [script, "127.0.0.1:0"], {
+    const child = spawn(process.execPath, [script, options.engineAddress ?? "127.0.0.1:0"], {
       // tests/ has its own package.json, so bare requires in the provider text resolve to the staged install in
       // node_modules (as in a user's project), not to the repository's dist/ through Node's package self-reference.
       cwd: options.cwd ?? path.resolve(__dirname, ".."),
@@ -102,6 +119,9 @@ export class ProviderHost {
       stdio: ["ignore", "pipe", "pipe"],
     });
     const output: string[] = [];
+    const exited = new Promise<number | string>((resolve) =>
+      child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+    );
     const port = await new Promise<number>((resolve, reject) => {
       let buffer = "";
       const onData = (chunk: Buffer): void => {
@@ -120,7 +140,7 @@ export class ProviderHost {
       child.once("exit", (code) => reject(new Error(`provider host exited with ${code}: ${output.join("")}`)));
     });
     const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-    return new ProviderHost(child, client, output);
+    return new ProviderHost(child, client, output, exited);
   }
 
   /** Send Configure (always first). `config` uses namespaced keys, e.g. `alicloud:region`. */

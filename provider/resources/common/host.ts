@@ -2,6 +2,11 @@ import { type ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { AlibabaClient } from "../../transport/client";
 import { isAlibabaCloudError } from "../../transport/errors";
 import { configValue, envValue, type ConfigSource } from "../../transport/settings";
+import { startEngineWatch } from "./engine-watch";
+
+// Every provider module loads this one, so in a dynamic-provider host the watch starts with the first request for one
+// of this package's resources; elsewhere (the program, tests) it does nothing.
+startEngineWatch();
 
 /**
  * State of the dynamic-provider host process, set by `configure()` and read at call time. It lives in a module

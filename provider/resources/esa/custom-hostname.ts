@@ -132,7 +132,9 @@ export const customHostnameProvider: pulumi.dynamic.ResourceProvider<PropertyBag
  * API calls per operation (measured against the emulator's request log):
  * - preview of an unchanged stack (check + diff): 0;
  * - create: CreateCustomHostname + GetCustomHostname = 2; with `adoptExisting` and a match: ListCustomHostnames +
- *   GetCustomHostname = 2 (+ Update + Get when it differs); after an ambiguous Create failure + 1 List per retry;
+ *   GetCustomHostname = 2 (+ Update + Get when it differs); after an ambiguous Create failure + 1 List per retry
+ *   (+ 1 Get when an uploaded or CAS certificate must be compared: a hostname found is taken as this create's only
+ *   when it holds every input); resuming what a lost run created (below): List + Get = 2, no Create;
  *   with a wait, + 1 call per poll: VerifyCustomHostname while `pending` (+ 1 Get once it passes, and a Get re-read
  *   once a minute), GetCustomHostname otherwise;
  * - create past the CreateCustomHostname quota (100 per hour per account): by default the create waits for the next
@@ -140,6 +142,8 @@ export const customHostnameProvider: pulumi.dynamic.ResourceProvider<PropertyBag
  *   at most `waitTimeoutSeconds`; stack config `alicloud:esaCreateQuota: fail` (or
  *   `ALICLOUD_CERTS_ESA_CREATE_QUOTA=fail`) fails it at once with "quota: N of 100 … used this hour". A throttling
  *   answer (`TooManyRequests`: another process or stack used the quota) is handled the same way;
+ * - every write whose answer was lost (reset, timeout, 5xx) is read back before it is failed or sent again: + 1 Get
+ *   after an Update, Apply or Verify, + 1 List after a Delete;
  * - update: UpdateCustomHostname + GetCustomHostname = 2; heal a failed/expiring/expired free certificate:
  *   ApplyCustomHostnameCertificate + GetCustomHostname = 2; a changed trigger: Get (+ Apply) + Get; a change of
  *   provider-only settings (`waitTimeoutSeconds`, `adoptExisting`, `waitFor: "none"`): 0;
@@ -152,6 +156,10 @@ export const customHostnameProvider: pulumi.dynamic.ResourceProvider<PropertyBag
  * - delete: DeleteCustomHostname + ListCustomHostnames (confirmation) = 2.
  *
  * Existing hostnames: set `adoptExisting: true` to manage one, or use {@link CustomHostname.get} for a read-only view.
+ * A hostname a lost run created (a killed `pulumi up`) is resumed without editing the program: stack config
+ * `alicloud:esaResumeLostCreates` or `ALICLOUD_CERTS_ESA_RESUME_LOST_CREATES` (`true`, or the hostnames,
+ * comma-separated) lets a create take over a same-named hostname that holds every input (site, record, SSL settings,
+ * certificate or CAS id), and refuses one that differs.
  */
 export class CustomHostname extends pulumi.CustomResource {
   /** `HostnameId` (also the resource id). */

@@ -67,27 +67,40 @@ export async function findByName(
   }
 }
 
-/** `UpdateCustomHostname`. */
-export async function updateHostname(api: AlibabaApi, request: UpdateCustomHostnameRequest): Promise<void> {
-  await written(() => api.call(UpdateCustomHostname, request));
+/** `UpdateCustomHostname` (./writes.ts sends it once and reads a lost answer back). */
+export async function updateHostname(
+  api: AlibabaApi,
+  request: UpdateCustomHostnameRequest,
+  options?: CallOptions,
+): Promise<void> {
+  await written(() => api.call(UpdateCustomHostname, request, options));
 }
 
-/** `ApplyCustomHostnameCertificate`: ask ESA for a new free certificate. */
-export async function applyCertificate(api: AlibabaApi, hostnameId: string): Promise<void> {
-  await written(() => api.call(ApplyCustomHostnameCertificate, { HostnameId: hostnameId }));
+/** `ApplyCustomHostnameCertificate`: ask ESA for a new free certificate (./writes.ts reads a lost answer back). */
+export async function applyCertificate(api: AlibabaApi, hostnameId: string, options?: CallOptions): Promise<void> {
+  await written(() => api.call(ApplyCustomHostnameCertificate, { HostnameId: hostnameId }, options));
 }
 
-/** `VerifyCustomHostname`: true when ESA says ownership is proven. `Passed: false` and `VerifyUnpassed` both mean "not yet". */
+/**
+ * `VerifyCustomHostname`: true when ESA says ownership is proven. `Passed: false` and `VerifyUnpassed` both mean
+ * "not yet". It is a write (a passing Verify activates the hostname), sent once: after a lost answer the hostname is
+ * read back (GetCustomHostname; `active` means it passed), and a definite rejection that may pass (throttling, a busy
+ * code) is "not yet", so the wait's own pacing and deadline decide when to try again.
+ */
 export async function verifyHostname(api: AlibabaApi, hostnameId: string): Promise<boolean> {
   try {
-    return (await written(() => api.call(VerifyCustomHostname, { HostnameId: hostnameId }))).passed;
+    const request = { HostnameId: hostnameId };
+    return (await written(() => api.call(VerifyCustomHostname, request, { retry: { maxAttempts: 1 } }))).passed;
   } catch (error: unknown) {
-    if (isAlibabaCloudError(error) && error.code === "CustomHostname.VerifyUnpassed") return false;
+    if (!isAlibabaCloudError(error)) throw error;
+    if (error.code === "CustomHostname.VerifyUnpassed") return false;
+    if (error.ambiguous) return (await getHostname(api, hostnameId)).status === "active";
+    if (error.retryable) return false;
     throw error;
   }
 }
 
-/** `DeleteCustomHostname`; not-found is success (nothing left to delete). */
-export async function deleteHostname(api: AlibabaApi, hostnameId: string): Promise<void> {
-  await unlessNotFound(written(() => api.call(DeleteCustomHostname, { HostnameId: hostnameId })));
+/** `DeleteCustomHostname`; not-found is success (nothing left to delete). ./writes.ts reads a lost answer back. */
+export async function deleteHostname(api: AlibabaApi, hostnameId: string, options?: CallOptions): Promise<void> {
+  await unlessNotFound(written(() => api.call(DeleteCustomHostname, { HostnameId: hostnameId }, options)));
 }

@@ -59,7 +59,7 @@ export function createRequest(inputs: CustomHostnameInputs): CreateCustomHostnam
 }
 
 /** The state fields the SSL block is made of; a change to any of them resends the whole block. */
-const SSL_FIELDS = ["sslFlag", "certType", "certificate", "privateKey", "casId", "casRegion"] as const;
+export const SSL_FIELDS = ["sslFlag", "certType", "certificate", "privateKey", "casId", "casRegion"] as const;
 
 /** True when the SSL configuration differs between stored state and new inputs. */
 export function sslChanged(olds: StoredState, news: CustomHostnameInputs): boolean {

@@ -15,6 +15,7 @@ import { createCustomHostname } from "./create";
 import { deleteCustomHostname } from "./delete";
 import { diffCustomHostname } from "./diff";
 import { readCustomHostname } from "./read";
+import { resumeSettingProblem } from "./resume";
 import { type CustomHostnameInputs } from "./types";
 import { updateCustomHostname } from "./update";
 
@@ -25,7 +26,9 @@ export async function check(olds: PropertyBag, news: PropertyBag): Promise<Check
   // The provider's clock (the emulator's when ALICLOUD_CERTS_CLOCK_URL names it), the one renewal decisions use.
   const now = await clockFromEnv()();
   const { inputs, failures } = checkInputs(news, { previous: olds["certificate"], now });
-  return { inputs, failures: [...failures] };
+  // A malformed resume setting (a provider setting, not an input) fails the preview, before any API call.
+  const setting = resumeSettingProblem();
+  return { inputs, failures: setting === undefined ? [...failures] : [...failures, { property: "", reason: setting }] };
 }
 
 /** `diff`: no API call. */

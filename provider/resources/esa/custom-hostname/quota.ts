@@ -11,6 +11,7 @@
  */
 import { isAlibabaCloudError, isThrottlingCode } from "../../../transport/errors";
 import { pollSchedule } from "../../../util/poll-schedule";
+import { abortableSleep, hostShutdownSignal } from "../../../util/shutdown";
 import { SlidingQuota, type QuotaState } from "../../../util/sliding-quota";
 import { hostSetting, pollDelays, progress } from "../../common/host";
 
@@ -128,8 +129,9 @@ function throttlingCode(error: unknown): string | undefined {
   return isAlibabaCloudError(error) && error.kind === "api" && isThrottlingCode(error.code) ? error.code : undefined;
 }
 
+/** A pause that the process's shutdown cuts short (a queued create must not outlive the engine that asked for it). */
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.ceil(ms))));
+  return abortableSleep(Math.max(1, Math.ceil(ms)), hostShutdownSignal());
 }
 
 /**

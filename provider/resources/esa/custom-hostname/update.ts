@@ -3,18 +3,26 @@
  * any SSL field changed; ApplyCustomHostnameCertificate only when ESA accepts it (the refreshed CertStatus is
  * ApplyFailed, Expiring or Expired, so `pulumi up --refresh` heals an expiring free certificate) or the user changed
  * `applyCertificateTrigger` and the live status allows it; then GetCustomHostname (and the wait, when asked).
- * Calls: Update + Get = 2; heal = Apply + Get = 2; trigger = Get + (Apply) + Get; provider-only settings = 0.
+ * Calls: Update + Get = 2; heal = Apply + Get = 2; trigger = Get + (Apply) + Get; provider-only settings = 0. An
+ * Update or Apply whose answer was lost is read back (+ 1 Get) before it is failed or sent again (./writes.ts).
  */
 import { type UpdateResult } from "@pulumi/pulumi/dynamic";
 import { type PropertyBag } from "../../common/dynamic";
+import { timeoutMs } from "../../common/check";
 import { progress, type AlibabaApi } from "../../common/host";
-import { applyCertificate, getHostname, updateHostname } from "./api";
+import { getHostname } from "./api";
 import { parseInputs } from "./check";
 import { partialFailure } from "./create";
 import { needsReapply } from "./diff";
-import { REAPPLY_CERT_STATUSES, type CustomHostnameInputs, type CustomHostnameOutputs } from "./types";
+import {
+  DEFAULT_WAIT_TIMEOUT_SECONDS,
+  REAPPLY_CERT_STATUSES,
+  type CustomHostnameInputs,
+  type CustomHostnameOutputs,
+} from "./types";
 import { computedOf, defined, outputsOf, storedState, updateRequest, type StoredState } from "./mapping";
 import { waitForTarget } from "./wait";
+import { applyConfirmed, updateConfirmed } from "./writes";
 
 /**
  * Whether to call ApplyCustomHostnameCertificate. The refreshed status decides without a call; a changed trigger
@@ -52,8 +60,11 @@ export async function updateCustomHostname(
   const olds = storedState(oldBag);
   const news = parseInputs(newBag);
   const request = updateRequest(hostnameId, olds, news);
-  // A failed Update changed nothing: a plain error keeps the old state, and the next `up` tries again.
-  if (request !== undefined) await updateHostname(api, request);
+  // Every write of this update gives up at the user's timeout (a write's retries are bounded by it, not by a count).
+  const deadline = Date.now() + timeoutMs(news.waitTimeoutSeconds, DEFAULT_WAIT_TIMEOUT_SECONDS);
+  // A failed Update changed nothing (a lost answer was read back first): a plain error keeps the old state, and the
+  // next `up` tries again.
+  if (request !== undefined) await updateConfirmed(api, request, news, deadline);
   let latest = defined<CustomHostnameOutputs>({ ...computedOf(olds), ...news, hostnameId });
   try {
     const reapply = await shouldReapply(
@@ -65,7 +76,7 @@ export async function updateCustomHostname(
     );
     if (reapply) {
       progress(`${news.hostname}: certificate is ${olds.certStatus ?? "due"}; applying for a new free certificate`);
-      await applyCertificate(api, hostnameId);
+      await applyConfirmed(api, hostnameId, news.hostname, deadline);
     }
     // Only provider-side settings changed (and nothing to wait for): the cloud object is as it was, so no call.
     if (request === undefined && !reapply && news.waitFor === "none") return { outs: latest };
