@@ -38,11 +38,15 @@ export interface DvCertificateValidationArgs {
    * to any API; updates in place with no API call.
    * @default unset: the wait names the full `_dnsauth.<domain>` TXT record (reading the order's domain once)
    */
-  readonly delegationCname?: pulumi.Input<{
-    readonly name: pulumi.Input<string>;
-    readonly type?: pulumi.Input<"CNAME">;
-    readonly value: pulumi.Input<string>;
-  }>;
+  readonly delegationCname?: pulumi.Input<
+    | {
+        readonly name: pulumi.Input<string>;
+        /** `CNAME` (what the order gives). */
+        readonly type?: pulumi.Input<string>;
+        readonly value: pulumi.Input<string>;
+      }
+    | undefined
+  >;
 }
 
 /**
