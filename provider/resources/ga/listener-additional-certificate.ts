@@ -44,7 +44,11 @@ export interface ListenerAdditionalCertificateArgs {
    * The CAS server certificate (`Certificates.N.Id` / `CertificateId`) in `<certId>-<region>` form, e.g.
    * `6092123-cn-hangzhou` (the CAS `CertIdentifier`); the region must be one CAS serves certificates from,
    * `cn-hangzhou` or `ap-southeast-1` (check rejects others). Changing it updates the binding in place with
-   * UpdateAdditionalCertificateWithListener; the domain keeps being served throughout.
+   * UpdateAdditionalCertificateWithListener; the domain keeps being served throughout. It must cover `domain` (RFC
+   * 6125 §6.4.3: a subjectAltName equal to it, or `*.<parent>` for a domain one label under `<parent>`; a wildcard
+   * domain needs the same wildcard): before any write the certificate is read from CAS and one that does not cover
+   * the domain is refused, naming its names. When CAS cannot be read (no permission, another CAS site) the binding
+   * goes ahead unchecked, with a progress line saying so.
    */
   readonly certificateId: pulumi.Input<string>;
   /**
@@ -75,9 +79,11 @@ export const listenerAdditionalCertificateProvider: pulumi.dynamic.ResourceProvi
  * API calls (uncoalesced; the GA queue shares reads, writes and waits between resources on one accelerator):
  * - create: 1 ListListenerCertificates page per 50 bindings, then 1 Associate and 1 wait (≥ 1 DescribeListener +
  *   ≥ 1 DescribeAccelerator). If the domain already carries this certificate the binding is adopted with no write;
- *   if it carries another one, create updates it (1 UpdateAdditionalCertificateWithListener + 1 wait).
+ *   if it carries another one, create updates it (1 UpdateAdditionalCertificateWithListener + 1 wait). Before a
+ *   write, 1 CAS GetUserCertificateDetail (CertFilter=true) per distinct certificate per `pulumi` command, shared by
+ *   every GA resource of the command, checks that the certificate covers the domain.
  * - update: the read, then 1 UpdateAdditionalCertificateWithListener + 1 wait when the certificate differs (a binding
- *   removed out of band is associated again).
+ *   removed out of band is associated again), after the same coverage read.
  * - delete: the read, then 1 Dissociate + 1 wait; nothing when the domain or listener is already gone.
  * - read (refresh): the read only, shared: concurrent refreshes of bindings on one listener share one listing, so a
  *   refresh costs at most 1 ListListenerCertificates page per 50 bindings per listener, however many of these

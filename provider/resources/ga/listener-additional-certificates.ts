@@ -35,7 +35,9 @@ export interface ListenerAdditionalCertificatesArgs {
    * documented per-listener quota `gaplus_quota_additional_certs_per_listener`: 3 by default, 10 at most).
    * Changes update in place: new domains are associated (≤ 10 per call), removed ones dissociated (≤ 10 per call),
    * and changed certificates replaced with UpdateAdditionalCertificateWithListener (one call per domain, so the domain
-   * keeps being served). Domains bound on the listener but not listed here are never touched.
+   * keeps being served). Domains bound on the listener but not listed here are never touched. Each certificate must
+   * cover its domain (RFC 6125 §6.4.3); one that does not is refused before any write for that domain, naming its
+   * names.
    * @default no bindings (an empty map)
    */
   readonly certificates?: pulumi.Input<Record<string, pulumi.Input<string>>>;
@@ -68,6 +70,8 @@ export const listenerAdditionalCertificatesProvider: pulumi.dynamic.ResourceProv
  * - create / update: 1 ListListenerCertificates page per 50 bindings; ⌈added/10⌉ Associate + ⌈removed/10⌉ Dissociate
  *   + 1 UpdateAdditionalCertificateWithListener per changed certificate; 1 wait (≥ 1 DescribeListener + ≥ 1
  *   DescribeAccelerator) after each write. Domains already bound to the wanted certificate are adopted with no write.
+ *   Before the writes, 1 CAS GetUserCertificateDetail (CertFilter=true) per distinct certificate to be written, once
+ *   per `pulumi` command and shared by every GA resource of the command, checks coverage.
  * - delete: the read, then ⌈owned/10⌉ Dissociate + waits; domains already gone are skipped, a gone listener is success.
  * - read (refresh): the read only, shared with concurrent refreshes of other GA resources on the listener. check,
  *   diff and an unchanged preview: none.

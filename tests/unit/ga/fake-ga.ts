@@ -1,6 +1,7 @@
 /**
  * An in-memory GA for the engine's unit tests, passed to the engine as its client: bindings of one listener, writes
- * applied at once, listener and accelerator `active`, and a hook to answer any call with an error instead.
+ * applied at once, listener and accelerator `active`, CAS certificate details for the coverage gate, and a hook to
+ * answer any call with an error instead.
  */
 import { AlibabaClient } from "../../../provider/transport/client";
 import { AlibabaCloudError } from "../../../provider/transport/errors";
@@ -16,6 +17,11 @@ export class FakeGa extends AlibabaClient {
   /** Return an error to throw instead of handling the call. */
   fault: (action: string, request: Record<string, unknown>) => Error | undefined = () => undefined;
   listenerState = "active";
+  /**
+   * What CAS lists for a certificate (by numeric id) in GetUserCertificateDetail: `Sans`, comma-separated. A
+   * certificate not listed here covers every domain the engine tests use (`*.example.com`).
+   */
+  readonly certificateSans = new Map<string, string>();
 
   constructor(
     private readonly acceleratorId: string,
@@ -66,6 +72,15 @@ export class FakeGa extends AlibabaClient {
           state: this.listenerState,
           protocol: "HTTPS",
         };
+      case "GetUserCertificateDetail": {
+        const id = String(req["CertId"]);
+        return {
+          id,
+          certIdentifier: `${id}-cn-hangzhou`,
+          commonName: undefined,
+          sans: this.certificateSans.get(id) ?? "*.example.com",
+        };
+      }
       case "DescribeAccelerator":
         return { acceleratorId: this.acceleratorId, state: "active", name: undefined };
       default:
