@@ -12,6 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { declareOutputs } from "../common/dynamic";
 import { dynamicToken, withSerializedProvider } from "../common/dynamic-registration";
 import { LISTENER_ADDITIONAL_CERTIFICATE_TYPE } from "../common/type-tokens";
+import { RESOURCE_NAME_KEY } from "./claims/claimant";
 import * as provider from "./listener-additional-certificate/provider";
 import {
   type ListenerAdditionalCertificateInputs,
@@ -37,7 +38,9 @@ export interface ListenerAdditionalCertificateArgs {
   /**
    * The domain served with this certificate (`Certificates.N.Domain` / `Domain`): an RFC 1123 hostname, optionally a
    * `*.` wildcard. Compared case-insensitively and stored lower-cased. GA allows one additional certificate per
-   * domain, so changing it replaces the resource, dissociating the old domain first.
+   * domain, so changing it replaces the resource, dissociating the old domain first. A claim is exclusive: check
+   * refuses a domain that another GA resource of the program (per-domain or set) claims on the same listener,
+   * compared as DNS compares names (case, trailing dot, IDNA A-labels; `*.x` is its own name), naming both.
    */
   readonly domain: pulumi.Input<string>;
   /**
@@ -84,12 +87,16 @@ export const listenerAdditionalCertificateProvider: pulumi.dynamic.ResourceProvi
  *   every GA resource of the command, checks that the certificate covers the domain.
  * - update: the read, then 1 UpdateAdditionalCertificateWithListener + 1 wait when the certificate differs (a binding
  *   removed out of band is associated again), after the same coverage read.
- * - delete: the read, then 1 Dissociate + 1 wait; nothing when the domain or listener is already gone.
+ * - delete: the read, then 1 Dissociate + 1 wait; nothing when the domain or listener is already gone, and nothing
+ *   when another GA resource of the deployment claims the domain (a rename without an alias: the domain stays
+ *   bound, and a progress line names that resource).
  * - read (refresh): the read only, shared: concurrent refreshes of bindings on one listener share one listing, so a
  *   refresh costs at most 1 ListListenerCertificates page per 50 bindings per listener, however many of these
  *   resources it holds (a listing is reused for 5 s unless this provider writes to the listener meanwhile). The
- *   resource is gone when the domain is unbound or the listener or accelerator no longer exists. check, diff and an
- *   unchanged preview: none.
+ *   resource is gone when the domain is unbound or the listener or accelerator no longer exists. A domain found
+ *   carrying the certificate another resource of the stack claims is recorded as found, and a progress line names
+ *   that resource (it is known when refreshed by the same command, or declared by the program being run). check,
+ *   diff and an unchanged preview: none.
  *
  * Existing bindings: `pulumi import` does not work for dynamic providers. Declare the resource with the binding's
  * current values and run `pulumi up`: create adopts it without a write. Use {@link ListenerAdditionalCertificate.get}
@@ -124,7 +131,13 @@ export class ListenerAdditionalCertificate extends pulumi.CustomResource {
     super(
       dynamicToken(LISTENER_ADDITIONAL_CERTIFICATE_TYPE),
       name,
-      withSerializedProvider(listenerAdditionalCertificateProvider, { ...outputs, ...args, state: undefined }),
+      withSerializedProvider(listenerAdditionalCertificateProvider, {
+        ...outputs,
+        ...args,
+        state: undefined,
+        // Hidden: the provider never learns a resource's name otherwise, and names it when two claim one domain.
+        ...(args === undefined ? {} : { [RESOURCE_NAME_KEY]: name }),
+      }),
       opts,
     );
   }
