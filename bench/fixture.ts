@@ -49,6 +49,8 @@ export async function startWorld(n: number, bound: boolean, gaWriteMs: number): 
         certificates: Array.from({ length: DISTINCT_CERTIFICATES }, (_, i) => ({
           certId: String(FIRST_CERT_ID + i),
           commonName: `*.shard${i + 1}.example.com`,
+          // Covers every customer<i>.example.com: the GA engine binds only certificates that cover their domain.
+          sans: ["*.example.com"],
         })),
       },
       ga: {

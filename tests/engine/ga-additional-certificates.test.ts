@@ -18,6 +18,8 @@ const SEED: EmulatorSeed = {
     certificates: Array.from({ length: 10 }, (_, i) => ({
       certId: String(31000001 + i),
       commonName: `c${i + 1}.example.com`,
+      // Covers every domain the program binds: the GA engine binds only covering certificates.
+      sans: ["*.example.com"],
     })),
   },
   ga: GA_DEFAULT_SEED,

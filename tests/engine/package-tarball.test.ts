@@ -146,7 +146,14 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
     );
     emulator = await startBin(project);
     const control = new EmulatorControl(emulator.url);
-    await control.seed({ cas: { certificates: [{ certId: 20000001, commonName: "seeded-certificate.example.net" }] } });
+    // The certificate must cover the domain the program binds it to (the GA engine refuses one that does not).
+    await control.seed({
+      cas: {
+        certificates: [
+          { certId: 20000001, commonName: "seeded-certificate.example.net", sans: ["*.tarball-customer.com"] },
+        ],
+      },
+    });
     csr = (await certificateRequest({ subject: "CN=order.tarball-customer.com" })).pem;
     stack = await PulumiStack.create(project, {
       ALICLOUD_CERTS_ENDPOINT: emulator.url,

@@ -39,6 +39,8 @@ const SEED: EmulatorSeed = {
     certificates: Array.from({ length: POOL }, (_, i) => ({
       certId: String(31000001 + i),
       commonName: `pool${i}.test`,
+      // Covers every stack's domains (s<stack>-d<k>.example.com): the GA engine binds only covering certificates.
+      sans: ["*.example.com"],
     })),
   },
   ga: GA_DEFAULT_SEED,

@@ -30,9 +30,14 @@ const WRITE_MS = 400;
 const cert = (n: number): string => `${30000000 + n}-cn-hangzhou`;
 const domain = (n: number): string => `customer${n}.example.com`;
 
+/** Each certificate names its own domain and `*.example.com`, so it covers every domain these tests bind it to. */
 const SEED: EmulatorSeed = {
   cas: {
-    certificates: Array.from({ length: 60 }, (_, i) => ({ certId: String(30000001 + i), commonName: domain(i + 1) })),
+    certificates: Array.from({ length: 60 }, (_, i) => ({
+      certId: String(30000001 + i),
+      commonName: domain(i + 1),
+      sans: ["*.example.com"],
+    })),
   },
   ga: GA_DEFAULT_SEED,
 };

@@ -27,7 +27,14 @@ const HTTPS = "lsr-bp1emulatorhttps00001";
 const cert = (n: number): string => `${32000000 + n}-cn-hangzhou`;
 const domain = (n: number): string => `partial${n}.example.com`;
 const SEED: EmulatorSeed = {
-  cas: { certificates: Array.from({ length: 9 }, (_, i) => ({ certId: String(32000001 + i), commonName: domain(i) })) },
+  cas: {
+    // `*.example.com` covers every partial<n>.example.com: the GA engine binds only covering certificates.
+    certificates: Array.from({ length: 9 }, (_, i) => ({
+      certId: String(32000001 + i),
+      commonName: domain(i),
+      sans: ["*.example.com"],
+    })),
+  },
   ga: GA_DEFAULT_SEED,
 };
 

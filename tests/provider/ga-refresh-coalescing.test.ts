@@ -41,6 +41,8 @@ describe("provider tier: concurrent refresh of per-domain GA bindings", function
           certificates: Array.from({ length: 10 }, (_, i) => ({
             certId: String(33000001 + i),
             commonName: `*.shard${i}.example.com`,
+            // Covers tenant<n>.example.com: the GA engine binds only covering certificates.
+            sans: ["*.example.com"],
           })),
         },
         ga: {

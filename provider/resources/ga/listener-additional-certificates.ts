@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { declareOutputs } from "../common/dynamic";
 import { dynamicToken, withSerializedProvider } from "../common/dynamic-registration";
 import { LISTENER_ADDITIONAL_CERTIFICATES_TYPE } from "../common/type-tokens";
+import { RESOURCE_NAME_KEY } from "./claims/claimant";
 import * as provider from "./listener-additional-certificates/provider";
 import {
   type ListenerAdditionalCertificatesInputs,
@@ -35,7 +36,10 @@ export interface ListenerAdditionalCertificatesArgs {
    * documented per-listener quota `gaplus_quota_additional_certs_per_listener`: 3 by default, 10 at most).
    * Changes update in place: new domains are associated (≤ 10 per call), removed ones dissociated (≤ 10 per call),
    * and changed certificates replaced with UpdateAdditionalCertificateWithListener (one call per domain, so the domain
-   * keeps being served). Domains bound on the listener but not listed here are never touched.
+   * keeps being served). Domains bound on the listener but not listed here are never touched. A claim is exclusive:
+   * check refuses a domain another GA resource of the program claims on the same listener (compared as DNS compares
+   * names: case, trailing dot, IDNA A-labels; `*.x` is its own name), naming both. Each certificate must cover its
+   * domain (RFC 6125 §6.4.3); one that does not is refused before any write for that domain, naming its names.
    * @default no bindings (an empty map)
    */
   readonly certificates?: pulumi.Input<Record<string, pulumi.Input<string>>>;
@@ -68,9 +72,14 @@ export const listenerAdditionalCertificatesProvider: pulumi.dynamic.ResourceProv
  * - create / update: 1 ListListenerCertificates page per 50 bindings; ⌈added/10⌉ Associate + ⌈removed/10⌉ Dissociate
  *   + 1 UpdateAdditionalCertificateWithListener per changed certificate; 1 wait (≥ 1 DescribeListener + ≥ 1
  *   DescribeAccelerator) after each write. Domains already bound to the wanted certificate are adopted with no write.
- * - delete: the read, then ⌈owned/10⌉ Dissociate + waits; domains already gone are skipped, a gone listener is success.
- * - read (refresh): the read only, shared with concurrent refreshes of other GA resources on the listener. check,
- *   diff and an unchanged preview: none.
+ *   Before the writes, 1 CAS GetUserCertificateDetail (CertFilter=true) per distinct certificate to be written, once
+ *   per `pulumi` command and shared by every GA resource of the command, checks coverage. A removed domain that
+ *   another GA resource of the deployment claims (moved to its own resource) is handed over: not dissociated.
+ * - delete: the read, then ⌈owned/10⌉ Dissociate + waits; domains already gone are skipped, a gone listener is success;
+ *   domains another GA resource of the deployment claims are left bound (a progress line names it).
+ * - read (refresh): the read only, shared with concurrent refreshes of other GA resources on the listener. A domain
+ *   found carrying the certificate another resource of the stack claims is recorded as found, and a progress line
+ *   names that resource. check, diff and an unchanged preview: none.
  *
  * Existing bindings: `pulumi import` does not work for dynamic providers. List them in `certificates` and run
  * `pulumi up`: bindings with the same certificate are adopted without a write; a binding of a listed domain with a
@@ -97,7 +106,13 @@ export class ListenerAdditionalCertificates extends pulumi.CustomResource {
     super(
       dynamicToken(LISTENER_ADDITIONAL_CERTIFICATES_TYPE),
       name,
-      withSerializedProvider(listenerAdditionalCertificatesProvider, { ...outputs, ...args, domains: undefined }),
+      withSerializedProvider(listenerAdditionalCertificatesProvider, {
+        ...outputs,
+        ...args,
+        domains: undefined,
+        // Hidden: the provider never learns a resource's name otherwise, and names it when two claim one domain.
+        ...(args === undefined ? {} : { [RESOURCE_NAME_KEY]: name }),
+      }),
       opts,
     );
   }

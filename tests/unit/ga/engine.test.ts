@@ -3,10 +3,6 @@
  * against an in-memory fake of the GA API (passed to the engine as its client).
  */
 import { strict as assert } from "node:assert";
-import { AlibabaClient } from "../../../provider/transport/client";
-import { AlibabaCloudError } from "../../../provider/transport/errors";
-import { type Operation, type WireParams } from "../../../provider/transport/operation";
-import { configFromRecord } from "../../../provider/transport/settings";
 import { planListener } from "../../../provider/resources/ga/engine/plan";
 import { REQUEUE_MAX_MS, requeueDelayMs } from "../../../provider/resources/ga/engine/contention";
 import {
@@ -18,6 +14,8 @@ import {
 import { listenerReads, readListener } from "../../../provider/resources/ga/engine/reads";
 import { engineStats, MAX_GATHER_WINDOWS, submitIntents } from "../../../provider/resources/ga/engine/scheduler";
 import { type BindingIntent, type LiveBinding } from "../../../provider/resources/ga/engine/types";
+import { type Operation, type WireParams } from "../../../provider/transport/operation";
+import { apiError, FakeGa } from "./fake-ga";
 
 const ACC = "ga-bp1acc";
 const LSN = "lsr-bp1lsn";
@@ -135,82 +133,6 @@ describe("unit: GA request mapping and ClientTokens", () => {
   });
 });
 
-type Handler = (action: string, request: Record<string, unknown>) => unknown;
-
-/** An in-memory GA: bindings per listener, writes applied at once, listener/accelerator always `active`. */
-class FakeGa extends AlibabaClient {
-  readonly log: { action: string; request: Record<string, unknown> }[] = [];
-  readonly bindings = new Map<string, string>();
-  /** Return an error to throw instead of handling the call. */
-  fault: (action: string, request: Record<string, unknown>) => Error | undefined = () => undefined;
-  listenerState = "active";
-
-  constructor() {
-    super({ config: configFromRecord({}), env: {} });
-  }
-
-  count(action: string): number {
-    return this.log.filter((e) => e.action === action).length;
-  }
-
-  override async call<Req extends WireParams, Res>(op: Operation<Req, Res>, request: Req): Promise<Res> {
-    const req = request as Record<string, unknown>;
-    this.log.push({ action: op.action, request: req });
-    const error = this.fault(op.action, req);
-    if (error !== undefined) throw error;
-    return this.handle(op.action, req) as Res;
-  }
-
-  private handle: Handler = (action, req) => {
-    switch (action) {
-      case "ListListenerCertificates":
-        return {
-          certificates: [...this.bindings].map(([domain, certificateId]) => ({
-            domain,
-            certificateId,
-            isDefault: false,
-            state: "active",
-          })),
-          nextToken: undefined,
-          totalCount: this.bindings.size,
-        };
-      case "AssociateAdditionalCertificatesWithListener":
-        for (const { Domain, Id } of req["Certificates"] as { Domain: string; Id: string }[])
-          this.bindings.set(Domain, Id);
-        return { requestId: "r" };
-      case "UpdateAdditionalCertificateWithListener":
-        this.bindings.set(req["Domain"] as string, req["CertificateId"] as string);
-        return { requestId: "r" };
-      case "DissociateAdditionalCertificatesFromListener":
-        for (const domain of req["Domains"] as string[]) this.bindings.delete(domain);
-        return { requestId: "r" };
-      case "DescribeListener":
-        return { listenerId: LSN, acceleratorId: ACC, state: this.listenerState, protocol: "HTTPS" };
-      case "DescribeAccelerator":
-        return { acceleratorId: ACC, state: "active", name: undefined };
-      default:
-        throw new Error(`unexpected ${action}`);
-    }
-  };
-}
-
-function apiError(
-  action: string,
-  code: string,
-  options: { retryable?: boolean; notFound?: boolean; httpStatus?: number } = {},
-): AlibabaCloudError {
-  return new AlibabaCloudError({
-    product: "ga",
-    action,
-    kind: "api",
-    code,
-    httpStatus: options.httpStatus ?? 400,
-    serviceMessage: code,
-    retryable: options.retryable ?? false,
-    notFound: options.notFound ?? false,
-  });
-}
-
 describe("unit: GA scheduler (fake GA)", () => {
   let ga: FakeGa;
   const saved = { ...process.env };
@@ -218,7 +140,7 @@ describe("unit: GA scheduler (fake GA)", () => {
     process.env["ALICLOUD_CERTS_GA_GATHER_MS"] = "20";
     process.env["ALICLOUD_CERTS_MIN_POLL_MS"] = "1";
     process.env["ALICLOUD_CERTS_MAX_POLL_MS"] = "2";
-    ga = new FakeGa();
+    ga = new FakeGa(ACC, LSN);
   });
   afterEach(() => {
     process.env = { ...saved };
@@ -434,7 +356,7 @@ describe("unit: GA coalesced reads (fake GA)", () => {
     process.env["ALICLOUD_CERTS_MIN_POLL_MS"] = "1";
     process.env["ALICLOUD_CERTS_MAX_POLL_MS"] = "2";
     listenerReads.keys.clear();
-    ga = new FakeGa();
+    ga = new FakeGa(ACC, LSN);
   });
   afterEach(() => {
     process.env = { ...saved };

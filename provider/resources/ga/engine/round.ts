@@ -1,8 +1,9 @@
 /**
- * One round of the engine for one accelerator: read each listener once, plan, then run the planned writes one at a
- * time (GA holds an exclusive lock on the accelerator during each), waiting for the listener and accelerator to be
- * `active` after every write. Every pending intent is either settled exactly once or handed back for a later round
- * (only while the accelerator is busy and the intent's deadline has not passed); `runRound` never throws.
+ * One round of the engine for one accelerator: read each listener once, plan, refuse the writes whose certificate
+ * does not cover its domain (`coverage.ts`), then run the planned writes one at a time (GA holds an exclusive lock on
+ * the accelerator during each), waiting for the listener and accelerator to be `active` after every write. Every
+ * pending intent is either settled exactly once or handed back for a later round (only while the accelerator is busy
+ * and the intent's deadline has not passed); `runRound` never throws.
  */
 import { type AlibabaApi } from "../../common/host";
 import { isAlibabaCloudError } from "../../../transport/errors";
@@ -16,6 +17,7 @@ import { progress } from "../../common/host";
 import { messageOf } from "../../common/dynamic";
 import { confirmAndSettle, type Unconfirmed } from "./confirm";
 import { isBusy, untilDeadline } from "./contention";
+import { coveredWrites } from "./coverage";
 import { isListenerGone, listBindings, type GaApi } from "./live";
 import { actionOf, planListener } from "./plan";
 import { noteWrite } from "./reads";
@@ -229,7 +231,11 @@ async function runListener(
   }
   const plan = planListener(live, group);
   for (const { item, action, state } of plan.settled) finish(item, { ok: true, action, state });
-  const queue: PlannedWrite<Pending>[] = [...plan.writes];
+  // Never bind a certificate to a domain it does not cover (one CAS read per certificate per process).
+  const covered = await coveredWrites(api, plan.writes, budget(deadline), (item, error) =>
+    finish(item, { ok: false, error, accepted: false }),
+  );
+  const queue: PlannedWrite<Pending>[] = [...covered];
   for (let write = queue.shift(); write !== undefined; write = queue.shift()) {
     const intents = write.items.map((item) => item.intent);
     const token = clientToken(write.kind, intents, newNonce());

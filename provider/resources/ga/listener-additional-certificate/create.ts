@@ -6,6 +6,7 @@ import { type CreateResult } from "@pulumi/pulumi/dynamic";
 import { timeoutMs } from "../../common/check";
 import { partialFailure, type PropertyBag } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
+import { noteApplied } from "../claims/guards";
 import { bindingId } from "../ids";
 import { DEFAULT_TIMEOUT_SECONDS } from "../validate";
 import { submitBinding } from "./api";
@@ -23,7 +24,10 @@ export async function ensure(api: AlibabaApi, inputs: Inputs, bag: PropertyBag, 
     timeoutMs(inputs.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS),
   );
   const id = bindingId(inputs.acceleratorId, inputs.listenerId, inputs.domain);
-  if (outcome.ok) return { ...inputs, state: outcome.state };
+  if (outcome.ok) {
+    noteApplied("ga.ListenerAdditionalCertificate", bag);
+    return { ...inputs, state: outcome.state };
+  }
   const message = `${verb} GA additional certificate ${id}: ${outcome.error.message}`;
   if (!outcome.accepted) throw new Error(message);
   const confirmed = outcome.confirmed;

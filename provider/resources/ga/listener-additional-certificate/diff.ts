@@ -2,6 +2,7 @@
 import { type DiffResult } from "@pulumi/pulumi/dynamic";
 import { changedKeys } from "../../common/diff";
 import { type PropertyBag } from "../../common/dynamic";
+import { noteApplied } from "../claims/guards";
 import { REPLACE_ON_CHANGES } from "./types";
 
 /** Inputs updated in place: the certificate (UpdateAdditionalCertificateWithListener) and the provider's timeout. */
@@ -11,5 +12,7 @@ const UPDATABLE = ["certificateId", "timeoutSeconds"] as const;
 export async function diffBinding(_id: string, olds: PropertyBag, news: PropertyBag): Promise<DiffResult> {
   const replaces = changedKeys(olds, news, REPLACE_ON_CHANGES);
   const changes = replaces.length > 0 || changedKeys(olds, news, UPDATABLE).length > 0;
+  // Nothing to change: the state holds the binding this resource declared (see ../claims).
+  if (!changes) noteApplied("ga.ListenerAdditionalCertificate", news);
   return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
 }

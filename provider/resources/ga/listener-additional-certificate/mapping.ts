@@ -2,6 +2,7 @@
 import { type PropertyBag } from "../../common/dynamic";
 import { optionalNumber, text } from "../../common/stored";
 import { type BindingIntent } from "../engine/types";
+import { nameProperty } from "../claims/claimant";
 import { parseId } from "../ids";
 import { type ListenerAdditionalCertificateInputs as Inputs } from "./types";
 
@@ -19,6 +20,7 @@ export function parseInputs(bag: PropertyBag): Inputs {
     domain: text(bag, "domain").toLowerCase(),
     certificateId: text(bag, "certificateId"),
     ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
+    ...nameProperty(bag),
   };
 }
 

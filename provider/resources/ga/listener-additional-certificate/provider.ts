@@ -8,14 +8,27 @@
 import { type PropertyBag } from "../../common/dynamic";
 import { hostClient } from "../../common/host";
 import { reported } from "../../common/reported";
+import { withClaims } from "../claims/guards";
+import { bindingClaims } from "../claims/of-inputs";
+import { checkBinding } from "./check";
 import { createBinding } from "./create";
 import { deleteBinding } from "./delete";
 import { readBinding } from "./read";
 import { updateBinding } from "./update";
 
 export { configure } from "../../common/host";
-export { checkBinding as check } from "./check";
 export { diffBinding as diff } from "./diff";
+
+/** `check`: see `./check`; then the binding's claim on its domain, which no other resource may hold (`../claims`). */
+export const check = async (olds: PropertyBag, news: PropertyBag): ReturnType<typeof checkBinding> =>
+  withClaims(
+    "ga.ListenerAdditionalCertificate",
+    await checkBinding(olds, news),
+    olds,
+    news,
+    bindingClaims,
+    () => "domain",
+  );
 
 /** `read`: see `./read`. */
 export const read = (id: string, props?: PropertyBag): ReturnType<typeof readBinding> =>

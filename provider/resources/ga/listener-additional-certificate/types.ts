@@ -14,6 +14,12 @@ export type ListenerAdditionalCertificateInputs = {
   readonly certificateId: string;
   /** Unknown only at preview (check and diff); the verbs always see a number or nothing. */
   readonly timeoutSeconds?: number | Unknown;
+  /**
+   * The resource's name in the program (hidden input `__resourceName`, see `../claims/claimant.ts`): names it in claim
+   * conflicts. Absent in state written before it existed. Never compared by diff.
+   * @internal
+   */
+  readonly __resourceName?: string;
 };
 
 /** Outputs (stored state) of `ListenerAdditionalCertificate`. */

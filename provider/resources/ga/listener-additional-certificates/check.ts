@@ -3,6 +3,7 @@ import { type CheckResult } from "@pulumi/pulumi/dynamic";
 import { CheckReport, isUnknown, quote, readTimeoutSeconds } from "../../common/check";
 import { plainJson, withoutProvider, type PropertyBag } from "../../common/dynamic";
 import { rejectUnknownInputs } from "../../common/input-names";
+import { canonicalDnsName } from "../../common/coverage";
 import { sortedMap } from "../../common/stored";
 import { MAX_CERTIFICATES_PER_LISTENER } from "../ids";
 import { MAX_TIMEOUT_SECONDS, readAcceleratorId, readCertificateId, readDomain, readListenerId } from "../validate";
@@ -21,20 +22,22 @@ function readCertificates(report: CheckReport, value: unknown): Record<string, s
   }
   const out: Record<string, string> = {};
   const spelledAs = new Map<string, string>();
-  for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
-    const property = `certificates[${JSON.stringify(key)}]`;
-    const domain = readDomain(report, property, key);
+  for (const [rawKey, raw] of Object.entries(value as Record<string, unknown>)) {
+    const property = `certificates[${JSON.stringify(rawKey)}]`;
+    const domain = readDomain(report, property, rawKey);
     const certificateId = readCertificateId(report, property, raw);
     if (domain === undefined || certificateId === undefined) continue;
-    const earlier = spelledAs.get(domain);
+    // Compared as DNS compares names (case, trailing dot, IDNA A-labels), whatever form the reader normalized to.
+    const key = canonicalDnsName(domain);
+    const earlier = spelledAs.get(key);
     if (earlier !== undefined) {
       report.fail(
         property,
-        `certificates lists ${quote(earlier)} and ${quote(key)}: each domain at most once (domains compare case-insensitively)`,
+        `certificates lists ${quote(earlier)} and ${quote(rawKey)}: each domain at most once (domains compare as DNS names: ignoring case and a trailing dot, internationalized labels in their xn-- form)`,
       );
       continue;
     }
-    spelledAs.set(domain, key);
+    spelledAs.set(key, rawKey);
     out[domain] = certificateId;
   }
   const distinct = new Set(Object.values(out).filter((id) => !isUnknown(id)));

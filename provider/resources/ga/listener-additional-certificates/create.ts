@@ -7,6 +7,10 @@ import { timeoutMs } from "../../common/check";
 import { PartialFailureError, type PropertyBag } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { type BindingIntent, type IntentOutcome } from "../engine/types";
+import { canonicalDnsName } from "../../common/coverage";
+import { claimantOf } from "../claims/claimant";
+import { claimedElsewhere, noteApplied } from "../claims/guards";
+import { claimOn, placeOf } from "../claims/registry";
 import { listenerSetId } from "../ids";
 import { DEFAULT_TIMEOUT_SECONDS } from "../validate";
 import { submitBindingSet } from "./api";
@@ -34,8 +38,8 @@ function knownCertificate(
 
 /**
  * Apply `desired` (owned domain → certificate) over `previous`, removing previously owned domains that are no longer
- * listed. Returns the outputs; on failure throws, as a partial failure carrying what is now owned when any write
- * may have been applied.
+ * listed (except one another resource of this deployment holds: it is left bound, and no longer owned). Returns the
+ * outputs; on failure throws, as a partial failure carrying what is now owned when any write may have been applied.
  */
 export async function reconcile(
   api: AlibabaApi,
@@ -45,7 +49,18 @@ export async function reconcile(
   verb: string,
 ): Promise<Outputs> {
   const { acceleratorId, listenerId } = inputs;
-  const domains = [...new Set([...Object.keys(inputs.certificates), ...Object.keys(previous)])].sort();
+  // A dropped domain that another resource of this deployment claims is handed over, not dissociated.
+  const dropped = Object.keys(previous).filter((domain) => inputs.certificates[domain] === undefined);
+  const claimant = claimantOf("ga.ListenerAdditionalCertificates", bag);
+  const handedOver = claimedElsewhere(
+    claimant,
+    placeOf(claimant.type, acceleratorId, listenerId),
+    dropped.map((domain) => claimOn(acceleratorId, listenerId, domain, undefined)),
+    false,
+  );
+  const domains = [...new Set([...Object.keys(inputs.certificates), ...Object.keys(previous)])]
+    .filter((domain) => inputs.certificates[domain] !== undefined || !handedOver.has(canonicalDnsName(domain)))
+    .sort();
   const intents: BindingIntent[] = domains.map((domain) => ({
     acceleratorId,
     listenerId,
@@ -64,7 +79,10 @@ export async function reconcile(
     if (now !== undefined) owned[intent.domain] = now;
   });
   const outs = outputsOf(inputs, owned);
-  if (errors.length === 0) return outs;
+  if (errors.length === 0) {
+    noteApplied(claimant.type, bag);
+    return outs;
+  }
   const id = listenerSetId(acceleratorId, listenerId);
   const message = `${verb} GA additional certificates of ${id}: ${errors.length} of ${intents.length} domains failed: ${errors.join("; ")}`;
   if (!changed) throw new Error(message);

@@ -3,6 +3,7 @@ import { type DiffResult } from "@pulumi/pulumi/dynamic";
 import { changedKeys } from "../../common/diff";
 import { type PropertyBag } from "../../common/dynamic";
 import { sortedMap, stringMap } from "../../common/stored";
+import { noteApplied } from "../claims/guards";
 import { REPLACE_ON_CHANGES } from "./types";
 
 /** Inputs updated in place: the bindings (batched writes) and the provider's timeout. */
@@ -25,5 +26,7 @@ export async function diffBindingSet(_id: string, olds: PropertyBag, news: Prope
   const sameCertificates = (a: unknown, b: unknown, key: string): boolean =>
     key === "certificates" ? canonical(a) === canonical(b) : a === b;
   const changes = replaces.length > 0 || changedKeys(olds, news, UPDATABLE, sameCertificates).length > 0;
+  // Nothing to change: the state holds the bindings this resource declared (see ../claims).
+  if (!changes) noteApplied("ga.ListenerAdditionalCertificates", news);
   return { changes, replaces, deleteBeforeReplace: replaces.length > 0 && olds["listenerId"] === news["listenerId"] };
 }

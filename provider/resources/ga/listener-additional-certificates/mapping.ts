@@ -1,6 +1,7 @@
 /** Pure mapping between the properties of `ga.ListenerAdditionalCertificates` and their stored form. */
 import { type PropertyBag } from "../../common/dynamic";
 import { optionalNumber, sortedMap, stringMap, text } from "../../common/stored";
+import { nameProperty } from "../claims/claimant";
 import { parseId, type ParsedId } from "../ids";
 import {
   type ListenerAdditionalCertificatesInputs as Inputs,
@@ -18,6 +19,7 @@ export function parseInputs(bag: PropertyBag): Inputs {
     listenerId: text(bag, "listenerId"),
     certificates: sortedMap(certificates),
     ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
+    ...nameProperty(bag),
   };
 }
 

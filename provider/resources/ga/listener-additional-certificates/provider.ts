@@ -8,14 +8,27 @@
 import { type PropertyBag } from "../../common/dynamic";
 import { hostClient } from "../../common/host";
 import { reported } from "../../common/reported";
+import { withClaims } from "../claims/guards";
+import { setClaims } from "../claims/of-inputs";
+import { checkBindingSet } from "./check";
 import { createBindingSet } from "./create";
 import { deleteBindingSet } from "./delete";
 import { readBindingSet } from "./read";
 import { updateBindingSet } from "./update";
 
 export { configure } from "../../common/host";
-export { checkBindingSet as check } from "./check";
 export { diffBindingSet as diff } from "./diff";
+
+/** `check`: see `./check`; then the set's claims on its domains, which no other resource may hold (`../claims`). */
+export const check = async (olds: PropertyBag, news: PropertyBag): ReturnType<typeof checkBindingSet> =>
+  withClaims(
+    "ga.ListenerAdditionalCertificates",
+    await checkBindingSet(olds, news),
+    olds,
+    news,
+    setClaims,
+    (claim) => `certificates[${JSON.stringify(claim.spelled)}]`,
+  );
 
 /** `read`: see `./read`. */
 export const read = (id: string, props?: PropertyBag): ReturnType<typeof readBindingSet> =>
