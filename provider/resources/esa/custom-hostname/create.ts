@@ -1,5 +1,6 @@
 /**
- * `create` for `esa.CustomHostname`: CreateCustomHostname then GetCustomHostname (2 calls), or with
+ * `create` for `esa.CustomHostname`: CreateCustomHostname then GetCustomHostname (2 calls; + 1 CAS
+ * GetUserCertificateDetail first for `certType: "cas"`, the coverage gate of ./cas-coverage.ts), or with
  * `adoptExisting` an exact-name ListCustomHostnames then GetCustomHostname (2 calls, plus Update + Get when the
  * adopted hostname differs from the inputs), or, when the resume setting names the hostname (./resume.ts),
  * ListCustomHostnames + GetCustomHostname of an identical one a lost run created (2 calls). Once the hostname exists,
@@ -17,6 +18,7 @@ import {
 import { timeoutMs } from "../../common/check";
 import { progress, type AlibabaApi } from "../../common/host";
 import { createHostname, findByName, getHostname } from "./api";
+import { assertCasCovers } from "./cas-coverage";
 import { parseInputs } from "./check";
 import { conflictHint, isNameConflict } from "./conflict";
 import { existingHostname, type Existing } from "./existing";
@@ -148,6 +150,9 @@ export async function createCustomHostname(
   const resume = resumeSetting();
   // ESA allows 100 creates per hour: past that, quota.ts waits (saying so) or fails fast, up to the resource's timeout.
   const deadline = Date.now() + timeoutMs(inputs.waitTimeoutSeconds, DEFAULT_WAIT_TIMEOUT_SECONDS);
+  // A CAS certificate that does not cover the hostname is refused before anything is created or adopted.
+  if (inputs.sslFlag === "on" && inputs.certType === "cas" && inputs.casId !== undefined)
+    await assertCasCovers(api, inputs.hostname, inputs.casId, inputs.casRegion);
   const taken = await takeOver(api, inputs, resume);
   const hostnameId = taken?.hostnameId ?? (await createOnce(api, inputs, deadline));
   let latest = defined<CustomHostnameOutputs>({ ...inputs, hostnameId });

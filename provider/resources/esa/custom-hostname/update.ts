@@ -3,7 +3,8 @@
  * any SSL field changed; ApplyCustomHostnameCertificate only when ESA accepts it (the refreshed CertStatus is
  * ApplyFailed, Expiring or Expired, so `pulumi up --refresh` heals an expiring free certificate) or the user changed
  * `applyCertificateTrigger` and the live status allows it; then GetCustomHostname (and the wait, when asked).
- * Calls: Update + Get = 2; heal = Apply + Get = 2; trigger = Get + (Apply) + Get; provider-only settings = 0. An
+ * Calls: Update + Get = 2 (+ 1 CAS GetUserCertificateDetail before an Update that binds a CAS certificate, the
+ * coverage gate of ./cas-coverage.ts); heal = Apply + Get = 2; trigger = Get + (Apply) + Get; provider-only settings = 0. An
  * Update or Apply whose answer was lost is read back (+ 1 Get) before it is failed or sent again (./writes.ts).
  */
 import { type UpdateResult } from "@pulumi/pulumi/dynamic";
@@ -11,6 +12,7 @@ import { type PropertyBag } from "../../common/dynamic";
 import { timeoutMs } from "../../common/check";
 import { progress, type AlibabaApi } from "../../common/host";
 import { getHostname } from "./api";
+import { assertCasCovers } from "./cas-coverage";
 import { parseInputs } from "./check";
 import { partialFailure } from "./create";
 import { needsReapply } from "./diff";
@@ -64,6 +66,8 @@ export async function updateCustomHostname(
   const deadline = Date.now() + timeoutMs(news.waitTimeoutSeconds, DEFAULT_WAIT_TIMEOUT_SECONDS);
   // A failed Update changed nothing (a lost answer was read back first): a plain error keeps the old state, and the
   // next `up` tries again.
+  // A CAS certificate that does not cover the hostname is refused before the Update (one CAS read).
+  if (request?.CasId !== undefined) await assertCasCovers(api, news.hostname, request.CasId, request.CasRegion);
   if (request !== undefined) await updateConfirmed(api, request, news, deadline);
   let latest = defined<CustomHostnameOutputs>({ ...computedOf(olds), ...news, hostnameId });
   try {
