@@ -1,0 +1,133 @@
+/**
+ * Secret until proven otherwise: a private key found in any input that is not a secret input is refused at check,
+ * without being quoted, and is replaced in what check returns, so the engine neither prints it (a failure that names
+ * a property makes it print that property's value, see `CheckReport`) nor stores it among the inputs, and no verb
+ * ever sends it. Only an input documented as secret (ESA's `privateKey`) may hold a key.
+ *
+ * What counts as a private key, found anywhere in a string (map keys and list items included):
+ * - a PEM block whose label names one (RFC 7468 §10 `PRIVATE KEY`, §11 `ENCRYPTED PRIVATE KEY`; OpenSSL's
+ *   traditional `RSA`/`EC`/`DSA PRIVATE KEY`; `OPENSSH PRIVATE KEY`; `PGP PRIVATE KEY BLOCK`, RFC 4880 §6.2), even
+ *   without its END line;
+ * - a PuTTY key file (`PuTTY-User-Key-File-`, `Private-Lines:`);
+ * - base64 text, alone or as the body of a PEM block under another label, whose DER parses as a PKCS #8, PKCS #1 or
+ *   SEC 1 private key (Node's parser, OpenSSL underneath: the cheapest proof, and no false alarm on a certificate);
+ * - a JSON Web Key holding a private member (`d`, RFC 7518 §6.2.2 and §6.3.2; `k` of an `oct` key, §6.4.1).
+ */
+import { createPrivateKey } from "node:crypto";
+import { type CheckReport } from "./check";
+import { UNKNOWN, type PropertyBag } from "./dynamic";
+
+const PEM_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/i;
+const PUTTY = /PuTTY-User-Key-File-\d|^Private-Lines:/m;
+const PEM_BODY = /-----BEGIN [^\r\n]*-----([\s\S]*?)(?:-----END|$)/g;
+/** A DER private key is at least 48 octets (Ed25519 PKCS #8), 64 characters of base64. */
+const MIN_BASE64 = 64;
+/** Longest text tried as DER: large RSA keys are under 4 KB of base64; longer text is something else. */
+const MAX_BASE64 = 16_384;
+
+/** Whether base64 text decodes to a DER private key (PKCS #8, PKCS #1 RSA or SEC 1 EC). */
+function isDerPrivateKey(text: string): boolean {
+  const compact = text.replace(/\s+/g, "");
+  if (compact.length < MIN_BASE64 || compact.length > MAX_BASE64 || !/^[A-Za-z0-9+/_-]+=*$/.test(compact)) return false;
+  const der = Buffer.from(compact, /[-_]/.test(compact) ? "base64url" : "base64");
+  if (der[0] !== 0x30) return false;
+  for (const type of ["pkcs8", "pkcs1", "sec1"] as const) {
+    try {
+      createPrivateKey({ key: der, format: "der", type });
+      return true;
+    } catch {
+      // Not this encoding; try the next.
+    }
+  }
+  return false;
+}
+
+/** Whether text is a JSON Web Key with a private member. */
+function isPrivateJwk(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("{") || !trimmed.includes('"kty"')) return false;
+  try {
+    const jwk: unknown = JSON.parse(trimmed);
+    if (typeof jwk !== "object" || jwk === null) return false;
+    const members = jwk as Record<string, unknown>;
+    return typeof members["kty"] === "string" && (typeof members["d"] === "string" || typeof members["k"] === "string");
+  } catch {
+    return false;
+  }
+}
+
+/** What kind of private key `text` holds (a label, never key material), or undefined when it holds none. */
+export function privateKeyIn(text: string): string | undefined {
+  const pem = PEM_KEY.exec(text);
+  if (pem !== null) return `a PEM "${(pem[1] ?? "PRIVATE KEY").toUpperCase()}" block`;
+  if (PUTTY.test(text)) return "a PuTTY private key file";
+  if (isDerPrivateKey(text)) return "a base64 DER private key";
+  for (const block of text.matchAll(PEM_BODY)) {
+    if (isDerPrivateKey(block[1] ?? "")) return "a private key under another PEM label";
+  }
+  if (isPrivateJwk(text)) return "a JSON Web Key with its private part";
+  return undefined;
+}
+
+/** Where in an input a key was found: `tags["env"]`, `certificates (one of its keys)`. */
+interface Finding {
+  readonly path: string;
+  readonly kind: string;
+}
+
+/** The first private key inside `value` (strings, list items, map keys and values), with its path under `path`. */
+function findIn(value: unknown, path: string, depth: number): Finding | undefined {
+  if (typeof value === "string") {
+    const kind = privateKeyIn(value);
+    return kind === undefined ? undefined : { path, kind };
+  }
+  if (depth > 8 || typeof value !== "object" || value === null) return undefined;
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((item, index) => [String(index), item])
+    : Object.entries(value as Record<string, unknown>);
+  for (const [key, item] of entries) {
+    const keyKind = Array.isArray(value) ? undefined : privateKeyIn(key);
+    if (keyKind !== undefined) return { path: `${path} (one of its keys)`, kind: keyKind };
+    const found = findIn(item, Array.isArray(value) ? `${path}[${key}]` : `${path}[${JSON.stringify(key)}]`, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Refuse every private key found outside `secretInputs`, and return the bag to check instead: each input holding a
+ * key is replaced by the preview-time unknown sentinel, so no rule reads it (none could quote it), check returns the
+ * sentinel in its place (the engine never stores the key), and the report hides the input's value (its failures
+ * carry no `property`). An input name that is itself a key is dropped.
+ */
+export function screenPrivateKeys(
+  report: CheckReport,
+  news: PropertyBag,
+  secretInputs: readonly string[],
+): Record<string, unknown> {
+  const screened: Record<string, unknown> = {};
+  const where =
+    secretInputs.length === 0
+      ? "this resource takes no private key"
+      : `a private key belongs only in ${secretInputs.join(", ")}, passed as a secret`;
+  for (const [name, value] of Object.entries(news)) {
+    if (name === "__provider" || secretInputs.includes(name)) {
+      screened[name] = value;
+      continue;
+    }
+    const nameKind = privateKeyIn(name);
+    if (nameKind !== undefined) {
+      report.fail("", `an input name holds ${nameKind}; ${where}. It is refused, and not shown, stored or sent`);
+      continue;
+    }
+    const found = findIn(value, name, 0);
+    if (found === undefined) {
+      screened[name] = value;
+      continue;
+    }
+    report.hide(name);
+    report.fail(name, `${found.path} holds ${found.kind}; ${where}. It is refused, and not shown, stored or sent`);
+    screened[name] = UNKNOWN;
+  }
+  return screened;
+}
