@@ -3,10 +3,23 @@ import { type CheckResult } from "@pulumi/pulumi/dynamic";
 import { CheckReport, isUnknown, quote, readTimeoutSeconds } from "../../common/check";
 import { plainJson, withoutProvider, type PropertyBag } from "../../common/dynamic";
 import { rejectUnknownInputs } from "../../common/input-names";
+import { screenPrivateKeys } from "../../common/private-keys";
 import { sortedMap } from "../../common/stored";
 import { MAX_CERTIFICATES_PER_LISTENER } from "../ids";
 import { MAX_TIMEOUT_SECONDS, readAcceleratorId, readCertificateId, readDomain, readListenerId } from "../validate";
 import { type ListenerAdditionalCertificatesInputs as Inputs } from "./types";
+
+/** A key of `certificates`: a domain; an empty or blank key says so rather than "is required". */
+function readDomainKey(report: CheckReport, property: string, key: string): string | undefined {
+  if (key.trim() === "") {
+    report.fail(
+      property,
+      `${property} is an empty key; each key of certificates is a domain such as "shop.example.com"`,
+    );
+    return undefined;
+  }
+  return readDomain(report, property, key);
+}
 
 /** Read `certificates`: an object of hostname → `<certId>-<region>`, keys normalized, no duplicates. */
 function readCertificates(report: CheckReport, value: unknown): Record<string, string> | string | undefined {
@@ -23,14 +36,14 @@ function readCertificates(report: CheckReport, value: unknown): Record<string, s
   const spelledAs = new Map<string, string>();
   for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
     const property = `certificates[${JSON.stringify(key)}]`;
-    const domain = readDomain(report, property, key);
+    const domain = readDomainKey(report, property, key);
     const certificateId = readCertificateId(report, property, raw);
     if (domain === undefined || certificateId === undefined) continue;
     const earlier = spelledAs.get(domain);
     if (earlier !== undefined) {
       report.fail(
         property,
-        `certificates lists ${quote(earlier)} and ${quote(key)}: each domain at most once (domains compare case-insensitively)`,
+        `${property} repeats a domain: certificates lists ${quote(earlier)} and ${quote(key)}: each domain at most once (domains compare case-insensitively, RFC 4343 §3)`,
       );
       continue;
     }
@@ -51,8 +64,9 @@ function readCertificates(report: CheckReport, value: unknown): Record<string, s
 export const INPUT_NAMES = ["acceleratorId", "listenerId", "certificates", "timeoutSeconds"] as const;
 
 /** Validate and normalize (trim; lower-case, sorted domains). No API call. */
-export async function checkBindingSet(_olds: PropertyBag, news: PropertyBag): Promise<CheckResult<Inputs>> {
+export async function checkBindingSet(_olds: PropertyBag, given: PropertyBag): Promise<CheckResult<Inputs>> {
   const report = new CheckReport();
+  const news = screenPrivateKeys(report, given, []);
   rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: ["domains"] });
   const acceleratorId = readAcceleratorId(report, news["acceleratorId"]);
   const listenerId = readListenerId(report, news["listenerId"]);
