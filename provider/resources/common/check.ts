@@ -129,7 +129,10 @@ export function readId(report: CheckReport, property: string, value: unknown, re
     return undefined;
   }
   if (BigInt(text) > MAX_ID) {
-    report.fail(property, `${property} ${render(value)} is larger than the largest id, 2^63 - 1 (a 64-bit integer)`);
+    report.fail(
+      property,
+      `${property} ${render(value)} is larger than the largest id: an id must be at most 2^63 - 1 (a 64-bit integer)`,
+    );
     return undefined;
   }
   return text;

@@ -9,8 +9,9 @@
  *   traditional `RSA`/`EC`/`DSA PRIVATE KEY`; `OPENSSH PRIVATE KEY`; `PGP PRIVATE KEY BLOCK`, RFC 4880 §6.2), even
  *   without its END line;
  * - a PuTTY key file (`PuTTY-User-Key-File-`, `Private-Lines:`);
- * - base64 text, alone or as the body of a PEM block under another label, whose DER parses as a PKCS #8, PKCS #1 or
- *   SEC 1 private key (Node's parser, OpenSSL underneath: the cheapest proof, and no false alarm on a certificate);
+ * - base64 text, alone, among other words, or as the body of a PEM block under another label, whose DER parses as a
+ *   PKCS #8, PKCS #1 or SEC 1 private key (Node's parser, OpenSSL underneath: the cheapest proof, and no false alarm
+ *   on a certificate);
  * - a JSON Web Key holding a private member (`d`, RFC 7518 §6.2.2 and §6.3.2; `k` of an `oct` key, §6.4.1).
  */
 import { createPrivateKey } from "node:crypto";
@@ -42,18 +43,31 @@ function isDerPrivateKey(text: string): boolean {
   return false;
 }
 
-/** Whether text is a JSON Web Key with a private member. */
-function isPrivateJwk(text: string): boolean {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith("{") || !trimmed.includes('"kty"')) return false;
-  try {
-    const jwk: unknown = JSON.parse(trimmed);
-    if (typeof jwk !== "object" || jwk === null) return false;
-    const members = jwk as Record<string, unknown>;
-    return typeof members["kty"] === "string" && (typeof members["d"] === "string" || typeof members["k"] === "string");
-  } catch {
-    return false;
+/**
+ * Whether text holds a JSON Web Key with a private member: a `kty` member and a `d` (or, for `oct` keys, `k`) member
+ * of base64url text, found by their members so that a key inside other text is found too.
+ */
+function hasPrivateJwk(text: string): boolean {
+  return /"kty"\s*:/.test(text) && /"[dk]"\s*:\s*"[A-Za-z0-9_-]{16,}/.test(text);
+}
+
+/** Runs of base64 text (and the blanks between its lines) long enough to be a DER key. */
+const BASE64_RUN = /[A-Za-z0-9+/_-][A-Za-z0-9+/=_\s-]{62,}[A-Za-z0-9+/=_-]/g;
+
+/**
+ * Whether base64 text inside `text` (with other words around it: "key: MIGH… end") decodes to a DER private key: each
+ * run is tried whole and without up to three leading or trailing words.
+ */
+function hasDerPrivateKey(text: string): boolean {
+  for (const [run] of text.matchAll(BASE64_RUN)) {
+    const words = run.split(/\s+/).filter((w) => w !== "");
+    for (let start = 0; start < Math.min(4, words.length); start++) {
+      for (let end = words.length; end > Math.max(start, words.length - 4); end--) {
+        if (isDerPrivateKey(words.slice(start, end).join(""))) return true;
+      }
+    }
   }
+  return false;
 }
 
 /** What kind of private key `text` holds (a label, never key material), or undefined when it holds none. */
@@ -61,11 +75,11 @@ export function privateKeyIn(text: string): string | undefined {
   const pem = PEM_KEY.exec(text);
   if (pem !== null) return `a PEM "${(pem[1] ?? "PRIVATE KEY").toUpperCase()}" block`;
   if (PUTTY.test(text)) return "a PuTTY private key file";
-  if (isDerPrivateKey(text)) return "a base64 DER private key";
   for (const block of text.matchAll(PEM_BODY)) {
     if (isDerPrivateKey(block[1] ?? "")) return "a private key under another PEM label";
   }
-  if (isPrivateJwk(text)) return "a JSON Web Key with its private part";
+  if (hasDerPrivateKey(text)) return "a base64 DER private key";
+  if (hasPrivateJwk(text)) return "a JSON Web Key with its private part";
   return undefined;
 }
 

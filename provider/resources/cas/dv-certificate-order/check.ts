@@ -139,7 +139,8 @@ async function checkCsr(
 /** Read a personal input: like `readString`, but a value of the wrong type is described, never shown. */
 function readPersonal(report: CheckReport, property: string, value: unknown, required: boolean): string | undefined {
   if (value !== undefined && value !== null && value !== "" && !isUnknown(value) && typeof value !== "string") {
-    report.fail(property, `${property} (value not shown: personal data) must be a string, got ${describeType(value)}`);
+    const kind = Array.isArray(value) ? "a list" : `a ${typeof value}`;
+    report.fail(property, `${property} (value not shown: personal data) must be a string, got ${kind}`);
     return undefined;
   }
   return readString(report, property, value, required);
@@ -186,10 +187,7 @@ function checkTags(report: CheckReport, value: unknown): Record<string, string> 
   if (value === undefined || value === null) return undefined;
   if (isUnknown(value)) return value;
   if (typeof value !== "object" || Array.isArray(value)) {
-    report.fail(
-      "tags",
-      `tags must be a map of strings ({key: value}), got ${Array.isArray(value) ? "an array" : typeof value}`,
-    );
+    report.fail("tags", `tags must be a map of strings ({key: value}), got ${describeType(value)} ${quote(value)}`);
     return undefined;
   }
   const entries = Object.entries(value as Record<string, unknown>);

@@ -95,11 +95,11 @@ function wildcardProblems(
   const product = context.productCode;
   if (product !== undefined && !isUnknown(product) && !WILDCARD_PRODUCT_CODES.includes(product as DvProductCode)) {
     problems.push(
-      `asks for wildcard names but productCode ${quote(product)} is single-domain; use one of ${WILDCARD_PRODUCT_CODES.map((c) => `"${c}"`).join(", ")}`,
+      `asks for wildcard names but productCode ${quote(product)} is single-domain; wildcard names need one of ${WILDCARD_PRODUCT_CODES.map((c) => `"${c}"`).join(", ")}`,
     );
   } else if (product === undefined) {
     problems.push(
-      `asks for wildcard names but the default productCode "digicert-free-1-free" is single-domain; set a wildcard productCode`,
+      `asks for wildcard names but the default productCode "digicert-free-1-free" is single-domain; wildcard names need a wildcard productCode`,
     );
   }
   if (context.validateType === "FILE")

@@ -142,14 +142,17 @@ function rejectForeignFields(
   const describe = sslOn ? `certType is ${quote(certType)}` : 'sslFlag is "off"';
   if (certType !== "upload") {
     for (const property of ["certificate", "privateKey"]) {
-      if (given(news[property]))
+      if (given(news[property]) && !isUnknown(news[property]))
         report.fail(property, `${property} is used only when certType is "upload" (here ${describe})`);
     }
   }
   if (certType !== "cas") {
     for (const property of ["casId", "casRegion", "certIdentifier"]) {
-      if (given(news[property]))
-        report.fail(property, `${property} is used only when certType is "cas" (here ${describe})`);
+      if (given(news[property]) && !isUnknown(news[property]))
+        report.fail(
+          property,
+          `${property} ${quote(news[property])} is used only when certType is "cas" (here ${describe})`,
+        );
     }
   }
 }
@@ -241,10 +244,10 @@ export function checkInputs(bag: PropertyBag, validity?: ValidityContext): Check
         "applyCertificateTrigger",
         `applyCertificateTrigger ${quote(trigger)} must be a string or a finite number, got ${typeof trigger}`,
       );
-    if (typeKnown && sslKnown && effectiveType !== "free") {
+    if (typeKnown && sslKnown && !isUnknown(trigger) && effectiveType !== "free") {
       report.fail(
         "applyCertificateTrigger",
-        `applyCertificateTrigger re-applies the free certificate; it needs certType "free" (here ${quote(effectiveType ?? "none")})`,
+        `applyCertificateTrigger ${quote(trigger)} re-applies the free certificate; it needs certType "free" (here ${quote(effectiveType ?? "none")})`,
       );
     }
   }
