@@ -108,25 +108,28 @@ function findIn(value: unknown, path: string, depth: number): Finding | undefine
   return undefined;
 }
 
+/** The bag to check instead of the one given, and the inputs refused for holding a private key. */
+export interface Screened {
+  readonly news: Record<string, unknown>;
+  readonly refused: readonly string[];
+}
+
 /**
  * Refuse every private key found outside `secretInputs`, and return the bag to check instead: each input holding a
- * key is replaced by the preview-time unknown sentinel, so no rule reads it (none could quote it), check returns the
- * sentinel in its place (the engine never stores the key), and the report hides the input's value (its failures
- * carry no `property`). An input name that is itself a key is dropped.
+ * key is replaced by the preview-time unknown sentinel, so no rule reads it (none could quote it), and the report
+ * hides the input's value (its failures carry no `property`). An input name that is itself a key is dropped. What
+ * check returns must then leave the refused inputs out ({@link withoutRefused}).
  */
-export function screenPrivateKeys(
-  report: CheckReport,
-  news: PropertyBag,
-  secretInputs: readonly string[],
-): Record<string, unknown> {
-  const screened: Record<string, unknown> = {};
+export function screenPrivateKeys(report: CheckReport, given: PropertyBag, secretInputs: readonly string[]): Screened {
+  const news: Record<string, unknown> = {};
+  const refused: string[] = [];
   const where =
     secretInputs.length === 0
       ? "this resource takes no private key"
       : `a private key belongs only in ${secretInputs.join(", ")}, passed as a secret`;
-  for (const [name, value] of Object.entries(news)) {
+  for (const [name, value] of Object.entries(given)) {
     if (name === "__provider" || secretInputs.includes(name)) {
-      screened[name] = value;
+      news[name] = value;
       continue;
     }
     const nameKind = privateKeyIn(name);
@@ -136,12 +139,24 @@ export function screenPrivateKeys(
     }
     const found = findIn(value, name, 0);
     if (found === undefined) {
-      screened[name] = value;
+      news[name] = value;
       continue;
     }
     report.hide(name);
     report.fail(name, `${found.path} holds ${found.kind}; ${where}. It is refused, and not shown, stored or sent`);
-    screened[name] = UNKNOWN;
+    news[name] = UNKNOWN;
+    refused.push(name);
   }
-  return screened;
+  return { news, refused };
+}
+
+/**
+ * The inputs check returns, without the refused ones: the engine stores what check returns (and the host would turn
+ * the sentinel standing in for them into an unknown value, which `pulumi up` rejects before it prints the failures).
+ * Only ever called on a failing check, whose inputs are never used, so the result keeps the declared type.
+ */
+export function withoutRefused<T extends object>(inputs: T, refused: readonly string[]): T {
+  if (refused.length === 0) return inputs;
+  const kept = Object.fromEntries(Object.entries(inputs).filter(([key]) => !refused.includes(key)));
+  return kept as T; // the refused keys are gone: a failing check's inputs are stored, never read
 }

@@ -53,6 +53,7 @@ describe("unit: the issue's examples are refused with a clear message", () => {
         failure.reason,
         /^certificate holds a PEM "PRIVATE KEY" block; a private key belongs only in privateKey/,
       );
+      assert.equal(inputs.certificate, undefined, "the refused certificate is not returned (the engine stores it)");
       const { privateKey: _secretInput, ...plain } = inputs;
       const shown = JSON.stringify({ plain, failures });
       for (const line of keyLines(shop.privateKey)) assert.ok(!shown.includes(line), "a line of the key was returned");

@@ -131,6 +131,9 @@ export function resourceProperties(specs: readonly ResourceSpec[] = RESOURCES): 
               assertNoPersonalValue(spec, bag, result);
               const shown = (result.failures ?? []).map((f) => `${f.property} ${f.reason}`).join("\n");
               const returned = strings(plainInputs(spec, result.inputs));
+              // An unknown in what check returns at `up` makes the engine fail before it prints the failures.
+              if (!strings(bag).includes(UNKNOWN))
+                assert.ok(!strings(result.inputs).includes(UNKNOWN), "check invented an unknown");
               for (const key of edits.flatMap((e) => (e.key === undefined ? [] : [e.key]))) {
                 assert.ok(!leaks(shown, key), "a failure shows a private key");
                 assert.ok(!returned.some((s) => leaks(s, key)), "check returned a private key in a plain input");
@@ -200,6 +203,10 @@ export function resourceProperties(specs: readonly ResourceSpec[] = RESOURCES): 
               assert.equal(refusal.property, "", "the engine would print the input's value");
               for (const failure of result.failures ?? []) assert.ok(!leaks(failure.reason, key.key), "shown");
               assert.ok(!strings(plainInputs(spec, result.inputs)).some((s) => leaks(s, key.key)), "returned");
+              assert.ok(
+                !strings(result.inputs).includes(UNKNOWN),
+                "a refused input returned as unknown fails `pulumi up`",
+              );
             },
           ),
           numRuns,

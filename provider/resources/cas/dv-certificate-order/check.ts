@@ -20,7 +20,7 @@ import {
 import { plainJson, type PropertyBag } from "../../common/dynamic";
 import { closestName, rejectUnknownInputs } from "../../common/input-names";
 import { isWithinZone } from "../../common/hostname";
-import { screenPrivateKeys } from "../../common/private-keys";
+import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
 import { describeType } from "../../common/render";
 import { CREATE_TOKEN_KEY } from "./create-token";
 import { validatedDomain } from "./delegation";
@@ -61,7 +61,7 @@ export async function checkOrder(
   bag: PropertyBag,
 ): Promise<pulumi.dynamic.CheckResult<DvCertificateOrderInputs>> {
   const report = new CheckReport({ sensitive: PERSONAL_INPUTS });
-  const news = screenPrivateKeys(report, bag, []);
+  const { news, refused } = screenPrivateKeys(report, bag, []);
   rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: COMPUTED_OUTPUT_NAMES });
   const orderId = readId(report, "orderId", news["orderId"], false);
   // An adopted order was placed elsewhere: its CSR and contact details are optional and never sent.
@@ -94,7 +94,7 @@ export async function checkOrder(
     renewBeforeDays: checkRenewBeforeDays(report, news["renewBeforeDays"]),
     validationDelegation: checkValidationDelegation(report, news["validationDelegation"], validateType, commonName),
   };
-  return { inputs: plainJson(inputs) as DvCertificateOrderInputs, failures: report.failures };
+  return { inputs: withoutRefused(plainJson(inputs) as DvCertificateOrderInputs, refused), failures: report.failures };
 }
 
 /** Normalize PEM text: LF line endings, no surrounding blank space, one final newline. */

@@ -31,7 +31,7 @@ import {
   type CustomHostnameInputs,
 } from "./types";
 import { parseChain, parsePrivateKey, uploadProblems } from "./pem";
-import { screenPrivateKeys } from "../../common/private-keys";
+import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
 import { checkValidity, type ValidityContext } from "./validity";
 
 /** Result of {@link checkInputs}: normalized inputs (may hold the unknown sentinel at preview) and failures. */
@@ -190,7 +190,7 @@ export const SENSITIVE_INPUTS = ["privateKey", "certificate"] as const;
  */
 export function checkInputs(bag: PropertyBag, validity?: ValidityContext): CheckedInputs {
   const report = new CheckReport({ sensitive: SENSITIVE_INPUTS });
-  const news = screenPrivateKeys(report, bag, SECRET_INPUTS);
+  const { news, refused } = screenPrivateKeys(report, bag, SECRET_INPUTS);
   rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: COMPUTED_KEYS });
   const siteId = readId(report, "siteId", news["siteId"], true);
   const hostname = readHostname(report, "hostname", news["hostname"], { required: true, allowWildcard: true });
@@ -270,7 +270,7 @@ export function checkInputs(bag: PropertyBag, validity?: ValidityContext): Check
     ...opt("applyCertificateTrigger", applyCertificateTrigger),
     adoptExisting: adopt === true,
   };
-  return { inputs, failures: report.failures };
+  return { inputs: withoutRefused(inputs, refused), failures: report.failures };
 }
 
 /** Thrown when `create`/`update` receive inputs that do not pass `check` (the engine always checks first). */

@@ -3,7 +3,7 @@ import { type CheckResult } from "@pulumi/pulumi/dynamic";
 import { CheckReport, isUnknown, quote, readTimeoutSeconds } from "../../common/check";
 import { plainJson, withoutProvider, type PropertyBag } from "../../common/dynamic";
 import { rejectUnknownInputs } from "../../common/input-names";
-import { screenPrivateKeys } from "../../common/private-keys";
+import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
 import { sortedMap } from "../../common/stored";
 import { MAX_CERTIFICATES_PER_LISTENER } from "../ids";
 import { MAX_TIMEOUT_SECONDS, readAcceleratorId, readCertificateId, readDomain, readListenerId } from "../validate";
@@ -66,12 +66,13 @@ export const INPUT_NAMES = ["acceleratorId", "listenerId", "certificates", "time
 /** Validate and normalize (trim; lower-case, sorted domains). No API call. */
 export async function checkBindingSet(_olds: PropertyBag, given: PropertyBag): Promise<CheckResult<Inputs>> {
   const report = new CheckReport();
-  const news = screenPrivateKeys(report, given, []);
+  const { news, refused } = screenPrivateKeys(report, given, []);
   rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: ["domains"] });
   const acceleratorId = readAcceleratorId(report, news["acceleratorId"]);
   const listenerId = readListenerId(report, news["listenerId"]);
   const certificates = readCertificates(report, news["certificates"]);
   const timeoutSeconds = readTimeoutSeconds(report, "timeoutSeconds", news["timeoutSeconds"], MAX_TIMEOUT_SECONDS);
-  if (report.failures.length > 0) return { inputs: withoutProvider(news) as Inputs, failures: report.failures };
+  if (report.failures.length > 0)
+    return { inputs: withoutRefused(withoutProvider(news), refused) as Inputs, failures: report.failures };
   return { inputs: plainJson({ acceleratorId, listenerId, certificates, timeoutSeconds }) as Inputs };
 }
