@@ -152,7 +152,8 @@ const casValid = (): fc.Arbitrary<Bag> =>
       const cn = s.wildcard ? `*.${s.cn}` : s.cn;
       const dns = !s.wildcard && !s.file;
       const products = s.wildcard ? WILDCARD_PRODUCTS : [...SINGLE_PRODUCTS, undefined];
-      const zone = s.zone !== undefined && dns && !isWithinZone(s.zone, s.cn) ? { zone: s.zone } : undefined;
+      const outside = s.zone !== undefined && !isWithinZone(s.zone, s.cn) && !isWithinZone(s.cn, s.zone);
+      const zone = s.zone !== undefined && dns && outside ? { zone: s.zone } : undefined;
       return defined({
         csrSpec: { cn, sans: s.www && !s.wildcard ? [cn, `www.${s.cn}`] : [] },
         username: s.username,

@@ -108,6 +108,11 @@ describe("unit: input rules, one example each", () => {
       );
     });
 
+    it("refuses an ESA certIdentifier whose casId is above 2^63 - 1", () => {
+      const { failures } = checkInputs({ ...ESA, certType: "cas", certIdentifier: "99999999999999999999-cn-hangzhou" });
+      assert.match(failures[0]?.reason ?? "", /has a casId above 2\^63 - 1/);
+    });
+
     it("refuses a GA certificate id whose CertId is above 2^63 - 1", async () => {
       const { failures } = await checkBinding({}, { ...GA, certificateId: "99999999999999999999-cn-hangzhou" });
       assert.match(failures?.[0]?.reason ?? "", /has a certId above 2\^63 - 1/);
@@ -210,6 +215,23 @@ describe("unit: input rules, one example each", () => {
       );
       const unicode = (await certificateRequest({ subject: "CN=bücher.example" })).pem;
       assert.match((await order(unicode)).join(), /write each internationalized label as its A-label/);
+    });
+
+    it("reads the CN as signed: a CN with a blank is not trimmed into a valid name", async () => {
+      const padded = (await certificateRequest({ subject: "CN=shop.example.com " })).pem;
+      assert.match(
+        (await order(padded)).join(),
+        /asks for "shop.example.com ", which is not a valid DNS name: it holds a blank/,
+      );
+    });
+
+    it("refuses a delegation zone that contains the validated domain", async () => {
+      const csr = (await certificateRequest({ subject: "CN=shop.customer-one.com" })).pem;
+      const reasons = await order(csr, { validationDelegation: { zone: "customer-one.com" } });
+      assert.match(
+        reasons.join(),
+        /zone "customer-one.com" contains "shop.customer-one.com", the domain the order validates/,
+      );
     });
 
     it("refuses more than 100 subjectAltNames", async () => {

@@ -291,6 +291,11 @@ export function checkValidationDelegation(
       "validationDelegation.zone",
       `validationDelegation.zone ${quote(zone)} lies inside ${quote(domain)}, the domain the order validates: the delegation target must be a zone the platform controls, outside the customer's domain (the CNAME _dnsauth.${domain} would point back into the customer's own zone)`,
     );
+  } else if (domain !== undefined && isWithinZone(domain, zone)) {
+    report.fail(
+      "validationDelegation.zone",
+      `validationDelegation.zone ${quote(zone)} contains ${quote(domain)}, the domain the order validates: whoever holds that zone holds the domain's own validation record too, so there is nothing to delegate; the zone must lie outside the customer's domain`,
+    );
   }
   return { zone };
 }

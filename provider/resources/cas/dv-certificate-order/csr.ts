@@ -12,7 +12,7 @@ type Pkcs10CertificateRequest = CsrType;
 
 /** What CreateCertificateWithCsrRequest takes from a CSR, and whether CAS would accept it. */
 export interface CsrFacts {
-  /** The subject CN, lower-cased (the domain the order is for), or undefined when the CSR has none. */
+  /** The subject CN, lower-cased, as written (the domain the order is for), or undefined when the CSR has none. */
   readonly commonName: string | undefined;
   /** Every CN attribute of the subject, as written (a CSR may carry several; CAS reads one). */
   readonly commonNames: readonly string[];
@@ -63,7 +63,8 @@ export async function inspectCsr(pem: string): Promise<CsrFacts | { readonly unr
   const spki = Buffer.from(csr.publicKey.rawData);
   const key = describeKey(spki);
   const commonNames = csr.subjectName.getField("CN");
-  const commonName = commonNames[0]?.trim().toLowerCase() || undefined;
+  // Not trimmed: the CN is signed into the request as written, and CAS reads it so.
+  const commonName = commonNames[0]?.toLowerCase() || undefined;
   const sanExtension = csr.getExtension("2.5.29.17");
   const sans = sanExtension === null ? [] : new SubjectAlternativeNameExtension(sanExtension.rawData).names.items;
   const dnsNames = [

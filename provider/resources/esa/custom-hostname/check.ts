@@ -15,6 +15,7 @@ import {
   readTimeoutSeconds,
   readString,
   CERT_IDENTIFIER,
+  MAX_ID,
 } from "../../common/check";
 import { UNKNOWN, type PropertyBag } from "../../common/dynamic";
 import { rejectUnknownInputs } from "../../common/input-names";
@@ -94,6 +95,11 @@ function checkCas(
       report.fail(
         "certIdentifier",
         `certIdentifier ${quote(certIdentifier)} names region "${regionPart}"; ESA takes CAS certificates from ${CAS_REGIONS.map((r) => `"${r}"`).join(" or ")}`,
+      );
+    } else if (BigInt(idPart) > MAX_ID) {
+      report.fail(
+        "certIdentifier",
+        `certIdentifier ${quote(certIdentifier)} has a casId above 2^63 - 1, the largest CAS id (CasId is an integer, seed 002)`,
       );
     } else {
       if (known(casId) && casId !== idPart)
