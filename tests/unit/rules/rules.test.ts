@@ -11,7 +11,16 @@ import { render } from "../../../provider/resources/common/render";
 import { checkOrder } from "../../../provider/resources/cas/dv-certificate-order/check";
 import { checkInputs } from "../../../provider/resources/esa/custom-hostname/check";
 import { checkBinding } from "../../../provider/resources/ga/listener-additional-certificate/check";
-import { certificateChain, certificateRequest, selfSignedCertificate } from "../../helpers/x509";
+import { webcrypto } from "node:crypto";
+import {
+  certificateChain,
+  certificateRequest,
+  generateKeys,
+  pemOf,
+  selfSignedCertificate,
+  signingAlgorithm,
+  x509,
+} from "../../helpers/x509";
 import { privateKeyTexts } from "./generators";
 
 const ESA = { siteId: "7096621098379520", hostname: "shop.customer.com", recordId: "4042843419650112" };
@@ -156,6 +165,27 @@ describe("unit: input rules, one example each", () => {
       assert.match(
         upload(partial.certificate, partial.privateKey, "foo.customer.com").join(),
         /does not cover hostname "foo.customer.com"/,
+      );
+    });
+
+    it("refuses a leaf whose extended key usage lacks serverAuth", async () => {
+      const keys = await generateKeys();
+      const cert = await x509.X509CertificateGenerator.createSelfSigned({
+        serialNumber: "01",
+        name: "CN=shop.customer.com",
+        notBefore: new Date(Date.now() - 86_400_000),
+        notAfter: new Date(Date.now() + 86_400_000),
+        signingAlgorithm: signingAlgorithm(),
+        keys,
+        extensions: [
+          new x509.ExtendedKeyUsageExtension(["1.3.6.1.5.5.7.3.2"]),
+          new x509.SubjectAlternativeNameExtension([{ type: "dns", value: "shop.customer.com" }]),
+        ],
+      });
+      const key = pemOf("PRIVATE KEY", await webcrypto.subtle.exportKey("pkcs8", keys.privateKey));
+      assert.match(
+        upload(cert.toString("pem"), key).join(),
+        /is not for TLS servers: its extended key usage \(1.3.6.1.5.5.7.3.2\) lacks serverAuth/,
       );
     });
 

@@ -10,6 +10,7 @@
  *   last. A chain in the wrong order is reported as that, not as a key or name mismatch.
  * - `privateKey` is one unencrypted PEM key (PKCS #8 `PRIVATE KEY`, RFC 7468 §10, or OpenSSL's traditional
  *   `RSA PRIVATE KEY` / `EC PRIVATE KEY`) and belongs to the leaf (its public key is the leaf's).
+ * - The leaf may serve TLS: an extended key usage, if present, includes serverAuth (RFC 5280 §4.2.1.12).
  * - The leaf covers the hostname as TLS clients match names (RFC 9525 §6.3): its DNS subjectAltNames only (no
  *   fallback to the subject CN, which RFC 9525 removed and browsers ignore), `*` only as a whole leftmost label
  *   covering one label, and a wildcard hostname needs that same wildcard name.
@@ -147,6 +148,19 @@ export function chainProblem(chain: readonly X509Certificate[]): string | undefi
   return undefined;
 }
 
+/** Extended key usages that let a certificate serve TLS: serverAuth and anyExtendedKeyUsage (RFC 5280 §4.2.1.12). */
+const SERVER_USAGES = ["1.3.6.1.5.5.7.3.1", "2.5.29.37.0"];
+
+/**
+ * Why the leaf cannot serve TLS, or undefined: an extended key usage extension without serverAuth (RFC 5280
+ * §4.2.1.12: the certificate "MUST only be used for one of the purposes indicated"; TLS clients refuse it).
+ */
+export function serverUsageProblem(leaf: X509Certificate): string | undefined {
+  const usages = leaf.keyUsage;
+  if (usages === undefined || usages.length === 0 || usages.some((u) => SERVER_USAGES.includes(u))) return undefined;
+  return `(subject ${JSON.stringify(leaf.subject.replace(/\n/g, ", "))}) is not for TLS servers: its extended key usage (${usages.join(", ")}) lacks serverAuth (RFC 5280 §4.2.1.12)`;
+}
+
 /** One failed upload rule: the input it is about and why. */
 export interface UploadProblem {
   readonly property: "certificate" | "privateKey";
@@ -182,6 +196,8 @@ export function uploadProblems(
     if (order !== undefined) problems.push({ property: "certificate", reason: `certificate ${order}` });
   }
   const leaf = chain[Math.max(keyIndex, 0)];
+  const usage = leaf === undefined ? undefined : serverUsageProblem(leaf);
+  if (usage !== undefined) problems.push({ property: "certificate", reason: `certificate ${usage}` });
   if (leaf !== undefined && hostname !== undefined && !certificateCovers(leaf, hostname)) {
     const names = dnsNames(leaf);
     const shown =
