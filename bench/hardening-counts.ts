@@ -1,8 +1,14 @@
 /**
- * The bad-input figures of issue 12, measured again: a corpus of invalid inputs across the four resources, each run
- * through the resource's real `check` (what `pulumi preview` calls), counting how many are stopped, how many of those
- * name the input in the message, and how many leak a secret or personal value (as a failure's `property`, which the
- * engine prints with the value, or in the reason). Run:
+ * The hardening figures the README quotes, measured again:
+ *
+ * - a corpus of invalid inputs across the five resources (issue 12's, plus one case per class of the input-rules
+ *   issue: more in a PEM value than it should hold, CSR structure, silent oddities, messages), each run through the
+ *   resource's real `check` (what `pulumi preview` calls), counting how many are stopped, how many of those name the
+ *   input, how many leak a secret or personal value (as a failure's `property`, which the engine prints with the
+ *   value, in the reason, or in the inputs check returns, which the engine stores), and how many messages render a
+ *   value wrongly (`null` for a value that is not null, `<nil>`, or a nested property the engine cannot look up);
+ * - the property suites of `tests/unit/rules/` (the same properties the unit tier runs): properties, generated runs,
+ *   and failures. Run:
  *
  *   scripts/with-env npx ts-node --transpile-only bench/hardening-counts.ts
  *
@@ -23,16 +29,34 @@ import {
 } from "../provider/resources/ga/listener-additional-certificates/check";
 import { failedProperty } from "../tests/helpers/check-failures";
 import { BAD_CASES, BASE } from "../tests/helpers/esa-bad-inputs";
-import { selfSignedCertificate } from "../tests/helpers/x509";
+import { certificateRequest, selfSignedCertificate } from "../tests/helpers/x509";
+import { checkValidation } from "../provider/resources/cas/dv-certificate-validation/check";
+import { ALL_PROPERTIES } from "../tests/unit/rules/properties";
 
 type Bag = Record<string, unknown>;
 type Failures = readonly { property: string; reason: string }[];
+/** What check answered: its failures and the inputs it returned (which the engine stores). */
+interface Answer {
+  readonly failures: Failures;
+  readonly inputs: unknown;
+}
 interface Case {
   readonly resource: string;
   readonly name: string;
-  readonly run: () => Promise<Failures>;
-  /** Values that must never appear in what the engine prints. */
+  readonly run: () => Promise<Answer>;
+  /** Private keys: they must never appear in what the engine prints or stores. */
   readonly secrets: readonly string[];
+  /** Personal values: never printed (they are inputs CAS needs, so check returns them and the engine stores them). */
+  readonly personal?: readonly string[];
+  /** Inputs that may hold a secret in what check returns (ESA's privateKey). */
+  readonly secretInputs?: readonly string[];
+}
+
+/** Every string inside a bag (map keys and nested values too) that holds a PEM private key: a secret wherever it is. */
+function keysIn(value: unknown): string[] {
+  if (typeof value === "string") return value.includes("PRIVATE KEY") ? [value] : [];
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) => [...keysIn(key), ...keysIn(item)]);
 }
 
 const SENSITIVE = new Set(["privateKey", "certificate", "username", "phone", "email"]);
@@ -64,14 +88,22 @@ async function corpus(): Promise<Case[]> {
   const esa = (name: string, bag: Bag, secrets: string[] = []): Case => ({
     resource: "esa.CustomHostname",
     name,
-    run: async () => checkInputs(bag, { previous: undefined, now: new Date() }).failures,
-    secrets,
+    run: async () => checkInputs(bag, { previous: undefined, now: new Date() }),
+    secrets: [...secrets, ...keysIn(bag)],
+    secretInputs: ["privateKey"],
   });
-  const cas = (name: string, bag: Bag, secrets: string[] = []): Case => ({
+  const cas = (name: string, bag: Bag, personal: string[] = []): Case => ({
     resource: "cas.DvCertificateOrder",
     name,
-    run: async () => (await checkOrder({}, bag)).failures ?? [],
-    secrets,
+    run: async () => answer(await checkOrder({}, bag)),
+    secrets: keysIn(bag),
+    personal,
+  });
+  const validation = (name: string, bag: Bag): Case => ({
+    resource: "cas.DvCertificateValidation",
+    name,
+    run: async () => answer(await checkValidation({}, bag)),
+    secrets: keysIn(bag),
   });
   const gaGood = {
     acceleratorId: "ga-bp1odcab8tmno0hdq1234",
@@ -82,15 +114,15 @@ async function corpus(): Promise<Case[]> {
   const ga = (name: string, bag: Bag): Case => ({
     resource: "ga.ListenerAdditionalCertificate",
     name,
-    run: async () => (await checkBinding({}, bag)).failures ?? [],
-    secrets: [],
+    run: async () => answer(await checkBinding({}, bag)),
+    secrets: keysIn(bag),
   });
   const gaSetGood = { acceleratorId: gaGood.acceleratorId, listenerId: gaGood.listenerId };
-  const gaSet = (name: string, bag: Bag): Case => ({
+  const gaSet = (name: string, bag: Bag, secrets: string[] = []): Case => ({
     resource: "ga.ListenerAdditionalCertificates",
     name,
-    run: async () => (await checkBindingSet({}, bag)).failures ?? [],
-    secrets: [],
+    run: async () => answer(await checkBindingSet({}, bag)),
+    secrets: [...secrets, ...keysIn(bag)],
   });
 
   const certs = { shop, other };
@@ -99,8 +131,7 @@ async function corpus(): Promise<Case[]> {
       const bag = Object.fromEntries(
         Object.entries({ ...BASE, ...bad.inputs(certs) }).filter(([, v]) => v !== undefined),
       );
-      const key = bag["privateKey"];
-      return esa(bad.name, bag, typeof key === "string" && key.includes("PRIVATE KEY") ? [key] : []);
+      return esa(bad.name, bag);
     }),
     esa(
       "expired upload",
@@ -185,8 +216,97 @@ async function corpus(): Promise<Case[]> {
     }),
     gaSet("certificate id in us-east-1", { ...gaSetGood, certificates: { "a.example.com": "1-us-east-1" } }),
     ...GA_SET_INPUTS.map((name) => gaSet(`misspelled ${name}`, { ...gaSetGood, [misspell(name)]: "x" })),
+    ...(await ruleClasses({ cas, validation, ga, gaSet, csr, contact, gaGood, gaSetGood, key: shop.privateKey })),
   ];
   return cases;
+}
+
+/** The check result as the bench reads it. */
+function answer(result: { inputs?: unknown; failures?: Failures }): Answer {
+  return { failures: result.failures ?? [], inputs: result.inputs };
+}
+
+/** One case per class of the input-rules issue, on the resources the ESA corpus above does not already cover. */
+async function ruleClasses(make: {
+  cas: (name: string, bag: Bag) => Case;
+  validation: (name: string, bag: Bag) => Case;
+  ga: (name: string, bag: Bag) => Case;
+  gaSet: (name: string, bag: Bag) => Case;
+  csr: string;
+  contact: Bag;
+  gaGood: Bag;
+  gaSetGood: Bag;
+  key: string;
+}): Promise<Case[]> {
+  const { cas, validation, ga, gaSet, csr, key } = make;
+  const order = { csr, ...make.contact, validateType: "DNS" };
+  const twoCn = (await certificateRequest({ subject: "CN=a.example.com, CN=b.example.com" })).pem;
+  const longCn = (await certificateRequest({ subject: `CN=${"a".repeat(60)}.example.com` })).pem;
+  const ipSan = (await certificateRequest({ subject: "CN=ip.example.com", names: [{ type: "ip", value: "10.0.0.1" }] }))
+    .pem;
+  return [
+    cas("private key after the CSR", { ...order, csr: `${csr}${key}` }),
+    cas("text after the CSR", { ...order, csr: `${csr}\nsubject=CN = shop.example.com` }),
+    cas("a second CSR", { ...order, csr: `${csr}${csr}` }),
+    cas("two CN attributes", { ...order, csr: twoCn }),
+    cas("CN over 64 characters", { ...order, csr: longCn }),
+    cas("IP address SAN", { ...order, csr: ipSan }),
+    cas("delegation zone inside the domain", { ...order, validationDelegation: { zone: "dcv.shop.example.com" } }),
+    cas("unknown delegation field", { ...order, validationDelegation: { zone: "dcv.example.net", zones: "x" } }),
+    cas("private key in a tag value", { ...order, tags: { note: key } }),
+    cas("issuance timeout NaN", { ...order, issuanceTimeoutSeconds: Number.NaN }),
+    cas("phone as a number", { ...order, phone: 8613900001234 }),
+    validation("orderId above 64 bits", { orderId: "99999999999999999999" }),
+    validation("orderId with a leading zero", { orderId: "0123" }),
+    validation("timeout Infinity", { orderId: "98987582437920969", timeoutSeconds: Number.POSITIVE_INFINITY }),
+    validation("private key as the orderId", { orderId: key }),
+    ga("timeout NaN", { ...make.gaGood, timeoutSeconds: Number.NaN }),
+    ga("timeout 1e21", { ...make.gaGood, timeoutSeconds: 1e21 }),
+    ga("timeout -0", { ...make.gaGood, timeoutSeconds: -0 }),
+    ga("private key as the domain", { ...make.gaGood, domain: key }),
+    ga("xn-- domain that is not punycode", { ...make.gaGood, domain: "xn--zz.example.com" }),
+    ga("partial wildcard domain", { ...make.gaGood, domain: "f*.example.com" }),
+    gaSet("empty domain key", { ...make.gaSetGood, certificates: { "": "1-cn-hangzhou" } }),
+    gaSet("private key as a certificates value", { ...make.gaSetGood, certificates: { "a.example.com": key } }),
+    gaSet("certificate id above 64 bits", {
+      ...make.gaSetGood,
+      certificates: { "a.example.com": "99999999999999999999-cn-hangzhou" },
+    }),
+  ];
+}
+
+/** Whether a secret's material (its lines, without the PEM armour) appears in `text`. */
+function shows(text: string, secret: string): boolean {
+  return secret.split("\n").some((line) => line.length >= 8 && !line.startsWith("-----") && text.includes(line));
+}
+
+/**
+ * A message that shows a value wrongly: `null` (no corpus case passes null, so it can only be a NaN or Infinity that
+ * JSON.stringify turned into null), Go's `<nil>`, or a nested property path the engine cannot look up (it prints
+ * `value {<nil>}` for those).
+ */
+function misrendered(failure: { property: string; reason: string }): boolean {
+  return /[[.]/.test(failure.property) || failure.reason.includes("<nil>") || /\bnull\b/.test(failure.reason);
+}
+
+/** Run the property suites as the unit tier does and count them. */
+async function propertyCounts(): Promise<void> {
+  let runs = 0;
+  const failed: string[] = [];
+  const byKind = new Map<string, { properties: number; runs: number }>();
+  for (const property of ALL_PROPERTIES) {
+    const outcome = await property.run(property.runs);
+    runs += outcome.runs;
+    if (outcome.failed) failed.push(`${property.name}\n${outcome.report}`);
+    const row = byKind.get(property.kind) ?? { properties: 0, runs: 0 };
+    byKind.set(property.kind, { properties: row.properties + 1, runs: row.runs + outcome.runs });
+  }
+  console.log(
+    `property suites: ${ALL_PROPERTIES.length} properties, ${runs} generated runs, ${failed.length} failed (fast-check; tests/unit/rules/)`,
+  );
+  for (const [kind, row] of byKind) console.log(`  ${kind}: ${row.properties} properties, ${row.runs} runs`);
+  for (const f of failed) console.log(`  FAILED: ${f}`);
+  if (failed.length > 0) process.exitCode = 1;
 }
 
 async function main(): Promise<void> {
@@ -194,10 +314,11 @@ async function main(): Promise<void> {
   let stopped = 0;
   let named = 0;
   let leaks = 0;
+  let wrongRenderings = 0;
   const missed: string[] = [];
   const byResource = new Map<string, { total: number; stopped: number }>();
   for (const c of cases) {
-    const failures = await c.run();
+    const { failures, inputs } = await c.run();
     const row = byResource.get(c.resource) ?? { total: 0, stopped: 0 };
     row.total++;
     if (failures.length > 0) {
@@ -207,18 +328,25 @@ async function main(): Promise<void> {
     } else missed.push(`${c.resource}: ${c.name}`);
     byResource.set(c.resource, row);
     const printed = failures.map((f) => `${f.property} ${f.reason}`).join("\n");
+    const stored = JSON.stringify(
+      Object.entries(typeof inputs === "object" && inputs !== null ? inputs : {}).filter(
+        ([key]) => !(c.secretInputs ?? []).includes(key),
+      ),
+    ).replace(/\\n/g, "\n");
     const leaked =
-      failures.some((f) => SENSITIVE.has(f.property)) ||
-      c.secrets.some((s) =>
-        s.split("\n").some((line) => line.length >= 8 && !line.startsWith("-----") && printed.includes(line)),
-      );
-    if (leaked) leaks++;
+      failures.some((f) => SENSITIVE.has(f.property)) || c.secrets.some((s) => shows(printed, s) || shows(stored, s));
+    if (leaked) {
+      leaks++;
+      console.log(`  leak: ${c.resource}: ${c.name}`);
+    }
+    if (failures.some(misrendered)) wrongRenderings++;
   }
   console.log(
-    `bad inputs: ${cases.length}; stopped at check (preview): ${stopped}; every failure names its input: ${named}; leaks: ${leaks}`,
+    `bad inputs: ${cases.length}; stopped at check (preview): ${stopped}; every failure names its input: ${named}; leaks: ${leaks}; values shown wrongly: ${wrongRenderings}`,
   );
   for (const [resource, row] of byResource) console.log(`  ${resource}: ${row.stopped}/${row.total}`);
   for (const m of missed) console.log(`  not stopped: ${m}`);
+  await propertyCounts();
 }
 
 main().catch((error: unknown) => {

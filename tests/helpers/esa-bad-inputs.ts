@@ -199,4 +199,74 @@ export const BAD_CASES: readonly BadCase[] = [
     property: "adoptExisting",
     reason: /must be true or false/,
   },
+  {
+    name: "private key pasted after the certificate",
+    inputs: (c) => ({
+      certType: "upload",
+      certificate: `${c.shop.certificate}${c.shop.privateKey}`,
+      privateKey: c.shop.privateKey,
+    }),
+    property: "certificate",
+    reason: /^certificate holds a PEM "PRIVATE KEY" block; a private key belongs only in privateKey/,
+  },
+  {
+    name: "private key as the hostname",
+    inputs: (c) => ({ hostname: c.other.privateKey }),
+    property: "hostname",
+    reason: /^hostname holds a PEM "PRIVATE KEY" block/,
+  },
+  {
+    name: "text after the certificate",
+    inputs: (c) => ({
+      certType: "upload",
+      certificate: `${c.shop.certificate}\nsubject=CN = shop.customer.com`,
+      privateKey: c.shop.privateKey,
+    }),
+    property: "certificate",
+    reason: /has text after block 1 .* outside any PEM block; it must be PEM certificates only/,
+  },
+  {
+    name: "two keys in privateKey",
+    inputs: (c) => ({
+      certType: "upload",
+      certificate: c.shop.certificate,
+      privateKey: `${c.shop.privateKey}${c.other.privateKey}`,
+    }),
+    property: "privateKey",
+    reason: /\(secret, \d+ characters\) must be one unencrypted PEM private key .*it holds 2 blocks/,
+  },
+  {
+    name: "chain in the wrong order",
+    inputs: (c) => ({
+      certType: "upload",
+      certificate: `${c.other.certificate}${c.shop.certificate}`,
+      privateKey: c.shop.privateKey,
+    }),
+    property: "certificate",
+    reason: /^certificate is a chain in the wrong order: privateKey belongs to block 2 of 2/,
+  },
+  {
+    name: "hostname with an xn-- label that is not punycode",
+    inputs: () => ({ hostname: "xn--zz.customer.com" }),
+    property: "hostname",
+    reason: /"xn--zz", which starts with "xn--" but is not a valid punycode A-label \(RFC 5891/,
+  },
+  {
+    name: "hostname with a reserved label",
+    inputs: () => ({ hostname: "ab--cd.customer.com" }),
+    property: "hostname",
+    reason: /reserved for IDNA \(RFC 5890/,
+  },
+  {
+    name: "siteId above 64 bits",
+    inputs: () => ({ siteId: "99999999999999999999" }),
+    property: "siteId",
+    reason: /"99999999999999999999" is larger than the largest id: an id must be at most 2\^63 - 1/,
+  },
+  {
+    name: "waitTimeoutSeconds NaN",
+    inputs: () => ({ waitTimeoutSeconds: Number.NaN }),
+    property: "waitTimeoutSeconds",
+    reason: /^waitTimeoutSeconds NaN is not a number/,
+  },
 ];

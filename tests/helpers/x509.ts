@@ -110,3 +110,75 @@ export async function certificateRequest(options: CsrOptions): Promise<TestCsr> 
   });
   return { pem: csr.toString("pem"), csr, keys };
 }
+
+/** A leaf certificate with the chain that issued it, each PEM, and the leaf's unencrypted PKCS#8 key. */
+export interface TestChain {
+  /** The leaf (end-entity) certificate. */
+  readonly leaf: string;
+  /** The intermediate CA that issued the leaf. */
+  readonly intermediate: string;
+  /** The self-signed root that issued the intermediate. */
+  readonly root: string;
+  /** The leaf's private key. */
+  readonly privateKey: string;
+}
+
+/** A CA certificate's extensions: basicConstraints CA, keyCertSign. */
+function caExtensions(): X509.Extension[] {
+  return [
+    new x509.BasicConstraintsExtension(true, undefined, true),
+    new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+  ];
+}
+
+/** A three-level ECDSA P-256 chain (root → intermediate → leaf) for `dnsNames`; the first name is the leaf's CN. */
+export async function certificateChain(options: {
+  readonly dnsNames: readonly string[];
+  readonly notBefore?: Date;
+  readonly notAfter?: Date;
+}): Promise<TestChain> {
+  const notBefore = options.notBefore ?? new Date(Date.now() - 86_400_000);
+  const notAfter = options.notAfter ?? new Date(Date.now() + 365 * 86_400_000);
+  const [rootKeys, intermediateKeys, leafKeys] = await Promise.all([generateKeys(), generateKeys(), generateKeys()]);
+  const serial = (n: number): string => `${Date.now().toString(16)}0${n}`;
+  const root = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: serial(1),
+    name: "CN=Test Root CA",
+    notBefore,
+    notAfter,
+    signingAlgorithm: signingAlgorithm(),
+    keys: rootKeys,
+    extensions: caExtensions(),
+  });
+  const intermediate = await x509.X509CertificateGenerator.create({
+    serialNumber: serial(2),
+    subject: "CN=Test Intermediate CA",
+    issuer: root.subject,
+    notBefore,
+    notAfter,
+    signingAlgorithm: signingAlgorithm(),
+    publicKey: intermediateKeys.publicKey,
+    signingKey: rootKeys.privateKey,
+    extensions: caExtensions(),
+  });
+  const leaf = await x509.X509CertificateGenerator.create({
+    serialNumber: serial(3),
+    subject: `CN=${options.dnsNames[0] ?? "leaf"}`,
+    issuer: intermediate.subject,
+    notBefore,
+    notAfter,
+    signingAlgorithm: signingAlgorithm(),
+    publicKey: leafKeys.publicKey,
+    signingKey: intermediateKeys.privateKey,
+    extensions: [
+      new x509.SubjectAlternativeNameExtension(options.dnsNames.map((value) => ({ type: "dns" as const, value }))),
+    ],
+  });
+  const pkcs8 = await webcrypto.subtle.exportKey("pkcs8", leafKeys.privateKey);
+  return {
+    leaf: leaf.toString("pem"),
+    intermediate: intermediate.toString("pem"),
+    root: root.toString("pem"),
+    privateKey: pemOf("PRIVATE KEY", pkcs8),
+  };
+}

@@ -1,4 +1,7 @@
 import { UNKNOWN } from "./dynamic";
+import { parseHostname } from "./hostname";
+import { wholeNumberProblem } from "./number";
+import { describeType, render } from "./render";
 
 /**
  * One failed rule, as `check` returns it: the property, and a reason naming the value (never a secret one) and the
@@ -21,26 +24,44 @@ export interface CheckReportOptions {
   readonly sensitive?: readonly string[];
 }
 
-/** Collects check failures for one resource. */
+/**
+ * Collects check failures for one resource. A failure is reported under its input's top-level name: the engine
+ * prints `property <name> value {<inputs[name]>}`, looking the name up as a key of the inputs, so a nested path
+ * (`certificates["a.com"]`) would print `{<nil>}`; the path is named in the reason instead.
+ */
 export class CheckReport {
-  readonly failures: CheckFailure[] = [];
-  private readonly sensitive: ReadonlySet<string>;
+  private readonly recorded: { property: string; reason: string }[] = [];
+  private readonly sensitive: Set<string>;
 
   constructor(options: CheckReportOptions = {}) {
     this.sensitive = new Set(options.sensitive ?? []);
   }
 
+  /** Record that `property` (or a path inside it: `tags["k"]`, `validationDelegation.zone`) breaks a rule. */
   fail(property: string, reason: string): void {
-    if (!this.sensitive.has(rootProperty(property))) {
-      this.failures.push({ property, reason });
-      return;
-    }
-    this.failures.push({ property: "", reason: reason.startsWith(property) ? reason : `${property}: ${reason}` });
+    this.recorded.push({ property, reason });
+  }
+
+  /**
+   * Treat an input as sensitive from now on, for failures recorded before and after: used when an input turns out
+   * to hold a private key, so no failure makes the engine print it.
+   */
+  hide(property: string): void {
+    this.sensitive.add(rootProperty(property));
+  }
+
+  /** The failures as `check` returns them. */
+  get failures(): CheckFailure[] {
+    return this.recorded.map(({ property, reason }) => {
+      const root = rootProperty(property);
+      const named = property === "" || reason.startsWith(property) ? reason : `${property}: ${reason}`;
+      return { property: this.sensitive.has(root) ? "" : root, reason: named };
+    });
   }
 }
 
 /** `tags` of `tags["k"]` or `tags.k`: the input a failure is about. */
-function rootProperty(property: string): string {
+export function rootProperty(property: string): string {
   return /^[^[.]*/.exec(property)?.[0] ?? property;
 }
 
@@ -49,25 +70,43 @@ export function isUnknown(value: unknown): value is Unknown {
   return value === UNKNOWN;
 }
 
-/** Quote a user value in a failure message (shortened; never call this with a secret). */
+/**
+ * A user value in a failure message, as typed (see `./render`): `"12"` for the string, `12` for the number, `NaN`,
+ * `""`, `{"a": 1}`. Never call this with a secret or personal value.
+ */
 export function quote(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  const shown = text === undefined ? String(value) : text;
-  return shown.length > 80 ? `"${shown.slice(0, 77)}..."` : `"${shown}"`;
+  return render(value);
 }
 
 /** Describe a secret value without revealing it. */
 export function describeSecret(value: unknown): string {
-  return typeof value === "string" ? `(secret, ${value.length} characters)` : `(secret, a ${typeof value})`;
+  return typeof value === "string" ? `(secret, ${value.length} characters)` : `(secret, ${describeType(value)})`;
 }
 
 /**
- * Read an id input that may be given as a string or a number. Alibaba ids can exceed 2^53, where a JS number has
- * already lost digits, so a number that is not a safe integer is a failure telling the user to pass a string.
+ * Why a required value is missing, naming what was typed: nothing, `null`, or the empty string (which is a value,
+ * so "is required" alone would be a puzzle for someone who wrote `""`).
+ */
+export function missingReason(property: string, value: unknown): string {
+  if (value === null) return `${property} is required: got null`;
+  if (value === "") return `${property} is required: got an empty string ("")`;
+  return `${property} is required`;
+}
+
+/**
+ * Largest id the APIs take: their ids are documented as `integer`, which the official SDKs type as a 64-bit `Long`
+ * (CAS's own example OrderId, 98987582437920968, is above 2^53, so the limit is 64 bits, not JavaScript's 53).
+ */
+export const MAX_ID = 9_223_372_036_854_775_807n;
+
+/**
+ * Read an id input that may be given as a string or a number: a positive integer of at most 64 bits, written in
+ * decimal digits with no sign or leading zero. A number that is not a safe integer has already lost digits (ids can
+ * exceed 2^53), so it fails telling the user to pass a string.
  */
 export function readId(report: CheckReport, property: string, value: unknown, required: boolean): string | undefined {
   if (value === undefined || value === null || value === "") {
-    if (required) report.fail(property, `${property} is required`);
+    if (required) report.fail(property, missingReason(property, value));
     return undefined;
   }
   if (isUnknown(value)) return UNKNOWN;
@@ -75,15 +114,28 @@ export function readId(report: CheckReport, property: string, value: unknown, re
     if (!Number.isSafeInteger(value) || value <= 0) {
       report.fail(
         property,
-        `${property} ${value} is not a safe positive integer; pass ids above 2^53 as strings (e.g. "98987582437920968")`,
+        `${property} ${render(value)} is not a safe positive integer; pass ids above 2^53 as strings (e.g. "98987582437920968")`,
       );
       return undefined;
     }
     return String(value);
   }
-  if (typeof value === "string" && /^[1-9]\d*$/.test(value.trim())) return value.trim();
-  report.fail(property, `${property} ${quote(value)} must be a positive integer id (digits only)`);
-  return undefined;
+  const text = typeof value === "string" ? value.trim() : undefined;
+  if (text === undefined || !/^[1-9]\d*$/.test(text)) {
+    report.fail(
+      property,
+      `${property} ${render(value)} must be a positive integer id (digits only, no sign or leading zero)`,
+    );
+    return undefined;
+  }
+  if (BigInt(text) > MAX_ID) {
+    report.fail(
+      property,
+      `${property} ${render(value)} is larger than the largest id: an id must be at most 2^63 - 1 (a 64-bit integer)`,
+    );
+    return undefined;
+  }
+  return text;
 }
 
 /** Read a required or optional string input, trimmed. */
@@ -94,12 +146,12 @@ export function readString(
   required: boolean,
 ): string | undefined {
   if (value === undefined || value === null || value === "") {
-    if (required) report.fail(property, `${property} is required`);
+    if (required) report.fail(property, missingReason(property, value));
     return undefined;
   }
   if (isUnknown(value)) return UNKNOWN;
   if (typeof value !== "string") {
-    report.fail(property, `${property} must be a string, got ${typeof value}`);
+    report.fail(property, `${property} must be a string, got ${typeof value} ${render(value)}`);
     return undefined;
   }
   return value.trim();
@@ -115,11 +167,12 @@ export function readEnum<T extends string>(
 ): T | undefined {
   const text = readString(report, property, value, required);
   if (text === undefined || text === UNKNOWN) return text as T | undefined;
-  if (!(allowed as readonly string[]).includes(text)) {
-    report.fail(property, `${property} ${quote(text)} must be one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
+  const match = allowed.find((a) => a === text);
+  if (match === undefined) {
+    report.fail(property, `${property} ${render(text)} must be one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
     return undefined;
   }
-  return text as T;
+  return match;
 }
 
 /** The preview-time unknown sentinel as a type: a reader returns it where the value is not known yet. */
@@ -127,8 +180,9 @@ export type Unknown = typeof UNKNOWN;
 
 /**
  * Read a timeout input in whole seconds, the one rule every resource uses: a number that is an integer from 1 to
- * `max`. Absent (or invalid, after recording a failure) is `undefined`, so the caller applies its documented default;
- * unknown at preview is kept as {@link UNKNOWN}, so the diff shows the value as changing until it is known.
+ * `max` (`./number`). Absent (or invalid, after recording a failure) is `undefined`, so the caller applies its
+ * documented default; unknown at preview is kept as {@link UNKNOWN}, so the diff shows the value as changing until it
+ * is known.
  */
 export function readTimeoutSeconds(
   report: CheckReport,
@@ -138,11 +192,9 @@ export function readTimeoutSeconds(
 ): number | Unknown | undefined {
   if (value === undefined || value === null) return undefined;
   if (isUnknown(value)) return UNKNOWN;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > max) {
-    report.fail(
-      property,
-      `${property} ${quote(value)} must be a whole number of seconds between 1 and ${max} (accepted: integers from 1 to ${max})`,
-    );
+  const problem = wholeNumberProblem(property, value, { min: 1, max, unit: "seconds" });
+  if (problem !== undefined || typeof value !== "number") {
+    report.fail(property, problem ?? `${property} must be a number`);
     return undefined;
   }
   return value;
@@ -158,17 +210,16 @@ export function readBoolean(report: CheckReport, property: string, value: unknow
   if (value === undefined || value === null) return undefined;
   if (isUnknown(value)) return UNKNOWN;
   if (typeof value !== "boolean") {
-    report.fail(property, `${property} ${quote(value)} must be true or false`);
+    report.fail(property, `${property} ${render(value)} must be true or false, got ${describeType(value)}`);
     return undefined;
   }
   return value;
 }
 
-const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-
 /**
- * Validate a DNS hostname (RFC 1123, at most 253 characters, at least two labels); `*.` as the first label only when
- * `allowWildcard`. Returns the lower-cased name, or undefined after recording a failure.
+ * Read a DNS hostname by the rules of `./hostname` (RFC 1035/1123 syntax, IDNA A-labels, wildcards only as `*.`
+ * when `allowWildcard`). Returns the normalized name (lower case, A-labels, no final dot), or undefined after
+ * recording a failure that names the rule.
  */
 export function readHostname(
   report: CheckReport,
@@ -178,27 +229,13 @@ export function readHostname(
 ): string | undefined {
   const text = readString(report, property, value, options.required);
   if (text === undefined || text === UNKNOWN) return text;
-  const name = text.toLowerCase().replace(/\.$/, "");
-  const labels = name.split(".");
-  const wildcard = labels[0] === "*";
-  const rest = wildcard ? labels.slice(1) : labels;
-  if (wildcard && !options.allowWildcard) {
-    report.fail(property, `${property} ${quote(text)} is a wildcard; wildcards are not supported here`);
+  const parsed = parseHostname(text, { allowWildcard: options.allowWildcard });
+  if ("problem" in parsed) {
+    const what = parsed.problem.startsWith("is a wildcard") ? "" : "is not a valid hostname: it ";
+    report.fail(property, `${property} ${render(value)} ${what}${parsed.problem}`);
     return undefined;
   }
-  if (
-    name.length > 253 ||
-    rest.length < 2 ||
-    !rest.every((l) => LABEL.test(l)) ||
-    /^\d+$/.test(rest[rest.length - 1] ?? "")
-  ) {
-    report.fail(
-      property,
-      `${property} ${quote(text)} is not a valid hostname (letters, digits and hyphens in dot-separated labels of at most 63 characters, at least two labels, at most 253 characters${options.allowWildcard ? ", optionally starting with *." : ""})`,
-    );
-    return undefined;
-  }
-  return name;
+  return parsed.name;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Check rules shared by both GA resources. Each reader records a failure naming the property, the value and the rule,
  * skips values that are unknown during preview, and returns the normalized value.
  */
-import { CAS_REGIONS, type CheckReport, quote, readHostname, readString } from "../common/check";
+import { CAS_REGIONS, MAX_ID, type CheckReport, quote, readHostname, readString } from "../common/check";
 import { UNKNOWN } from "../common/dynamic";
 import { ACCELERATOR_ID, GA_CERTIFICATE_ID, LISTENER_ID } from "./ids";
 
@@ -50,12 +50,15 @@ export function readListenerId(report: CheckReport, value: unknown): string | un
 }
 
 /**
- * A certificate id in `<certId>-<region>` form (the CAS `CertIdentifier`) whose region is one CAS serves
- * certificates from ({@link CAS_REGIONS}); GA would reject any other only at `up`.
+ * A certificate id in `<certId>-<region>` form (the CAS `CertIdentifier`, seed 004 `Certificates.N.Id`: "IDs of server
+ * certificates", example `6092**-cn-hangzhou`) whose region is one CAS serves certificates from ({@link CAS_REGIONS})
+ * and whose number is a CAS CertId (a 64-bit integer, as every documented `integer` id); GA would reject any other
+ * only at `up`.
  */
 export function readCertificateId(report: CheckReport, property: string, value: unknown): string | undefined {
   if (typeof value === "number") {
-    report.fail(property, `${property} ${value} must be a string "<certId>-<region>" such as "${value}-cn-hangzhou"`);
+    const example = Number.isSafeInteger(value) && value > 0 ? `"${value}-cn-hangzhou"` : '"6092123-cn-hangzhou"';
+    report.fail(property, `${property} ${quote(value)} must be a string "<certId>-<region>" such as ${example}`);
     return undefined;
   }
   const id = readPattern(
@@ -65,7 +68,11 @@ export function readCertificateId(report: CheckReport, property: string, value: 
     GA_CERTIFICATE_ID,
     'must be "<certId>-<region>", the CAS certificate identifier, such as "6092123-cn-hangzhou"',
   );
-  const region = id === undefined || id === UNKNOWN ? undefined : GA_CERTIFICATE_ID.exec(id)?.[2];
+  const [, certId, region] = id === undefined || id === UNKNOWN ? [] : (GA_CERTIFICATE_ID.exec(id) ?? []);
+  if (certId !== undefined && BigInt(certId) > MAX_ID) {
+    report.fail(property, `${property} ${quote(id)} has a certId above 2^63 - 1, the largest CAS id`);
+    return undefined;
+  }
   if (region !== undefined && !(CAS_REGIONS as readonly string[]).includes(region)) {
     const served = CAS_REGIONS.map((r) => `"${r}"`).join(" or ");
     report.fail(property, `${property} ${quote(id)} names region "${region}"; CAS serves certificates from ${served}`);
@@ -74,7 +81,11 @@ export function readCertificateId(report: CheckReport, property: string, value: 
   return id;
 }
 
-/** A domain: an RFC 1123 hostname, optionally `*.` wildcard (the API accepts wildcard domains); lower-cased. */
+/**
+ * A domain (seed 004 `Certificates.N.Domain`, "the domain name specified by the certificate"): a hostname by the
+ * shared rules of `../common/hostname`, optionally a `*.` wildcard (GA binds wildcard domains; believed, not on the
+ * seed page), lower-cased, U-labels converted to A-labels.
+ */
 export function readDomain(report: CheckReport, property: string, value: unknown): string | undefined {
   return readHostname(report, property, value, { required: true, allowWildcard: true });
 }

@@ -85,7 +85,7 @@ describe("unit: ga.ListenerAdditionalCertificate check", () => {
       "timeout of zero",
       { timeoutSeconds: 0 },
       "timeoutSeconds",
-      /"0" must be a whole number of seconds between 1 and 86400/,
+      /timeoutSeconds 0 is out of range; it must be a whole number of seconds between 1 and 86400/,
     ],
     ["fractional timeout", { timeoutSeconds: 1.5 }, "timeoutSeconds", /whole number of seconds/],
     ["timeout as a string", { timeoutSeconds: "60" }, "timeoutSeconds", /whole number of seconds/],

@@ -4,12 +4,7 @@
  * at preview are skipped.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import {
-  COMPUTED_OUTPUT_NAMES,
-  type DvCertificateOrderInputs,
-  type DvProductCode,
-  type ValidationDelegation,
-} from "./types";
+import { COMPUTED_OUTPUT_NAMES, type DvCertificateOrderInputs, type ValidationDelegation } from "./types";
 import {
   CheckReport,
   isUnknown,
@@ -23,9 +18,12 @@ import {
   type Unknown,
 } from "../../common/check";
 import { plainJson, type PropertyBag } from "../../common/dynamic";
-import { rejectUnknownInputs } from "../../common/input-names";
+import { closestName, rejectUnknownInputs } from "../../common/input-names";
+import { isWithinZone } from "../../common/hostname";
+import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
+import { describeType } from "../../common/render";
 import { CREATE_TOKEN_KEY } from "./create-token";
-import { type CsrFacts } from "./csr";
+import { validatedDomain } from "./delegation";
 import {
   BEHAVIOUR_DEFAULTS,
   CONTACT,
@@ -35,7 +33,6 @@ import {
   TAGS,
   tagKeyProblem,
   VALIDATE_TYPES,
-  WILDCARD_PRODUCT_CODES,
 } from "./types";
 
 /** Every input of `DvCertificateOrderArgs`: a key outside these (and the outputs) is a misspelling. */
@@ -61,16 +58,20 @@ export const PERSONAL_INPUTS = ["username", "phone", "email"] as const;
 /** Check and normalize the inputs of one order. */
 export async function checkOrder(
   olds: PropertyBag,
-  news: PropertyBag,
+  bag: PropertyBag,
 ): Promise<pulumi.dynamic.CheckResult<DvCertificateOrderInputs>> {
   const report = new CheckReport({ sensitive: PERSONAL_INPUTS });
+  const { news, refused } = screenPrivateKeys(report, bag, []);
   rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: COMPUTED_OUTPUT_NAMES });
   const orderId = readId(report, "orderId", news["orderId"], false);
   // An adopted order was placed elsewhere: its CSR and contact details are optional and never sent.
   const required = orderId === undefined;
   const validateType = readEnum(report, "validateType", news["validateType"], VALIDATE_TYPES, required);
   const productCode = readEnum(report, "productCode", news["productCode"], PRODUCT_CODES, false);
-  const csr = await checkCsr(report, olds["csr"], news["csr"], required, { validateType, productCode });
+  const { csr, commonName } = await checkCsr(report, olds["csr"], news["csr"], required, {
+    validateType,
+    productCode,
+  });
   const inputs = {
     csr,
     username: checkUsername(report, news["username"], required),
@@ -91,14 +92,20 @@ export async function checkOrder(
       ) ?? BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds,
     revokeOnDelete: readBoolean(report, "revokeOnDelete", news["revokeOnDelete"]) ?? BEHAVIOUR_DEFAULTS.revokeOnDelete,
     renewBeforeDays: checkRenewBeforeDays(report, news["renewBeforeDays"]),
-    validationDelegation: checkValidationDelegation(report, news["validationDelegation"], validateType),
+    validationDelegation: checkValidationDelegation(report, news["validationDelegation"], validateType, commonName),
   };
-  return { inputs: plainJson(inputs) as DvCertificateOrderInputs, failures: report.failures };
+  return { inputs: withoutRefused(plainJson(inputs) as DvCertificateOrderInputs, refused), failures: report.failures };
 }
 
 /** Normalize PEM text: LF line endings, no surrounding blank space, one final newline. */
 export function normalizePem(text: string): string {
   return `${text.replace(/\r\n?/g, "\n").trim()}\n`;
+}
+
+/** The checked CSR (normalized PEM) and the domain it orders (its CN), when readable. */
+interface CheckedCsr {
+  readonly csr: string | Unknown | undefined;
+  readonly commonName?: string | undefined;
 }
 
 async function checkCsr(
@@ -107,76 +114,40 @@ async function checkCsr(
   value: unknown,
   required: boolean,
   context: { validateType: string | undefined; productCode: string | undefined },
-): Promise<string | undefined> {
+): Promise<CheckedCsr> {
   const text = readString(report, "csr", value, required);
-  if (text === undefined || isUnknown(text)) return text;
+  if (text === undefined || isUnknown(text)) return { csr: text };
   const pem = normalizePem(text);
   const { inspectCsr } = await import("./csr");
+  const { csrProblems, describeCsr } = await import("./csr-rules");
   const facts = await inspectCsr(pem);
   if ("unreadable" in facts) {
     report.fail("csr", `csr ${facts.unreadable}`);
-    return pem;
+    return { csr: pem };
   }
   for (const problem of csrProblems(facts, context)) report.fail("csr", `csr (${describeCsr(facts)}) ${problem}`);
+  const commonName = facts.commonNames.length === 1 ? facts.commonName : undefined;
   // Same key, subject and extensions as the stored CSR: the same order. Keep the stored text so a re-signed CSR
   // (ECDSA signatures change on every signing) is not a replacement.
   if (typeof old === "string" && old !== pem && !isUnknown(old)) {
     const previous = await inspectCsr(normalizePem(old));
-    if (!("unreadable" in previous) && previous.identity === facts.identity) return old;
+    if (!("unreadable" in previous) && previous.identity === facts.identity) return { csr: old, commonName };
   }
-  return pem;
+  return { csr: pem, commonName };
 }
 
-/** `CN "a.example.com", SANs "a.example.com, b.example.com"`: what a CSR failure shows (a CSR is public). */
-export function describeCsr(facts: CsrFacts): string {
-  const cn = facts.commonName === undefined ? "no CN" : `CN ${quote(facts.commonName)}`;
-  const names = [...facts.dnsNames, ...facts.otherNames];
-  return `${cn}, SANs ${names.length === 0 ? "none" : quote(names.join(", "))}`;
-}
-
-/** The documented CSR rules that `facts` breaks (empty when CAS would accept it). */
-export function csrProblems(
-  facts: CsrFacts,
-  context: { validateType: string | undefined; productCode: string | undefined },
-): string[] {
-  const problems: string[] = [];
-  if (facts.commonName === undefined)
-    problems.push("has no subject CN; CAS orders the certificate for the CN, so set CN=<domain>");
-  for (const name of facts.dnsNames) {
-    const probe = new CheckReport();
-    if (readHostname(probe, "name", name, { required: true, allowWildcard: true }) === undefined) {
-      problems.push(`asks for ${quote(name)}, which is not a valid DNS name (a DV certificate covers DNS names only)`);
-    }
+/** Read a personal input: like `readString`, but a value of the wrong type is described, never shown. */
+function readPersonal(report: CheckReport, property: string, value: unknown, required: boolean): string | undefined {
+  if (value !== undefined && value !== null && value !== "" && !isUnknown(value) && typeof value !== "string") {
+    const kind = Array.isArray(value) ? "a list" : `a ${typeof value}`;
+    report.fail(property, `${property} (value not shown: personal data) must be a string, got ${kind}`);
+    return undefined;
   }
-  if (facts.otherNames.length > 0)
-    problems.push(
-      `has subjectAltNames that are not DNS names (${facts.otherNames.join(", ")}); a DV order validates DNS names only`,
-    );
-  if (!facts.keyAccepted)
-    problems.push(
-      `has a ${facts.keyDescription} key; CAS requires RSA of at least 2048 bits or ECC (P-256, P-384, P-521)`,
-    );
-  if (!facts.signatureValid) problems.push("is not signed by its own key (its self-signature does not verify)");
-  const wildcards = facts.dnsNames.filter((n) => n.startsWith("*."));
-  if (wildcards.length > 0) {
-    const product = context.productCode;
-    if (product !== undefined && !isUnknown(product) && !WILDCARD_PRODUCT_CODES.includes(product as DvProductCode)) {
-      problems.push(
-        `asks for wildcard names but productCode ${quote(product)} is single-domain; use one of ${WILDCARD_PRODUCT_CODES.map((c) => `"${c}"`).join(", ")}`,
-      );
-    } else if (product === undefined) {
-      problems.push(
-        `asks for wildcard names but the default productCode "digicert-free-1-free" is single-domain; set a wildcard productCode`,
-      );
-    }
-    if (context.validateType === "FILE")
-      problems.push('asks for wildcard names, which CAs validate by DNS only; use validateType "DNS"');
-  }
-  return problems;
+  return readString(report, property, value, required);
 }
 
 function checkUsername(report: CheckReport, value: unknown, required: boolean): string | undefined {
-  const text = readString(report, "username", value, required);
+  const text = readPersonal(report, "username", value, required);
   if (text === undefined || isUnknown(text)) return text;
   if (text.length === 0 || text.length > CONTACT.maxUsernameLength) {
     report.fail(
@@ -188,7 +159,7 @@ function checkUsername(report: CheckReport, value: unknown, required: boolean): 
 }
 
 function checkPhone(report: CheckReport, value: unknown, required: boolean): string | undefined {
-  const text = readString(report, "phone", value, required);
+  const text = readPersonal(report, "phone", value, required);
   if (text === undefined || isUnknown(text)) return text;
   const phone = text.replace(/[\s-]/g, "");
   if (!CONTACT.phone.test(phone)) {
@@ -201,7 +172,7 @@ function checkPhone(report: CheckReport, value: unknown, required: boolean): str
 }
 
 function checkEmail(report: CheckReport, value: unknown, required: boolean): string | undefined {
-  const text = readString(report, "email", value, required);
+  const text = readPersonal(report, "email", value, required);
   if (text === undefined || isUnknown(text)) return text;
   if (text.length > CONTACT.maxEmailLength || !CONTACT.email.test(text)) {
     report.fail(
@@ -216,10 +187,7 @@ function checkTags(report: CheckReport, value: unknown): Record<string, string> 
   if (value === undefined || value === null) return undefined;
   if (isUnknown(value)) return value;
   if (typeof value !== "object" || Array.isArray(value)) {
-    report.fail(
-      "tags",
-      `tags must be a map of strings ({key: value}), got ${Array.isArray(value) ? "an array" : typeof value}`,
-    );
+    report.fail("tags", `tags must be a map of strings ({key: value}), got ${describeType(value)} ${quote(value)}`);
     return undefined;
   }
   const entries = Object.entries(value as Record<string, unknown>);
@@ -271,23 +239,42 @@ export function checkRenewBeforeDays(report: CheckReport, value: unknown): numbe
 /** The longest zone that still fits `<36-character label>.<zone>` into a 253-character DNS name. */
 const MAX_DELEGATION_ZONE_LENGTH = 253 - 37;
 
-/** `validationDelegation`: `{zone}` with a DNS zone name, and only for `validateType: "DNS"`. */
+/** The fields of `validationDelegation`. */
+const DELEGATION_FIELDS = ["zone"] as const;
+
+/**
+ * `validationDelegation`: `{zone}` with a DNS zone name, only for `validateType: "DNS"`, and only a zone outside the
+ * domain the order validates: the customer's CNAME `_dnsauth.<domain>` → `<label>.<zone>` delegates the CA's lookup
+ * to a zone the platform controls (`./delegation`); a zone inside the customer's own domain delegates nothing and
+ * would make the platform write TXT records into the customer's zone. A field other than `zone` is a mistake, not
+ * something to drop silently.
+ */
 export function checkValidationDelegation(
   report: CheckReport,
   value: unknown,
   validateType: string | undefined,
+  commonName?: string,
 ): ValidationDelegation | Unknown | undefined {
   if (value === undefined || value === null) return undefined;
   if (isUnknown(value)) return value;
   if (typeof value !== "object" || Array.isArray(value)) {
     report.fail(
       "validationDelegation",
-      `validationDelegation must be an object {zone: "<dns zone>"}, got ${Array.isArray(value) ? "an array" : typeof value}`,
+      `validationDelegation must be an object {zone: "<dns zone>"}, got ${describeType(value)} ${quote(value)}`,
     );
     return undefined;
   }
-  const raw = (value as { zone?: unknown }).zone;
-  if (isUnknown(raw)) return value as ValidationDelegation;
+  const fields = value as Record<string, unknown>;
+  for (const [key, item] of Object.entries(fields)) {
+    if ((DELEGATION_FIELDS as readonly string[]).includes(key) || item === undefined) continue;
+    const suggestion = closestName(key, DELEGATION_FIELDS);
+    report.fail(
+      `validationDelegation.${key}`,
+      `validationDelegation has the field ${JSON.stringify(key)}, which it does not take${suggestion === undefined ? "" : `; did you mean "${suggestion}"?`} (fields: ${DELEGATION_FIELDS.join(", ")})`,
+    );
+  }
+  const raw = fields["zone"];
+  if (isUnknown(raw)) return { zone: raw };
   const zone = readHostname(report, "validationDelegation.zone", raw, { required: true, allowWildcard: false });
   if (validateType !== undefined && !isUnknown(validateType) && validateType !== "DNS") {
     report.fail(
@@ -300,6 +287,18 @@ export function checkValidationDelegation(
     report.fail(
       "validationDelegation.zone",
       `validationDelegation.zone ${quote(zone)} has ${zone.length} characters; at most ${MAX_DELEGATION_ZONE_LENGTH} leave room for the 36-character delegation label within DNS's 253`,
+    );
+  }
+  const domain = commonName === undefined ? undefined : validatedDomain(commonName);
+  if (domain !== undefined && isWithinZone(zone, domain)) {
+    report.fail(
+      "validationDelegation.zone",
+      `validationDelegation.zone ${quote(zone)} lies inside ${quote(domain)}, the domain the order validates: the delegation target must be a zone the platform controls, outside the customer's domain (the CNAME _dnsauth.${domain} would point back into the customer's own zone)`,
+    );
+  } else if (domain !== undefined && isWithinZone(domain, zone)) {
+    report.fail(
+      "validationDelegation.zone",
+      `validationDelegation.zone ${quote(zone)} contains ${quote(domain)}, the domain the order validates: whoever holds that zone holds the domain's own validation record too, so there is nothing to delegate; the zone must lie outside the customer's domain`,
     );
   }
   return { zone };

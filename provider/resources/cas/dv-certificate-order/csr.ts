@@ -5,14 +5,19 @@
 import { createPublicKey } from "node:crypto";
 import { type Pkcs10CertificateRequest as CsrType } from "@peculiar/x509";
 import { x509 } from "../../../util/x509"; // loads reflect-metadata and sets Node's WebCrypto first
+import { expectPem, type PemExpectation } from "../../common/pem";
 
 const { Pkcs10CertificateRequest, SubjectAlternativeNameExtension } = x509;
 type Pkcs10CertificateRequest = CsrType;
 
 /** What CreateCertificateWithCsrRequest takes from a CSR, and whether CAS would accept it. */
 export interface CsrFacts {
-  /** The subject CN, lower-cased (the domain the order is for), or undefined when the CSR has none. */
+  /** The subject CN, lower-cased, as written (the domain the order is for), or undefined when the CSR has none. */
   readonly commonName: string | undefined;
+  /** Every CN attribute of the subject, as written (a CSR may carry several; CAS reads one). */
+  readonly commonNames: readonly string[];
+  /** How many subjectAltName entries the request asks for (DNS and others). */
+  readonly sanCount: number;
   /** Every DNS name the certificate will carry: the CN first, then the SANs (lower-cased, deduplicated). */
   readonly dnsNames: readonly string[];
   /** subjectAltName entries that are not DNS names (`ip:…`, `email:…`): a DV order cannot validate them. */
@@ -30,7 +35,15 @@ export interface CsrFacts {
   readonly identity: string;
 }
 
-const PEM = /-----BEGIN (NEW )?CERTIFICATE REQUEST-----[\s\S]+?-----END (NEW )?CERTIFICATE REQUEST-----/;
+/**
+ * What `csr` holds (RFC 7468 §7, RFC 2986): one PEM certificate request and nothing else. A second request or text
+ * after the first would be sent as part of `Csr`, and CAS orders only what it reads first.
+ */
+export const CSR_PEM: PemExpectation = {
+  first: ["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"],
+  noun: "a PEM certificate request",
+  what: "one PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----) and nothing else",
+};
 const ACCEPTED_CURVES: Readonly<Record<string, string>> = {
   prime256v1: "P-256",
   secp384r1: "P-384",
@@ -39,16 +52,19 @@ const ACCEPTED_CURVES: Readonly<Record<string, string>> = {
 
 /** Parse a PEM CSR. Returns a reason (no PEM body is ever quoted) when it is not a readable PKCS#10 request. */
 export async function inspectCsr(pem: string): Promise<CsrFacts | { readonly unreadable: string }> {
-  if (!PEM.test(pem)) return { unreadable: "is not a PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----)" };
+  const blocks = expectPem(pem, CSR_PEM);
+  if (typeof blocks === "string") return { unreadable: blocks };
   let csr: Pkcs10CertificateRequest;
   try {
-    csr = new Pkcs10CertificateRequest(pem);
+    csr = new Pkcs10CertificateRequest(blocks[0]?.der ?? Buffer.alloc(0));
   } catch {
     return { unreadable: "has a PEM header but its body is not a valid PKCS#10 certificate request" };
   }
   const spki = Buffer.from(csr.publicKey.rawData);
   const key = describeKey(spki);
-  const commonName = csr.subjectName.getField("CN")[0]?.trim().toLowerCase() || undefined;
+  const commonNames = csr.subjectName.getField("CN");
+  // Not trimmed: the CN is signed into the request as written, and CAS reads it so.
+  const commonName = commonNames[0]?.toLowerCase() || undefined;
   const sanExtension = csr.getExtension("2.5.29.17");
   const sans = sanExtension === null ? [] : new SubjectAlternativeNameExtension(sanExtension.rawData).names.items;
   const dnsNames = [
@@ -63,7 +79,16 @@ export async function inspectCsr(pem: string): Promise<CsrFacts | { readonly unr
     csr.subject,
     ...csr.extensions.map((e) => Buffer.from(e.rawData).toString("base64")),
   ].join("|");
-  return { commonName, dnsNames, otherNames, ...key, signatureValid: await verifies(csr), identity };
+  return {
+    commonName,
+    commonNames,
+    sanCount: sans.length,
+    dnsNames,
+    otherNames,
+    ...key,
+    signatureValid: await verifies(csr),
+    identity,
+  };
 }
 
 function describeKey(spki: Buffer): { keyDescription: string; keyAccepted: boolean } {

@@ -1,16 +1,10 @@
 /** `check` of `cas.DvCertificateValidation`: validate and normalize; no API call. */
 import { type CheckResult } from "@pulumi/pulumi/dynamic";
-import {
-  CheckReport,
-  isUnknown,
-  quote,
-  readHostname,
-  readId,
-  readTimeoutSeconds,
-  type Unknown,
-} from "../../common/check";
+import { CheckReport, isUnknown, readHostname, readId, readTimeoutSeconds, type Unknown } from "../../common/check";
 import { plainJson, type PropertyBag } from "../../common/dynamic";
 import { rejectUnknownInputs } from "../../common/input-names";
+import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
+import { render } from "../../common/render";
 import {
   DEFAULT_TIMEOUT_SECONDS,
   MAX_TIMEOUT_SECONDS,
@@ -23,8 +17,9 @@ export const INPUT_NAMES = ["orderId", "timeoutSeconds", "delegationCname"] as c
 const OUTPUT_NAMES = ["state", "commonName", "certificate", "certId", "certIdentifier", "notAfter"];
 
 /** `orderId` is a required id; `timeoutSeconds` whole seconds from 1 to two days. Unknown values stay unknown. */
-export async function checkValidation(_olds: PropertyBag, news: PropertyBag): Promise<CheckResult<Inputs>> {
+export async function checkValidation(_olds: PropertyBag, bag: PropertyBag): Promise<CheckResult<Inputs>> {
   const report = new CheckReport();
+  const { news, refused } = screenPrivateKeys(report, bag, []);
   rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: OUTPUT_NAMES });
   const orderId = readId(report, "orderId", news["orderId"], true);
   const timeoutSeconds =
@@ -32,7 +27,7 @@ export async function checkValidation(_olds: PropertyBag, news: PropertyBag): Pr
     DEFAULT_TIMEOUT_SECONDS;
   const delegationCname = checkDelegationCname(report, news["delegationCname"]);
   return {
-    inputs: plainJson({ orderId: orderId ?? "", timeoutSeconds, delegationCname }) as Inputs,
+    inputs: withoutRefused(plainJson({ orderId: orderId ?? "", timeoutSeconds, delegationCname }) as Inputs, refused),
     failures: report.failures,
   };
 }
@@ -48,18 +43,21 @@ function checkDelegationCname(report: CheckReport, value: unknown): DelegationCn
   if (typeof value !== "object" || Array.isArray(value)) {
     report.fail(
       "delegationCname",
-      `delegationCname must be the order's delegationCname output {name, type: "CNAME", value}, got ${Array.isArray(value) ? "an array" : typeof value}`,
+      `delegationCname ${render(value)} must be the order's delegationCname output {name, type: "CNAME", value}`,
     );
     return undefined;
   }
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record))
     if (!["name", "type", "value"].includes(key))
-      report.fail("delegationCname", `delegationCname has an unknown key ${quote(key)}; it takes name, type and value`);
+      report.fail(
+        "delegationCname",
+        `delegationCname has an unknown key ${render(key)}: it must have only name, type and value (the order's delegationCname output)`,
+      );
   if (isUnknown(record["name"]) || isUnknown(record["value"])) return value as DelegationCname;
   const type = record["type"];
   if (type !== undefined && type !== "CNAME" && !isUnknown(type))
-    report.fail("delegationCname.type", `delegationCname.type ${quote(type)} must be "CNAME"`);
+    report.fail("delegationCname.type", `delegationCname.type ${render(type)} must be "CNAME"`);
   const name = readDnsauthName(report, record["name"]);
   const target = readHostname(report, "delegationCname.value", record["value"], {
     required: true,
@@ -75,7 +73,7 @@ function readDnsauthName(report: CheckReport, value: unknown): string | undefine
   if (typeof value !== "string" || !value.trim().toLowerCase().startsWith(prefix)) {
     report.fail(
       "delegationCname.name",
-      `delegationCname.name ${quote(value)} must be "${prefix}<domain>", the name CAS validates at`,
+      `delegationCname.name ${render(value)} must be "${prefix}<domain>", the name CAS validates at`,
     );
     return undefined;
   }

@@ -15,6 +15,7 @@ import {
   readTimeoutSeconds,
   readString,
   CERT_IDENTIFIER,
+  MAX_ID,
 } from "../../common/check";
 import { UNKNOWN, type PropertyBag } from "../../common/dynamic";
 import { rejectUnknownInputs } from "../../common/input-names";
@@ -30,7 +31,8 @@ import {
   type CertType,
   type CustomHostnameInputs,
 } from "./types";
-import { certificateCovers, keyMatches, parseCertificate, parsePrivateKey } from "./pem";
+import { parseChain, parsePrivateKey, uploadProblems } from "./pem";
+import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
 import { checkValidity, type ValidityContext } from "./validity";
 
 /** Result of {@link checkInputs}: normalized inputs (may hold the unknown sentinel at preview) and failures. */
@@ -52,34 +54,25 @@ function readSecret(report: CheckReport, property: string, value: unknown): stri
   if (!given(value)) return undefined;
   if (isUnknown(value)) return UNKNOWN;
   if (typeof value !== "string") {
-    report.fail(property, `${property} ${describeSecret(value)} must be a PEM string`);
+    report.fail(property, `${property} ${describeSecret(value)} must be a PEM string, got ${typeof value}`);
     return undefined;
   }
   return value.trim();
 }
 
 /**
- * Upload rules: both PEMs parse, the key belongs to the certificate, and the certificate covers the hostname. Expiry
- * is `./validity`'s rule, applied only to a new or changed certificate.
+ * Upload rules (`./pem`): both PEMs hold exactly what they should, the key belongs to the leaf, the chain is in order,
+ * and the leaf covers the hostname. Expiry is `./validity`'s rule, applied only to a new or changed certificate.
  */
 function checkUpload(report: CheckReport, certificate: string, privateKey: string, hostname: string | undefined): void {
-  const cert = isUnknown(certificate) ? undefined : parseCertificate(certificate);
-  if (typeof cert === "string") report.fail("certificate", `certificate ${cert}`);
+  const chain = isUnknown(certificate) ? undefined : parseChain(certificate);
+  if (typeof chain === "string") report.fail("certificate", `certificate ${chain}`);
   const key = isUnknown(privateKey) ? undefined : parsePrivateKey(privateKey);
   if (typeof key === "string") report.fail("privateKey", `privateKey ${describeSecret(privateKey)} ${key}`);
-  if (cert === undefined || typeof cert === "string") return;
-  if (key !== undefined && typeof key !== "string" && !keyMatches(cert, key)) {
-    report.fail(
-      "privateKey",
-      `privateKey ${describeSecret(privateKey)} does not belong to the certificate (its public key differs)`,
-    );
-  }
-  if (hostname !== undefined && !isUnknown(hostname) && !certificateCovers(cert, hostname)) {
-    report.fail(
-      "certificate",
-      `certificate (subject ${quote(cert.subject)}, names ${quote(cert.subjectAltName ?? "none")}) does not cover hostname ${quote(hostname)}`,
-    );
-  }
+  if (chain === undefined || typeof chain === "string" || typeof key === "string") return;
+  const covering = hostname === undefined || isUnknown(hostname) ? undefined : hostname;
+  for (const problem of uploadProblems(chain, key, covering, describeSecret(privateKey)))
+    report.fail(problem.property, problem.reason);
 }
 
 /** CAS rules: `certIdentifier` (`<casId>-<casRegion>`) or `casId` + `casRegion`, consistent when both are given. */
@@ -102,6 +95,11 @@ function checkCas(
       report.fail(
         "certIdentifier",
         `certIdentifier ${quote(certIdentifier)} names region "${regionPart}"; ESA takes CAS certificates from ${CAS_REGIONS.map((r) => `"${r}"`).join(" or ")}`,
+      );
+    } else if (BigInt(idPart) > MAX_ID) {
+      report.fail(
+        "certIdentifier",
+        `certIdentifier ${quote(certIdentifier)} has a casId above 2^63 - 1, the largest CAS id (CasId is an integer, seed 002)`,
       );
     } else {
       if (known(casId) && casId !== idPart)
@@ -150,14 +148,17 @@ function rejectForeignFields(
   const describe = sslOn ? `certType is ${quote(certType)}` : 'sslFlag is "off"';
   if (certType !== "upload") {
     for (const property of ["certificate", "privateKey"]) {
-      if (given(news[property]))
+      if (given(news[property]) && !isUnknown(news[property]))
         report.fail(property, `${property} is used only when certType is "upload" (here ${describe})`);
     }
   }
   if (certType !== "cas") {
     for (const property of ["casId", "casRegion", "certIdentifier"]) {
-      if (given(news[property]))
-        report.fail(property, `${property} is used only when certType is "cas" (here ${describe})`);
+      if (given(news[property]) && !isUnknown(news[property]))
+        report.fail(
+          property,
+          `${property} ${quote(news[property])} is used only when certType is "cas" (here ${describe})`,
+        );
     }
   }
 }
@@ -180,6 +181,9 @@ export const INPUT_NAMES = [
   "adoptExisting",
 ] as const;
 
+/** The one input that may hold a private key: it is documented as secret and stored as a secret output. */
+export const SECRET_INPUTS = ["privateKey"] as const;
+
 /**
  * Inputs whose value a failure must never bring into the engine's output: the key is secret, and the certificate is
  * stored as a secret output (users pass both through `pulumi.secret`).
@@ -190,8 +194,9 @@ export const SENSITIVE_INPUTS = ["privateKey", "certificate"] as const;
  * Normalize and validate new inputs. No API call; the clock only through `validity` (given by `check`, never by
  * create or update, so an accepted certificate never fails them later).
  */
-export function checkInputs(news: PropertyBag, validity?: ValidityContext): CheckedInputs {
+export function checkInputs(bag: PropertyBag, validity?: ValidityContext): CheckedInputs {
   const report = new CheckReport({ sensitive: SENSITIVE_INPUTS });
+  const { news, refused } = screenPrivateKeys(report, bag, SECRET_INPUTS);
   rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: COMPUTED_KEYS });
   const siteId = readId(report, "siteId", news["siteId"], true);
   const hostname = readHostname(report, "hostname", news["hostname"], { required: true, allowWildcard: true });
@@ -238,16 +243,17 @@ export function checkInputs(news: PropertyBag, validity?: ValidityContext): Chec
   const trigger = news["applyCertificateTrigger"];
   let applyCertificateTrigger: string | undefined;
   if (given(trigger)) {
-    if (typeof trigger === "string" || typeof trigger === "number") applyCertificateTrigger = String(trigger);
+    if (typeof trigger === "string" || (typeof trigger === "number" && Number.isFinite(trigger)))
+      applyCertificateTrigger = String(trigger);
     else
       report.fail(
         "applyCertificateTrigger",
-        `applyCertificateTrigger must be a string or a number, got ${typeof trigger}`,
+        `applyCertificateTrigger ${quote(trigger)} must be a string or a finite number, got ${typeof trigger}`,
       );
-    if (typeKnown && sslKnown && effectiveType !== "free") {
+    if (typeKnown && sslKnown && !isUnknown(trigger) && effectiveType !== "free") {
       report.fail(
         "applyCertificateTrigger",
-        `applyCertificateTrigger re-applies the free certificate; it needs certType "free" (here ${quote(effectiveType ?? "none")})`,
+        `applyCertificateTrigger ${quote(trigger)} re-applies the free certificate; it needs certType "free" (here ${quote(effectiveType ?? "none")})`,
       );
     }
   }
@@ -270,7 +276,7 @@ export function checkInputs(news: PropertyBag, validity?: ValidityContext): Chec
     ...opt("applyCertificateTrigger", applyCertificateTrigger),
     adoptExisting: adopt === true,
   };
-  return { inputs, failures: report.failures };
+  return { inputs: withoutRefused(inputs, refused), failures: report.failures };
 }
 
 /** Thrown when `create`/`update` receive inputs that do not pass `check` (the engine always checks first). */

@@ -4,8 +4,9 @@
  * only to a certificate that is new or changed: an unchanged certificate that was accepted before must not block
  * every preview of the stack from the day it expires (the diff reports that expiry instead).
  */
-import { type CheckReport, isUnknown, quote } from "../../common/check";
-import { parseCertificate } from "./pem";
+import { type X509Certificate } from "node:crypto";
+import { type CheckReport, isUnknown } from "../../common/check";
+import { parseChain, selfSigned } from "./pem";
 
 /** What the validity rule compares: the stored certificate (undefined for a new resource) and the time of check. */
 export interface ValidityContext {
@@ -14,17 +15,32 @@ export interface ValidityContext {
   readonly now: Date;
 }
 
-/** Why `certificate` cannot be served at `now`, or undefined when it is valid then (or cannot be parsed: other rules say so). */
-export function validityProblem(certificate: string, now: Date): string | undefined {
-  const cert = parseCertificate(certificate);
-  if (typeof cert === "string") return undefined;
+/** Why one certificate cannot be served at `now`, or undefined (RFC 5280 §4.1.2.5: notBefore ≤ now ≤ notAfter). */
+function certificateValidity(cert: X509Certificate, now: Date, name: string): string | undefined {
   const from = new Date(cert.validFrom);
   const to = new Date(cert.validTo);
-  const subject = `certificate (subject ${quote(cert.subject)})`;
+  const subject = `${name} (subject ${JSON.stringify(cert.subject.replace(/\n/g, ", "))})`;
   if (now.getTime() < from.getTime())
     return `${subject} is not valid yet: its validity starts ${from.toISOString()}; upload it once it is valid`;
   if (now.getTime() > to.getTime())
     return `${subject} expired ${to.toISOString()}; upload a certificate that is valid now`;
+  return undefined;
+}
+
+/**
+ * Why `certificate` cannot be served at `now`, or undefined when it is valid then (or cannot be parsed: other rules
+ * say so). The leaf and every intermediate must be within their validity; a self-signed root at the end is skipped,
+ * because clients take roots from their own trust store.
+ */
+export function validityProblem(certificate: string, now: Date): string | undefined {
+  const chain = parseChain(certificate);
+  if (typeof chain === "string") return undefined;
+  for (const [index, cert] of chain.entries()) {
+    if (index > 0 && selfSigned(cert)) continue;
+    const name = index === 0 ? "certificate" : `certificate block ${index + 1} of ${chain.length}`;
+    const problem = certificateValidity(cert, now, name);
+    if (problem !== undefined) return problem;
+  }
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import { type CheckResult } from "@pulumi/pulumi/dynamic";
 import { CheckReport, readTimeoutSeconds } from "../../common/check";
 import { plainJson, withoutProvider, type PropertyBag } from "../../common/dynamic";
 import { rejectUnknownInputs } from "../../common/input-names";
+import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
 import { readAcceleratorId, readCertificateId, readDomain, readListenerId, MAX_TIMEOUT_SECONDS } from "../validate";
 import { type ListenerAdditionalCertificateInputs as Inputs } from "./types";
 
@@ -10,14 +11,16 @@ import { type ListenerAdditionalCertificateInputs as Inputs } from "./types";
 export const INPUT_NAMES = ["acceleratorId", "listenerId", "domain", "certificateId", "timeoutSeconds"] as const;
 
 /** Validate and normalize (trim; lower-case domain). No API call. */
-export async function checkBinding(_olds: PropertyBag, news: PropertyBag): Promise<CheckResult<Inputs>> {
+export async function checkBinding(_olds: PropertyBag, given: PropertyBag): Promise<CheckResult<Inputs>> {
   const report = new CheckReport();
+  const { news, refused } = screenPrivateKeys(report, given, []);
   rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: ["state"] });
   const acceleratorId = readAcceleratorId(report, news["acceleratorId"]);
   const listenerId = readListenerId(report, news["listenerId"]);
   const domain = readDomain(report, "domain", news["domain"]);
   const certificateId = readCertificateId(report, "certificateId", news["certificateId"]);
   const timeoutSeconds = readTimeoutSeconds(report, "timeoutSeconds", news["timeoutSeconds"], MAX_TIMEOUT_SECONDS);
-  if (report.failures.length > 0) return { inputs: withoutProvider(news) as Inputs, failures: report.failures };
+  if (report.failures.length > 0)
+    return { inputs: withoutRefused(withoutProvider(news), refused) as Inputs, failures: report.failures };
   return { inputs: plainJson({ acceleratorId, listenerId, domain, certificateId, timeoutSeconds }) as Inputs };
 }

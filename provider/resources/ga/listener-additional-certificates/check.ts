@@ -4,10 +4,23 @@ import { CheckReport, isUnknown, quote, readTimeoutSeconds } from "../../common/
 import { plainJson, withoutProvider, type PropertyBag } from "../../common/dynamic";
 import { rejectUnknownInputs } from "../../common/input-names";
 import { canonicalDnsName } from "../../common/coverage";
+import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
 import { sortedMap } from "../../common/stored";
 import { MAX_CERTIFICATES_PER_LISTENER } from "../ids";
 import { MAX_TIMEOUT_SECONDS, readAcceleratorId, readCertificateId, readDomain, readListenerId } from "../validate";
 import { type ListenerAdditionalCertificatesInputs as Inputs } from "./types";
+
+/** A key of `certificates`: a domain; an empty or blank key says so rather than "is required". */
+function readDomainKey(report: CheckReport, property: string, key: string): string | undefined {
+  if (key.trim() === "") {
+    report.fail(
+      property,
+      `${property} is an empty key; each key of certificates is a domain such as "shop.example.com"`,
+    );
+    return undefined;
+  }
+  return readDomain(report, property, key);
+}
 
 /** Read `certificates`: an object of hostname → `<certId>-<region>`, keys normalized, no duplicates. */
 function readCertificates(report: CheckReport, value: unknown): Record<string, string> | string | undefined {
@@ -24,7 +37,7 @@ function readCertificates(report: CheckReport, value: unknown): Record<string, s
   const spelledAs = new Map<string, string>();
   for (const [rawKey, raw] of Object.entries(value as Record<string, unknown>)) {
     const property = `certificates[${JSON.stringify(rawKey)}]`;
-    const domain = readDomain(report, property, rawKey);
+    const domain = readDomainKey(report, property, rawKey);
     const certificateId = readCertificateId(report, property, raw);
     if (domain === undefined || certificateId === undefined) continue;
     // Compared as DNS compares names (case, trailing dot, IDNA A-labels), whatever form the reader normalized to.
@@ -33,7 +46,7 @@ function readCertificates(report: CheckReport, value: unknown): Record<string, s
     if (earlier !== undefined) {
       report.fail(
         property,
-        `certificates lists ${quote(earlier)} and ${quote(rawKey)}: each domain at most once (domains compare as DNS names: ignoring case and a trailing dot, internationalized labels in their xn-- form)`,
+        `${property} repeats a domain: certificates lists ${quote(earlier)} and ${quote(rawKey)}: each domain at most once (domains compare as DNS names: ignoring case and a trailing dot, internationalized labels in their xn-- form)`,
       );
       continue;
     }
@@ -54,13 +67,15 @@ function readCertificates(report: CheckReport, value: unknown): Record<string, s
 export const INPUT_NAMES = ["acceleratorId", "listenerId", "certificates", "timeoutSeconds"] as const;
 
 /** Validate and normalize (trim; lower-case, sorted domains). No API call. */
-export async function checkBindingSet(_olds: PropertyBag, news: PropertyBag): Promise<CheckResult<Inputs>> {
+export async function checkBindingSet(_olds: PropertyBag, given: PropertyBag): Promise<CheckResult<Inputs>> {
   const report = new CheckReport();
+  const { news, refused } = screenPrivateKeys(report, given, []);
   rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: ["domains"] });
   const acceleratorId = readAcceleratorId(report, news["acceleratorId"]);
   const listenerId = readListenerId(report, news["listenerId"]);
   const certificates = readCertificates(report, news["certificates"]);
   const timeoutSeconds = readTimeoutSeconds(report, "timeoutSeconds", news["timeoutSeconds"], MAX_TIMEOUT_SECONDS);
-  if (report.failures.length > 0) return { inputs: withoutProvider(news) as Inputs, failures: report.failures };
+  if (report.failures.length > 0)
+    return { inputs: withoutRefused(withoutProvider(news), refused) as Inputs, failures: report.failures };
   return { inputs: plainJson({ acceleratorId, listenerId, certificates, timeoutSeconds }) as Inputs };
 }
