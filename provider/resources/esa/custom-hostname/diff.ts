@@ -1,12 +1,19 @@
 /**
  * `diff` for `esa.CustomHostname`: always decides, makes no API call (so an unchanged preview is free), and also
- * reports a change when the refreshed state needs work even though the inputs did not move: an expiring, expired or
- * failed free certificate (so `pulumi up --refresh` heals it), or a requested wait whose target was not reached.
+ * reports a change when the recorded state needs work even though the inputs did not move: an expiring, expired or
+ * failed free certificate (by its refreshed status, or by its recorded `certNotAfter` and the clock, so a plain
+ * `pulumi up` heals it), or a requested wait whose target was not reached.
  */
 import { type DiffResult } from "@pulumi/pulumi/dynamic";
 import { changedKeys } from "../../common/diff";
 import { type PropertyBag } from "../../common/dynamic";
-import { REAPPLY_CERT_STATUSES, REPLACE_ON_CHANGES, SERVED_INPUTS, type CustomHostnameOutputs } from "./types";
+import {
+  FREE_CERT_RENEW_BEFORE_MS,
+  REAPPLY_CERT_STATUSES,
+  REPLACE_ON_CHANGES,
+  SERVED_INPUTS,
+  type CustomHostnameOutputs,
+} from "./types";
 import { storedState, type StoredState } from "./mapping";
 
 /** Inputs updated in place by `UpdateCustomHostname`, `ApplyCustomHostnameCertificate` or the provider itself. */
@@ -25,6 +32,17 @@ export function needsReapply(olds: StoredState, news: StoredState): boolean {
   return free(olds) && free(news) && REAPPLY_CERT_STATUSES.includes(olds.certStatus ?? "");
 }
 
+/**
+ * True when the recorded free certificate is within {@link FREE_CERT_RENEW_BEFORE_MS} of its `certNotAfter` at `now`
+ * while its recorded status still says `OK` (no refresh has seen ESA mark it): a plain `pulumi up` then asks ESA.
+ */
+export function freeCertificateDue(olds: StoredState, news: StoredState, now: Date | undefined): boolean {
+  const free = (s: StoredState): boolean => s.sslFlag === "on" && s.certType === "free";
+  if (now === undefined || !free(olds) || !free(news) || olds.certStatus !== "OK") return false;
+  const end = Date.parse(olds.certNotAfter ?? "");
+  return !Number.isNaN(end) && now.getTime() >= end - FREE_CERT_RENEW_BEFORE_MS;
+}
+
 /** True when the user asks for a state the stored outputs do not show yet. */
 export function waitUnmet(olds: StoredState, news: StoredState): boolean {
   if (news.waitFor === "active") return olds.status !== "active";
@@ -33,13 +51,18 @@ export function waitUnmet(olds: StoredState, news: StoredState): boolean {
   return false;
 }
 
-/** The diff of stored outputs `oldBag` against checked inputs `newBag`. */
-export function diffCustomHostname(oldBag: PropertyBag, newBag: PropertyBag): DiffResult {
+/** The diff of stored outputs `oldBag` against checked inputs `newBag`, at `now` (the provider's clock). */
+export function diffCustomHostname(oldBag: PropertyBag, newBag: PropertyBag, now?: Date): DiffResult {
   const olds = storedState(oldBag);
   const news = storedState(newBag);
   const replaces = changedKeys(olds, news, REPLACE_ON_CHANGES);
   const updates = changedKeys(olds, news, UPDATABLE);
-  const changes = replaces.length > 0 || updates.length > 0 || needsReapply(olds, news) || waitUnmet(olds, news);
+  const changes =
+    replaces.length > 0 ||
+    updates.length > 0 ||
+    needsReapply(olds, news) ||
+    freeCertificateDue(olds, news, now) ||
+    waitUnmet(olds, news);
   // The hostname is unique in ESA: the old one must be gone before its replacement can be created.
   return { changes, replaces: [...replaces], deleteBeforeReplace: true };
 }

@@ -31,9 +31,9 @@ export async function check(olds: PropertyBag, news: PropertyBag): Promise<Check
   return { inputs, failures: setting === undefined ? [...failures] : [...failures, { property: "", reason: setting }] };
 }
 
-/** `diff`: no API call. */
+/** `diff`: no API call; the clock decides whether a recorded free certificate is due. */
 export async function diff(_id: string, olds: PropertyBag, news: PropertyBag): Promise<DiffResult> {
-  return diffCustomHostname(olds, news);
+  return diffCustomHostname(olds, news, await clockFromEnv()());
 }
 
 /** `create`: see `./create`. */
@@ -46,8 +46,12 @@ export function read(id: string, props: PropertyBag | undefined): Promise<ReadRe
 }
 
 /** `update`: see `./update`. */
-export const update = (id: string, olds: PropertyBag, news: PropertyBag): ReturnType<typeof updateCustomHostname> =>
-  updateCustomHostname(hostClient(), id, olds, news);
+export const update = async (
+  id: string,
+  olds: PropertyBag,
+  news: PropertyBag,
+): ReturnType<typeof updateCustomHostname> =>
+  updateCustomHostname(hostClient(), id, olds, news, await clockFromEnv()());
 
 /** `delete` (exported under that name below: it is reserved as a function name, not as an export name). */
 function remove(id: string, props: PropertyBag): Promise<void> {

@@ -25,6 +25,14 @@ export const MAX_WAIT_TIMEOUT_SECONDS = 86_400;
 /** Certificate statuses after which ESA accepts `ApplyCustomHostnameCertificate` (and only these). */
 export const REAPPLY_CERT_STATUSES: readonly string[] = ["ApplyFailed", "Expiring", "Expired"];
 
+/**
+ * How long before its recorded `certNotAfter` a free certificate counts as expiring without a refresh, so a plain
+ * `pulumi up` re-applies it: 30 days, Let's Encrypt's renewal point for its 90-day certificates (one third of the
+ * lifetime), which ESA's free certificates are. ESA documents no threshold for `Expiring`; the update asks ESA for the
+ * live status first and applies only when ESA would accept it.
+ */
+export const FREE_CERT_RENEW_BEFORE_MS = 30 * 86_400_000;
+
 /** Inputs ESA serves and returns, updated in place by `UpdateCustomHostname`; also declared as outputs. */
 export const SERVED_INPUTS = [
   "recordId",

@@ -1,8 +1,8 @@
 /**
  * `update` for `esa.CustomHostname`. UpdateCustomHostname with the record change and the complete SSL block when
  * any SSL field changed; ApplyCustomHostnameCertificate only when ESA accepts it (the refreshed CertStatus is
- * ApplyFailed, Expiring or Expired, so `pulumi up --refresh` heals an expiring free certificate) or the user changed
- * `applyCertificateTrigger` and the live status allows it; then GetCustomHostname (and the wait, when asked).
+ * ApplyFailed, Expiring or Expired), or when the recorded free certificate is within 30 days of its end by the clock
+ * (a plain `pulumi up`) or the user changed `applyCertificateTrigger`, and the live status (one Get) allows it; then GetCustomHostname (and the wait, when asked).
  * Calls: Update + Get = 2 (+ 1 CAS GetUserCertificateDetail before an Update that binds a CAS certificate, the
  * coverage gate of ./cas-coverage.ts); heal = Apply + Get = 2; trigger = Get + (Apply) + Get; provider-only settings = 0. An
  * Update or Apply whose answer was lost is read back (+ 1 Get) before it is failed or sent again (./writes.ts).
@@ -15,7 +15,7 @@ import { getHostname } from "./api";
 import { assertCasCovers } from "./cas-coverage";
 import { parseInputs } from "./check";
 import { partialFailure } from "./create";
-import { needsReapply } from "./diff";
+import { freeCertificateDue, needsReapply } from "./diff";
 import {
   DEFAULT_WAIT_TIMEOUT_SECONDS,
   REAPPLY_CERT_STATUSES,
@@ -36,17 +36,20 @@ async function shouldReapply(
   olds: StoredState,
   news: CustomHostnameInputs,
   sslChanged: boolean,
+  now: Date | undefined,
 ): Promise<boolean> {
   // A new SSL block starts its own application; and only free certificates are applied for.
   if (sslChanged || news.sslFlag !== "on" || news.certType !== "free") return false;
   if (needsReapply(olds, news)) return true;
   const triggered =
     news.applyCertificateTrigger !== undefined && news.applyCertificateTrigger !== olds.applyCertificateTrigger;
-  if (!triggered) return false;
+  const due = freeCertificateDue(olds, news, now);
+  if (!triggered && !due) return false;
   const live = await getHostname(api, hostnameId);
   if (REAPPLY_CERT_STATUSES.includes(live.certStatus ?? "")) return true;
+  const why = triggered ? "applyCertificateTrigger changed" : `the certificate ends ${olds.certNotAfter ?? "soon"}`;
   progress(
-    `${news.hostname}: applyCertificateTrigger changed, but the certificate is ${live.certStatus ?? "not reported"}; ` +
+    `${news.hostname}: ${why}, but ESA reports the certificate ${live.certStatus ?? "not reported"}; ` +
       "ESA accepts a new application only when it is ApplyFailed, Expiring or Expired, so none was requested",
   );
   return false;
@@ -58,6 +61,7 @@ export async function updateCustomHostname(
   hostnameId: string,
   oldBag: PropertyBag,
   newBag: PropertyBag,
+  now?: Date,
 ): Promise<UpdateResult<CustomHostnameOutputs>> {
   const olds = storedState(oldBag);
   const news = parseInputs(newBag);
@@ -77,6 +81,7 @@ export async function updateCustomHostname(
       olds,
       news,
       request !== undefined && request.SslFlag !== undefined,
+      now,
     );
     if (reapply) {
       progress(`${news.hostname}: certificate is ${olds.certStatus ?? "due"}; applying for a new free certificate`);
