@@ -4,9 +4,10 @@
  * 1. Starts the embedded emulator and points the program at it.
  * 2. Onboarding: the customers publish their one-time CNAMEs (played through the emulator's control API).
  * 3. `pulumi preview`, then ONE `pulumi up`: order, the platform's validation record, wait, serve on ESA and GA.
- * 4. Jumps the emulator's clock into the renewal window, shows `pulumi preview --refresh` (the replacement and why),
- *    then `pulumi up --refresh`: everything is renewed in place with zero downtime; prints what was renewed, the
- *    order of the calls and the emulator's serving analysis (zero gaps, zero invalid).
+ * 4. The next plain `pulumi up` (the daily run) records the issuance on the order; a quiet one calls nothing. Then
+ *    the emulator's clock jumps into the renewal window, a plain `pulumi preview` shows the replacement and why, and
+ *    a plain `pulumi up` renews everything in place with zero downtime; prints what was renewed, the order of the
+ *    calls and the emulator's serving analysis (zero gaps, zero invalid).
  * 5. Destroys the stack, the customers remove their CNAMEs, and checks the emulator holds nothing any more.
  *
  * `--keep` keeps the stack and the emulator up for exploring after step 4, until Ctrl-C (then cleans up the same way).
@@ -29,8 +30,6 @@ import {
 
 const EMULATOR_STATE = path.join(ROOT, ".state", "demo-emulator.json");
 const DAY_MS = 86_400_000;
-/** The program's renewal window (`renewBeforeDays`), set in the stack config below. */
-const RENEW_BEFORE_DAYS = 30;
 
 /** The demo's customers; written to the stack config, so the program and the onboarding agree. */
 const CUSTOMERS: DemoCustomers = {
@@ -97,7 +96,6 @@ async function main(): Promise<void> {
     await pulumi(["config", "set", "--path", "freeHostnames[0]", CUSTOMERS.freeHostnames[0] ?? ""], env);
     await pulumi(["config", "set", "dcvZone", CUSTOMERS.dcvZone], env);
     await pulumi(["config", "set", "recordId", CUSTOMERS.recordId], env);
-    await pulumi(["config", "set", "renewBeforeDays", String(RENEW_BEFORE_DAYS)], env);
 
     say("onboarding: each customer publishes its one-time CNAMEs (played by the emulator's control API)");
     await publish(emulator.control, onboarding);
@@ -114,23 +112,33 @@ async function main(): Promise<void> {
       throw new Error(`the order's delegationCname ${JSON.stringify(cname)} is not what the customer published`);
 
     const before = demoOutputs(first);
+    say("the next pulumi up (a daily run, say): the order reads its state once and records the issuance");
+    await pulumi(["up", "--yes", "--skip-preview"], env);
+    const recorded = await stackOutputs(env);
+    const due = Date.parse(String(recorded["renewalDue"] ?? ""));
+    if (Number.isNaN(due)) throw new Error("the second run did not record the order's renewalDue");
+    const quietSince = (await emulator.control.requests()).at(-1)?.seq ?? 0;
+    say("another pulumi up on a quiet day: nothing to do, no API call");
+    await pulumi(["up", "--yes", "--skip-preview"], env);
+    const quietCalls = (await emulator.control.requests({ since: quietSince })).length;
+    show([`API calls of the quiet run: ${quietCalls}`]);
+    if (quietCalls !== 0) throw new Error(`a quiet pulumi up made ${quietCalls} API calls`);
+
     const notAfter = Date.parse(before.certificate.notAfter ?? "");
-    if (Number.isNaN(notAfter)) throw new Error("the first run did not record the certificate's notAfter");
-    // One day inside the window: RENEW_BEFORE_DAYS - 1 days before the certificate ends.
-    const target = notAfter - (RENEW_BEFORE_DAYS - 1) * DAY_MS;
-    const jump = target - (await emulator.control.now());
+    // One day inside the window (one third of the certificate's lifetime before it ends: renewBeforeDays is unset).
+    const jump = due + DAY_MS - (await emulator.control.now());
     const clock = await emulator.control.advanceTime(Math.max(jump, 0));
     say(
       `the emulator's clock jumps ${(jump / DAY_MS).toFixed(1)} days to ${clock.iso}: the certificate ends ` +
-        `${new Date(notAfter).toISOString()}, inside the ${RENEW_BEFORE_DAYS}-day renewal window`,
+        `${new Date(notAfter).toISOString()}, and renewal is due from ${new Date(due).toISOString()}`,
     );
 
-    say("pulumi preview --refresh: the renewal is proposed, with why");
-    await pulumi(["preview", "--refresh"], env);
+    say("pulumi preview: the renewal is proposed, with why");
+    await pulumi(["preview"], env);
 
-    say("pulumi up --refresh: renew everything, with zero downtime");
+    say("pulumi up: renew everything, with zero downtime");
     const since = (await emulator.control.requests()).at(-1)?.seq ?? 0;
-    await pulumi(["up", "--yes", "--skip-preview", "--refresh"], env);
+    await pulumi(["up", "--yes", "--skip-preview"], env);
     const after = demoOutputs(await stackOutputs(env));
     const renewed = renewedLines(before, after);
     say("renewed");

@@ -14,8 +14,8 @@
  *    record with a CNAME, once: that CNAME proves ownership, so the hostnames go `active` in the same run.
  * 6. Bind the same certificate to a GA HTTPS listener (`ga.ListenerAdditionalCertificates`).
  *
- * Renewal needs no change here: once the certificate is within `renewBeforeDays` of its end, `pulumi up --refresh`
- * replaces the order (create before delete), the record takes the new value, the new validation waits, ESA and GA
+ * Renewal needs no change here: once one third of the certificate's lifetime remains (`renewBeforeDays` unset), a
+ * plain `pulumi up` replaces the order (create before delete), the record takes the new value, the new validation waits, ESA and GA
  * update in place to the new certificate, and only then is the old order revoked (`revokeOnDelete`).
  *
  * The defaults match the emulator's default seed; against Alibaba Cloud set `siteId`, `recordId`, `acceleratorId`,
@@ -57,7 +57,8 @@ const order = new cas.DvCertificateOrder("certificate", {
   validateType: "DNS",
   tags: { app: "alicloud-certs-demo" },
   validationDelegation: { zone: dcvZone },
-  renewBeforeDays: config.getNumber("renewBeforeDays") ?? 30,
+  // Unset: renew when one third of the certificate's lifetime remains.
+  renewBeforeDays: config.getNumber("renewBeforeDays"),
   // The demo cleans up after itself; a production stack would usually keep an issued certificate (the default).
   // Either way the old certificate is handled only after every consumer serves the new one.
   revokeOnDelete: config.getBoolean("revokeOnDelete") ?? true,
@@ -115,8 +116,8 @@ const hostnames = [customer, ...freeCustomers];
 export const onboardingCname = order.delegationCname;
 
 /**
- * Certificate facts: the order and what its validation saw issued. (The order's own `renewalDue` is recorded when the
- * order is refreshed, which `up --refresh` does before deciding on a renewal; the waiter has the issued facts now.)
+ * Certificate facts: the order and what its validation saw issued. (The order records its own issuance and
+ * `renewalDue` on the next `pulumi up`, whose diff reads it once; the waiter has the issued facts now.)
  */
 export const certificate = {
   orderId: order.orderId,
@@ -125,6 +126,9 @@ export const certificate = {
   certIdentifier: validation.certIdentifier,
   notAfter: validation.notAfter,
 };
+
+/** When the renewal starts: one third of the certificate's lifetime before `notAfter` (recorded by the next `up`). */
+export const renewalDue = order.renewalDue;
 
 /** ESA hostname states. */
 export const hostnameStates = pulumi

@@ -122,7 +122,7 @@ export interface DvCertificateOrderArgs {
    * @default unset: renew when one third of the certificate's lifetime (`notBefore` to `notAfter`) remains, which
    * suits the 200-, 100- and 47-day certificates of CA/B Forum ballot SC-081 alike
    */
-  readonly renewBeforeDays?: pulumi.Input<number>;
+  readonly renewBeforeDays?: pulumi.Input<number> | undefined;
   /**
    * Delegated DNS validation: a DNS zone the platform controls (e.g. `dcv.example-saas.com`). The customer
    * publishes the stable `delegationCname` once; on every order the platform writes `delegatedRecord` (a TXT under
