@@ -65,7 +65,9 @@ export interface SoakRun {
   readonly quiet: boolean;
   readonly ok: boolean;
   readonly calls: number;
+  /** Orders placed (CreateCertificateWithCsrRequest answered), and attempts the API refused (the quota outage). */
   readonly orders: number;
+  readonly refused: number;
   readonly wallMs: number;
   readonly outage: "validation" | "quota" | undefined;
 }
@@ -228,14 +230,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         quiet,
         ok: result.code === 0,
         calls: requests.length,
-        orders: requests.filter((r) => r.action === "CreateCertificateWithCsrRequest").length,
+        orders: requests.filter((r) => r.action === "CreateCertificateWithCsrRequest" && r.outcome === "ok").length,
+        refused: requests.filter((r) => r.action === "CreateCertificateWithCsrRequest" && r.outcome !== "ok").length,
         wallMs,
         outage,
       };
       runs.push(run);
       await collect();
       log(
-        `[soak] ${run.at.slice(0, 10)} ${run.ok ? "ok" : "FAILED"}${quiet ? " quiet" : ""}${outage === undefined ? "" : ` (${outage} outage)`}: ${run.calls} calls, ${run.orders} orders, ${(wallMs / 1000).toFixed(1)} s`,
+        `[soak] ${run.at.slice(0, 10)} ${run.ok ? "ok" : "FAILED"}${quiet ? " quiet" : ""}${outage === undefined ? "" : ` (${outage} outage)`}: ${run.calls} calls, ${run.orders} orders${run.refused > 0 ? ` (${run.refused} refused)` : ""}, ${(wallMs / 1000).toFixed(1)} s`,
       );
       if (quiet) assert.equal(run.calls, 0, `${run.at}: a quiet run made ${run.calls} API calls`);
       if (!run.ok && outage === undefined)
@@ -389,6 +392,7 @@ export function soakSummary(result: SoakResult): string[] {
     `| API calls per quiet run | ${Math.max(0, ...quiet.map((r) => r.calls))} (max) |`,
     `| Orders placed / renewals needed | ${result.orders} / ${result.renewalsNeeded + Object.keys(result.lifetimes).length} (incl. the first order per domain) |`,
     `| Certificate lifetimes seen (days) | ${[...new Set(Object.values(result.lifetimes).flat())].sort((a, b) => b - a).join(", ")} |`,
+    `| Order attempts refused by the emptied DV plan (quota outage) | ${result.runs.reduce((n, r) => n + r.refused, 0)} |`,
     `| Serving violations | ${result.violations.length} |`,
     `| Failed runs (all inside an outage) | ${result.runs.filter((r) => !r.ok).length} |`,
     `| Wall time per run, median: quiet / with work | ${(median(quiet.map((r) => r.wallMs)) / 1000).toFixed(1)} s / ${(median(busy.map((r) => r.wallMs)) / 1000).toFixed(1)} s |`,
