@@ -49,7 +49,7 @@ async function shouldReapply(
   if (REAPPLY_CERT_STATUSES.includes(live.certStatus ?? "")) return true;
   const why = triggered ? "applyCertificateTrigger changed" : `the certificate ends ${olds.certNotAfter ?? "soon"}`;
   progress(
-    `${news.hostname}: ${why}, but ESA reports the certificate ${live.certStatus ?? "not reported"}; ` +
+    `${news.hostname}: ${why}, but the certificate is ${live.certStatus ?? "not reported"}; ` +
       "ESA accepts a new application only when it is ApplyFailed, Expiring or Expired, so none was requested",
   );
   return false;
