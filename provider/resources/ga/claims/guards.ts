@@ -8,7 +8,21 @@ import { type PropertyBag } from "../../common/dynamic";
 import { progress } from "../../common/host";
 import { type Claimant, type ClaimantType, claimantOf, nameProperty } from "./claimant";
 import { conflictReason, handOverLine, holderLine } from "./messages";
-import { type Claim, declare, declaredHolder, markApplied, otherHolder, placeOf, record, release } from "./registry";
+import {
+  type Claim,
+  declare,
+  declaredHolder,
+  markApplied,
+  otherHolder,
+  pendingHolder,
+  placeOf,
+  record,
+  release,
+} from "./registry";
+import { gatherMs } from "../engine/settings";
+
+/** How often {@link awaitHandOvers} looks again at the declarations. */
+const HAND_OVER_POLL_MS = 100;
 
 /** The claims a bag describes; `raw` is the unchecked news (for domains as typed). */
 export type ClaimsOf = (bag: PropertyBag, raw?: PropertyBag) => Claim[];
@@ -61,6 +75,31 @@ export function claimedElsewhere(
     progress(handOverLine(claimant, claim, found.holder, found.held));
   }
   return kept;
+}
+
+/**
+ * Before a set gives up domains (it dropped them), let the resources of the same deployment that take them over get
+ * there: a domain moved from a set to its own resource is given up by the set's update while the new resource's
+ * create runs beside it, in no fixed order. First the program's other resources are given the scheduler's gather
+ * windows to be checked (declared); then, while one of them declares a given-up domain but has not applied it yet,
+ * this waits for it, up to `budgetMs`. {@link claimedElsewhere} then sees the holder and the domain stays bound (no
+ * dissociation, no gap); past the budget the domain is dissociated as before, and the other resource binds it again.
+ */
+export async function awaitHandOvers(
+  claimant: Claimant,
+  place: string,
+  giving: readonly Claim[],
+  budgetMs: number,
+): Promise<void> {
+  if (giving.length === 0) return;
+  const deadline = Date.now() + budgetMs;
+  await sleep(Math.min(5 * gatherMs(), budgetMs));
+  while (Date.now() < deadline && giving.some((claim) => pendingHolder(claimant, place, claim)))
+    await sleep(HAND_OVER_POLL_MS);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**

@@ -173,6 +173,20 @@ export function declaredHolder(
   return undefined;
 }
 
+/**
+ * True when another resource of this deployment declares `target` (same accelerator, listener and domain) but its
+ * state does not hold it yet: its create or update is still to come or under way (or failed).
+ */
+export function pendingHolder(claimant: Claimant, place: string, target: Claim): boolean {
+  const own = isOwn(claimant, place);
+  return claimRegistry.declared.some(
+    (holder) =>
+      !own(holder) &&
+      holder.applied !== true &&
+      holder.claims.some((c) => c.acceleratorId === target.acceleratorId && sameTarget(c, target)),
+  );
+}
+
 /** Note what a resource's state says it holds (refresh). An identical entry is kept once. */
 export function record(claimant: Claimant, claims: readonly Claim[]): void {
   if (claims.length === 0) return;

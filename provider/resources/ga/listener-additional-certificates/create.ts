@@ -9,7 +9,7 @@ import { type AlibabaApi } from "../../common/host";
 import { type BindingIntent, type IntentOutcome } from "../engine/types";
 import { canonicalDnsName } from "../../common/coverage";
 import { claimantOf } from "../claims/claimant";
-import { claimedElsewhere, noteApplied } from "../claims/guards";
+import { awaitHandOvers, claimedElsewhere, noteApplied } from "../claims/guards";
 import { claimOn, placeOf } from "../claims/registry";
 import { listenerSetId } from "../ids";
 import { DEFAULT_TIMEOUT_SECONDS } from "../validate";
@@ -52,12 +52,16 @@ export async function reconcile(
   // A dropped domain that another resource of this deployment claims is handed over, not dissociated.
   const dropped = Object.keys(previous).filter((domain) => inputs.certificates[domain] === undefined);
   const claimant = claimantOf("ga.ListenerAdditionalCertificates", bag);
-  const handedOver = claimedElsewhere(
+  const place = placeOf(claimant.type, acceleratorId, listenerId);
+  const giving = dropped.map((domain) => claimOn(acceleratorId, listenerId, domain, undefined));
+  // Up to a minute (or the write budget) for a resource of this deployment that takes a dropped domain over.
+  await awaitHandOvers(
     claimant,
-    placeOf(claimant.type, acceleratorId, listenerId),
-    dropped.map((domain) => claimOn(acceleratorId, listenerId, domain, undefined)),
-    false,
+    place,
+    giving,
+    Math.min(60_000, timeoutMs(inputs.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS)),
   );
+  const handedOver = claimedElsewhere(claimant, place, giving, false);
   const domains = [...new Set([...Object.keys(inputs.certificates), ...Object.keys(previous)])]
     .filter((domain) => inputs.certificates[domain] !== undefined || !handedOver.has(canonicalDnsName(domain)))
     .sort();
