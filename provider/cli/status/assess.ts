@@ -350,7 +350,9 @@ function judgeConsumer(
     const why =
       consumer.served.certId !== undefined
         ? `serves certificate ${consumer.served.certId}, which this stack does not hold`
-        : "what it serves is stored as a secret";
+        : consumer.kind.endsWith("(upload)")
+          ? "what it serves is stored as a secret"
+          : "it serves no certificate";
     return { row: { ...base, verdict: "unknown", reason: `${why}; --live reads it` }, alarm: undefined };
   }
   if (Date.parse(servesNotAfter) >= Date.parse(newest.notAfter))

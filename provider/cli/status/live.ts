@@ -223,7 +223,8 @@ export async function checkLive(facts: StackFacts, api: LiveApi): Promise<LiveRe
           subject: consumer.name,
           message: `${subject}: ${isNotFound(error) ? "ESA no longer has this hostname" : describe(error)}`,
         });
-        consumers.push(consumer);
+        // A hostname that is gone serves nothing.
+        consumers.push(isNotFound(error) ? { ...consumer, served: {} } : consumer);
       }
       continue;
     }
