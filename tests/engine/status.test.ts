@@ -12,6 +12,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { SC081_SCHEDULE, startEmulator, type RunningEmulator } from "../../emulator";
 import { type StatusReport } from "../../provider/cli/status/report";
+import { AlibabaClient } from "../../provider/transport/client";
+import { DeleteCustomHostname } from "../../provider/transport/operations/esa";
+import { configFromRecord } from "../../provider/transport/settings";
 import { delegationCname } from "../../provider/resources/cas/dv-certificate-order/delegation";
 import { type CliResult, PulumiStack, REPO_ROOT } from "../helpers/engine";
 
@@ -293,6 +296,23 @@ describe("engine tier: alicloud-certs status (issue 28, examples/certificate-ren
     ({ report } = await json());
     assert.deepEqual(report.alarms.map((a) => a.kind).sort(), ["expired", "renewal-stalled"]);
     assert.equal(report.certificates[0]?.expiry, "expired");
+
+    // Drift: a hostname deleted out of band is what --live finds, and the state alone does not.
+    const hostnameIds = (await stack.outputs())["hostnameIds"] as { cas: string };
+    const liveEnv = {
+      ALICLOUD_CERTS_ENDPOINT: emu.url,
+      ALICLOUD_ACCESS_KEY: emu.accessKeyId,
+      ALICLOUD_SECRET_KEY: emu.accessKeySecret,
+    };
+    const client = new AlibabaClient({ config: configFromRecord({}), env: liveEnv });
+    await client.call(DeleteCustomHostname, { HostnameId: hostnameIds.cas });
+    const drift = await status(["--live", "--json"], liveEnv);
+    const drifted = (JSON.parse(drift.stdout) as StatusReport).alarms.filter((a) => a.kind === "drift");
+    assert.deepEqual(
+      drifted.map((a) => a.message),
+      [`esa.CustomHostname (cas) "cas" (cas.${DOMAIN}): ESA no longer has this hostname`],
+    );
+    assert.ok(!(await json()).report.alarms.some((a) => a.kind === "drift"), "without --live, the state's view");
 
     // Nothing printed a secret or a personal value.
     const all = printed.join("\n");
