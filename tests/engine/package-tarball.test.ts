@@ -177,6 +177,7 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
       "dist/provider/index.d.ts",
       "dist/emulator/index.js",
       "dist/emulator/bin.js",
+      "dist/provider/cli/bin.js",
       "README.md",
       "LICENSE",
     ]) {
@@ -193,6 +194,14 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
       path.join(work, "project"),
     ).trim();
     assert.ok(resolved.endsWith(path.join("dist", "emulator", "index.js")));
+  });
+
+  it("ships the alicloud-certs bin, and it runs (issue 28)", () => {
+    const project = path.join(work, "project");
+    const bin = path.join(project, "node_modules", ".bin", "alicloud-certs");
+    assert.ok(fs.existsSync(bin), "npm linked the alicloud-certs bin");
+    assert.match(run(bin, ["--help"], project), /Usage: alicloud-certs <command>[\s\S]*status/);
+    assert.match(run(bin, ["status", "--help"], project), /Usage: alicloud-certs status[\s\S]*Exit status: 0 no alarm/);
   });
 
   it("keeps every released provider entry module (provider-entries.json): stored __provider values require them", () => {
