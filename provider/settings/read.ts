@@ -23,7 +23,10 @@ export class SettingError extends Error {
   }
 }
 
-/** How messages name a setting: its stack config key, then its variables (`alicloud:x (or ALICLOUD_CERTS_X)`). */
+/**
+ * How messages name a setting: its stack config key, then its variables, as in
+ * `alicloud:esaCreateQuota (or ALICLOUD_CERTS_ESA_CREATE_QUOTA)`.
+ */
 export function settingLabel(setting: AnySetting): string {
   const [first = "", ...others] = setting.config === undefined ? setting.env : [setting.config, ...setting.env];
   return others.length === 0 ? first : `${first} (or ${others.join(", ")})`;
