@@ -28,6 +28,11 @@ export interface Kind<T> {
   parse(text: string): Parsed<T>;
   /** A value as a user would type it (the table shows defaults this way; `parse(show(v))` is `v`). */
   show(value: T): string;
+  /**
+   * Every text is a value: a setting of this kind is never malformed.
+   * @default false
+   */
+  readonly takesAnyText?: boolean;
 }
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -110,6 +115,7 @@ export function oneOf<const T extends string>(choices: readonly Choice<T>[]): Ki
 export const text: Kind<string> = {
   name: "string",
   rule: "any text",
+  takesAnyText: true,
   parse: (value) => ok(value),
   show: (value) => value,
 };

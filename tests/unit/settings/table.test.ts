@@ -65,8 +65,13 @@ describe("unit: settings table", () => {
   it("a secret is of a kind that takes any text, so no message can ever need to show it", () => {
     const secrets = ALL_SETTINGS.filter((s) => s.secret === true);
     assert.ok(secrets.length >= 4);
+    for (const s of secrets) assert.equal(s.kind.takesAnyText, true, settingLabel(s));
+  });
+
+  it("a kind that says it takes any text does", () => {
+    const anyText = ALL_SETTINGS.filter((s) => s.kind.takesAnyText === true);
     fc.assert(
-      fc.property(fc.constantFrom(...secrets), fc.string({ minLength: 1 }), (s, raw) => {
+      fc.property(fc.constantFrom(...anyText), fc.string({ minLength: 1 }), (s, raw) => {
         if (raw.trim() !== "") assert.ok(s.kind.parse(raw.trim()).ok, settingLabel(s));
       }),
     );
