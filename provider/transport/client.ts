@@ -16,6 +16,8 @@ import { adviceFor } from "./documented-codes";
 import { type Operation, type WireParams } from "./operation";
 import { API_VERSIONS, BUSY_CODES, GA_REGION_ID, type Product } from "./products";
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryNotice, type RetryPolicy } from "./retry";
+import { configKey } from "../settings/setting";
+import { SETTINGS } from "../settings/table";
 import { resolveRegion, type ConfigSource, type Environment } from "./settings";
 import { parseWireJson } from "./wire-json";
 
@@ -189,6 +191,15 @@ function credentialConfig(source: CredentialSource, env: Environment): Record<st
   return { credential: new CredentialsModule.default() };
 }
 
+/** What to set when no credential source gave any, in the names the settings table declares. */
+function noCredentials(): string {
+  const { accessKey: id, secretKey: secret } = SETTINGS;
+  return (
+    `no credentials: set ${configKey(id)}/${configKey(secret)}, ${id.env.join("/")}/${secret.env.join("/")}, ` +
+    "or configure the Alibaba Cloud default credential chain"
+  );
+}
+
 /** The documented "what to do" for a terminal code, as an optional init field. */
 function hintFor(product: Product, code: string): { hint?: string } {
   const advice = adviceFor(product, code);
@@ -275,9 +286,7 @@ export function toAlibabaCloudError<Req extends WireParams, Res>(
     action: op.action,
     kind,
     code: transportCode,
-    serviceMessage: credentialProblem
-      ? "no credentials: set alicloud:accessKey/alicloud:secretKey, ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY, or configure the Alibaba Cloud default credential chain"
-      : description,
+    serviceMessage: credentialProblem ? noCredentials() : description,
     retryable: !credentialProblem && !(kind === "unsent" && isThrottlingCode(transportCode)),
     notFound: false,
   });

@@ -1,4 +1,6 @@
-import { configValue, envValue, type ConfigSource, type Environment } from "./settings";
+import { readSetting, readSettingFrom, type Source } from "../settings/read";
+import { SETTINGS } from "../settings/table";
+import { type ConfigSource, type Environment } from "./settings";
 
 /** Where the credentials of a call come from (first that is set wins; documented in the README). */
 export type CredentialSourceKind =
@@ -28,30 +30,30 @@ export type CredentialSource =
  * in the provider host, never at program time, so nothing here is ever serialized into `__provider`.
  */
 export function resolveCredentialSource(config: ConfigSource, env: Environment): CredentialSource {
-  const configKey = configValue(config, "alicloud:accessKey");
-  const configSecret = configValue(config, "alicloud:secretKey");
-  if (configKey !== undefined && configSecret !== undefined) {
+  const sources = { config, env };
+  // A key pair comes from one source, whole: an id in the stack config never pairs with a secret in the environment.
+  const pairFrom = (only: Source): { accessKeyId: string; accessKeySecret: string } | undefined => {
+    const accessKeyId = readSettingFrom(SETTINGS.accessKey, only, sources);
+    const accessKeySecret = readSettingFrom(SETTINGS.secretKey, only, sources);
+    return accessKeyId === undefined || accessKeySecret === undefined ? undefined : { accessKeyId, accessKeySecret };
+  };
+  const fromConfig = pairFrom("config");
+  if (fromConfig !== undefined) {
     return {
       kind: "stack-config",
-      accessKeyId: configKey,
-      accessKeySecret: configSecret,
-      securityToken: configValue(config, "alicloud:securityToken"),
+      ...fromConfig,
+      securityToken: readSettingFrom(SETTINGS.securityToken, "config", sources),
     };
   }
-  const envKey = envValue(env, "ALICLOUD_ACCESS_KEY");
-  const envSecret = envValue(env, "ALICLOUD_SECRET_KEY");
-  if (envKey !== undefined && envSecret !== undefined) {
+  const fromEnv = pairFrom("env");
+  if (fromEnv !== undefined) {
     return {
       kind: "alicloud-env",
-      accessKeyId: envKey,
-      accessKeySecret: envSecret,
-      securityToken: envValue(env, "ALICLOUD_SECURITY_TOKEN"),
+      ...fromEnv,
+      securityToken: readSettingFrom(SETTINGS.securityToken, "env", sources),
     };
   }
-  return {
-    kind: "default-chain",
-    profile: configValue(config, "alicloud:profile") ?? envValue(env, "ALICLOUD_PROFILE"),
-  };
+  return { kind: "default-chain", profile: readSetting(SETTINGS.profile, sources) };
 }
 
 /**
@@ -63,7 +65,10 @@ export function credentialSecrets(config: ConfigSource, env: Environment): strin
   const source = resolveCredentialSource(config, env);
   const values =
     source.kind === "default-chain"
-      ? [envValue(env, "ALIBABA_CLOUD_ACCESS_KEY_SECRET"), envValue(env, "ALIBABA_CLOUD_SECURITY_TOKEN")]
+      ? [
+          readSetting(SETTINGS.chainAccessKeySecret, { config, env }),
+          readSetting(SETTINGS.chainSecurityToken, { config, env }),
+        ]
       : [source.accessKeySecret, source.securityToken];
   return values.filter((v): v is string => v !== undefined && v !== "");
 }

@@ -1,13 +1,9 @@
+import { type EndpointValue } from "../settings/kinds";
+import { readSetting } from "../settings/read";
+import { type Setting } from "../settings/setting";
+import { SETTINGS } from "../settings/table";
 import { type Product } from "./products";
-import {
-  configValue,
-  ENDPOINT_ENV,
-  envValue,
-  productEndpointEnv,
-  resolveRegion,
-  type ConfigSource,
-  type Environment,
-} from "./settings";
+import { resolveRegion, type ConfigSource, type Environment } from "./settings";
 
 /** Host and scheme of one product's API, as @alicloud/openapi-client takes them (`endpoint` has no scheme). */
 export interface Endpoint {
@@ -31,41 +27,12 @@ export function defaultEndpointHost(product: Product, region: string): string {
   }
 }
 
-/** Parse an override: a URL (`http://127.0.0.1:8123`, scheme decides the protocol) or a bare `host[:port]`. */
-export function parseEndpointOverride(value: string, fallbackProtocol: "http" | "https"): Endpoint {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    const url = new URL(value);
-    const protocol = url.protocol.toLowerCase();
-    if (protocol !== "http:" && protocol !== "https:") {
-      throw new Error(`endpoint "${value}" must use http:// or https://`);
-    }
-    return { host: url.host, protocol: protocol === "http:" ? "http" : "https" };
-  }
-  return { host: value.replace(/\/+$/, ""), protocol: fallbackProtocol };
-}
-
-/**
- * The per-product hosts from stack config `alicloud:endpoints`, which @pulumi/alicloud defines as a list of one
- * object (`[{esa: "...", cas: "...", ga: "..."}]`); a bare object is accepted too.
- */
-function configuredEndpointHost(config: ConfigSource, product: Product): string | undefined {
-  const raw = configValue(config, "alicloud:endpoints");
-  if (raw === undefined) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new Error('stack config alicloud:endpoints must be JSON, e.g. [{"esa": "esa.cn-hangzhou.aliyuncs.com"}]');
-  }
-  const entries = Array.isArray(parsed) ? parsed : [parsed];
-  for (const entry of entries) {
-    if (typeof entry === "object" && entry !== null) {
-      const value = (entry as Record<string, unknown>)[product];
-      if (typeof value === "string" && value.trim() !== "") return value.trim();
-    }
-  }
-  return undefined;
-}
+/** Each product's own endpoint variable (`ALICLOUD_CERTS_ESA_ENDPOINT`, …), read before `ALICLOUD_CERTS_ENDPOINT`. */
+const PRODUCT_ENDPOINT: Readonly<Record<Product, Setting<EndpointValue, undefined>>> = {
+  esa: SETTINGS.esaEndpoint,
+  cas: SETTINGS.casEndpoint,
+  ga: SETTINGS.gaEndpoint,
+};
 
 /**
  * Resolve one product's endpoint. Order (first set wins):
@@ -77,14 +44,13 @@ function configuredEndpointHost(config: ConfigSource, product: Product): string 
  * else HTTPS.
  */
 export function resolveEndpoint(product: Product, config: ConfigSource, env: Environment): Endpoint {
-  const protocolConfig = configValue(config, "alicloud:protocol")?.toLowerCase();
-  if (protocolConfig !== undefined && protocolConfig !== "http" && protocolConfig !== "https") {
-    throw new Error(`stack config alicloud:protocol is "${protocolConfig}"; it must be HTTP or HTTPS`);
-  }
-  const protocol = protocolConfig ?? "https";
-  const override = envValue(env, productEndpointEnv(product), ENDPOINT_ENV);
-  if (override !== undefined) return parseEndpointOverride(override, protocol);
-  const configured = configuredEndpointHost(config, product);
-  if (configured !== undefined) return parseEndpointOverride(configured, protocol);
+  const sources = { config, env };
+  // Read first, so a malformed protocol fails whichever endpoint applies.
+  const protocol = readSetting(SETTINGS.protocol, sources) === "HTTP" ? "http" : "https";
+  const chosen =
+    readSetting(PRODUCT_ENDPOINT[product], sources) ??
+    readSetting(SETTINGS.endpoint, sources) ??
+    readSetting(SETTINGS.endpoints, sources)?.get(product);
+  if (chosen !== undefined) return { host: chosen.host, protocol: chosen.protocol ?? protocol };
   return { host: defaultEndpointHost(product, resolveRegion(config, env)), protocol };
 }

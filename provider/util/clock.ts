@@ -8,8 +8,12 @@
  * any other answer falls back to the response's HTTP `Date` header, so any server can serve as the clock.
  */
 
+import { readSetting } from "../settings/read";
+import { hostSources, NO_CONFIG, type Environment } from "../settings/sources";
+import { SETTINGS } from "../settings/table";
+
 /** The environment variable naming the clock endpoint. Unset: the system clock. */
-export const CLOCK_URL_ENV = "ALICLOUD_CERTS_CLOCK_URL";
+export const CLOCK_URL_ENV = SETTINGS.clockUrl.env[0];
 
 /** How long a clock request may take before the diff fails instead of guessing the time. */
 const CLOCK_TIMEOUT_MS = 5000;
@@ -49,8 +53,11 @@ export function urlClock(url: string, fetchImpl: typeof fetch = fetch): Clock {
   };
 }
 
-/** The clock the environment selects: {@link urlClock} when `ALICLOUD_CERTS_CLOCK_URL` is set, else the system clock. */
-export function clockFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Clock {
-  const url = env[CLOCK_URL_ENV];
-  return url === undefined || url === "" ? systemClock : urlClock(url);
+/**
+ * The clock the environment selects: {@link urlClock} when `ALICLOUD_CERTS_CLOCK_URL` is set, else the system clock.
+ * A value that is not an http(s) URL fails here, naming the variable, before any request.
+ */
+export function clockFromEnv(env: Environment = hostSources().env): Clock {
+  const url = readSetting(SETTINGS.clockUrl, { config: NO_CONFIG, env });
+  return url === undefined ? systemClock : urlClock(url);
 }

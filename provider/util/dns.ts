@@ -5,9 +5,11 @@
  * emulator's DNS server. Lookups are never API calls and never decide anything: they only sharpen a message.
  */
 import { Resolver } from "node:dns/promises";
+import { readSetting } from "../settings/read";
+import { SETTINGS } from "../settings/table";
 
 /** The environment variable naming the resolvers to ask. Unset: the system's. */
-export const DNS_SERVERS_ENV = "ALICLOUD_CERTS_DNS_SERVERS";
+export const DNS_SERVERS_ENV = SETTINGS.dnsServers.env[0];
 
 /** How long one lookup may take: a message must not hold a wait up. */
 const LOOKUP_TIMEOUT_MS = 2000;
@@ -36,13 +38,9 @@ function outcome(error: unknown): LookupResult {
 }
 
 /** A lookup through `node:dns` against `servers` (default: `ALICLOUD_CERTS_DNS_SERVERS`, else the system's). */
-export function systemDnsLookup(servers: string | undefined = process.env[DNS_SERVERS_ENV]): DnsLookup {
+export function systemDnsLookup(servers: readonly string[] | undefined = readSetting(SETTINGS.dnsServers)): DnsLookup {
   const resolver = new Resolver({ timeout: LOOKUP_TIMEOUT_MS, tries: 1 });
-  const list = (servers ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-  if (list.length > 0) resolver.setServers(list);
+  if (servers !== undefined && servers.length > 0) resolver.setServers([...servers]);
   return {
     cname: async (name) => {
       try {

@@ -28,6 +28,8 @@
  */
 import * as net from "node:net";
 import { type Writable } from "node:stream";
+import { readSetting } from "../../settings/read";
+import { SETTINGS } from "../../settings/table";
 import { shutDownHost } from "../../util/shutdown";
 
 /** Where the engine listens. */
@@ -56,7 +58,7 @@ export const PROBE_TIMEOUT_MS = 2000;
 /** Between the abort and the exit: aborted waits end, so their operations answer (to nobody) before the process ends. */
 export const EXIT_GRACE_MS = 1000;
 /** Environment variable that turns the watchdog off (`off`), should it ever misjudge an engine. */
-export const ENGINE_WATCH_ENV = "ALICLOUD_CERTS_ENGINE_WATCH";
+export const ENGINE_WATCH_ENV = SETTINGS.engineWatch.env[0];
 
 /** The state before any probe. */
 export const INITIAL_WATCH_STATE: WatchState = { armed: false, refusals: 0 };
@@ -223,7 +225,7 @@ const started: { watch: EngineWatch | undefined } = { watch: undefined };
  */
 export function startEngineWatch(argv: readonly string[] = process.argv): void {
   if (started.watch !== undefined || !isDynamicProviderHost(argv)) return;
-  if ((process.env[ENGINE_WATCH_ENV] ?? "").trim().toLowerCase() === "off") return;
+  if (!readSetting(SETTINGS.engineWatch)) return;
   started.watch = watchEngine({
     address: engineAddressOf(argv),
     probe: (address) => probeEngine(address),

@@ -1,7 +1,9 @@
 import { type ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { AlibabaClient } from "../../transport/client";
 import { isAlibabaCloudError } from "../../transport/errors";
-import { configValue, envValue, type ConfigSource } from "../../transport/settings";
+import { readSetting } from "../../settings/read";
+import { hostSources, useHostConfig, type ConfigSource } from "../../settings/sources";
+import { SETTINGS } from "../../settings/table";
 import { startEngineWatch } from "./engine-watch";
 
 // Every provider module loads this one, so in a dynamic-provider host the watch starts with the first request for one
@@ -12,16 +14,17 @@ startEngineWatch();
  * State of the dynamic-provider host process, set by `configure()` and read at call time. It lives in a module
  * object (not in a provider instance, not in a module-level `let`) because Pulumi serializes providers as closures:
  * a captured object is shared by all methods of one serialized provider, while a captured `let` would be copied.
- * Nothing here exists at program time, so no config value or credential can end up in `__provider`.
+ * Nothing here exists at program time, so no config value or credential can end up in `__provider`. (The stack
+ * config itself is kept by `settings/sources.ts`, where every setting is read.)
  */
-const hostState: { config: ConfigSource | undefined; client: AlibabaClient | undefined } = {
-  config: undefined,
-  client: undefined,
-};
+const hostState: { client: AlibabaClient | undefined } = { client: undefined };
 
-/** Record the stack config the engine sent to `configure()` (namespaced keys such as `alicloud:region`). */
+/**
+ * Record the stack config the engine sent to `configure()` (namespaced keys such as `alicloud:region`): every later
+ * setting read and the next client use it.
+ */
 export function configureHost(config: ConfigSource): void {
-  hostState.config = config;
+  useHostConfig(config);
   hostState.client = undefined;
 }
 
@@ -49,18 +52,10 @@ export async function configure(req: ConfigureRequest): Promise<void> {
   configureHost(req.config);
 }
 
-/**
- * A provider setting of this host process: the stack config `configKey` (e.g. `alicloud:esaCreateQuota`) that
- * `configure()` received, else the environment variable `envName`; `undefined` when neither is set (empty is unset).
- */
-export function hostSetting(configKey: string, envName: string): string | undefined {
-  return configValue(hostState.config ?? { get: () => undefined }, configKey) ?? envValue(process.env, envName);
-}
-
 /** The Alibaba client for this host process, built on first use from the configured stack config and the environment. */
 export function hostClient(): AlibabaClient {
   if (hostState.client === undefined) {
-    hostState.client = new AlibabaClient({ config: hostState.config ?? { get: () => undefined }, env: process.env });
+    hostState.client = new AlibabaClient(hostSources());
   }
   return hostState.client;
 }
@@ -75,10 +70,10 @@ export function progress(message: string): void {
 
 /**
  * Poll pacing for waits. `ALICLOUD_CERTS_MIN_POLL_MS` / `ALICLOUD_CERTS_MAX_POLL_MS` tune it (documented for users
- * who test against the fast local emulator); the defaults suit the real service.
+ * who test against the fast local emulator); the defaults suit the real service. The maximum is never below the
+ * minimum (the waiter requires it).
  */
 export function pollDelays(): { minDelayMs: number; maxDelayMs: number } {
-  const min = Number(process.env["ALICLOUD_CERTS_MIN_POLL_MS"] ?? "") || 2000;
-  const max = Number(process.env["ALICLOUD_CERTS_MAX_POLL_MS"] ?? "") || Math.max(min, 20_000);
-  return { minDelayMs: min, maxDelayMs: Math.max(min, max) };
+  const min = readSetting(SETTINGS.minPollMs);
+  return { minDelayMs: min, maxDelayMs: Math.max(min, readSetting(SETTINGS.maxPollMs)) };
 }

@@ -1,11 +1,22 @@
 /** The resume setting of esa.CustomHostname (provider/resources/esa/custom-hostname/resume.ts), over generated values. */
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
+import { CheckReport, readHostname } from "../../../provider/resources/common/check";
 import {
   mayResume,
   parseResumeSetting,
   type ResumeSetting,
 } from "../../../provider/resources/esa/custom-hostname/resume";
+
+/**
+ * Domains the hostname rule accepts: fast-check's domains may hold a label with "--" in its third and fourth
+ * characters ("aa--a"), which RFC 5890 §2.3.1 reserves and the rule refuses, as it should.
+ */
+const validDomain = fc.domain().filter((domain) => {
+  const report = new CheckReport();
+  readHostname(report, "hostname", domain, { required: true, allowWildcard: true });
+  return report.failures.length === 0;
+});
 
 function parsed(value: string | undefined): ResumeSetting {
   const result = parseResumeSetting(value);
@@ -26,7 +37,7 @@ describe("esa.CustomHostname resume setting", () => {
 
   it("a list resumes exactly the hostnames it names, whatever their case and spacing", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.domain(), { minLength: 1, maxLength: 5 }), fc.domain(), (named, other) => {
+      fc.property(fc.uniqueArray(validDomain, { minLength: 1, maxLength: 5 }), fc.domain(), (named, other) => {
         const text = named.map((n, i) => (i % 2 === 0 ? ` ${n.toUpperCase()}` : `${n} `)).join(",");
         const setting = parsed(text);
         for (const n of named) assert.equal(mayResume(setting, n.toLowerCase()), true);

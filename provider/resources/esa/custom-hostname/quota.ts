@@ -13,21 +13,24 @@ import { isAlibabaCloudError, isThrottlingCode } from "../../../transport/errors
 import { pollSchedule } from "../../../util/poll-schedule";
 import { abortableSleep, hostShutdownSignal } from "../../../util/shutdown";
 import { SlidingQuota, type QuotaState } from "../../../util/sliding-quota";
-import { hostSetting, pollDelays, progress } from "../../common/host";
+import { readSetting, settingLabel } from "../../../settings/read";
+import { configKey } from "../../../settings/setting";
+import { SETTINGS } from "../../../settings/table";
+import { pollDelays, progress } from "../../common/host";
 
 /** CreateCustomHostname calls ESA allows per window (doc: 100 per hour per account). */
 export const CREATE_QUOTA_LIMIT = 100;
 /** The quota's window: one hour. */
-export const CREATE_QUOTA_WINDOW_MS = 3_600_000;
+export const CREATE_QUOTA_WINDOW_MS = SETTINGS.esaCreateWindowMs.default;
 /** Stack config key of the policy. */
-export const QUOTA_POLICY_CONFIG = "alicloud:esaCreateQuota";
+export const QUOTA_POLICY_CONFIG = configKey(SETTINGS.esaCreateQuota);
 /** Environment variable of the policy (when the stack config does not set it). */
-export const QUOTA_POLICY_ENV = "ALICLOUD_CERTS_ESA_CREATE_QUOTA";
+export const QUOTA_POLICY_ENV = SETTINGS.esaCreateQuota.env[0];
 /**
  * Environment variable overriding the window's length in ms, for the emulator with a sped-up clock (its hour is
  * `3600000 / speed` real ms). Not for the real service, whose window is one hour.
  */
-export const QUOTA_WINDOW_ENV = "ALICLOUD_CERTS_ESA_CREATE_WINDOW_MS";
+export const QUOTA_WINDOW_ENV = SETTINGS.esaCreateWindowMs.env[0];
 
 /** What a create does when the quota is used up. */
 export type QuotaPolicy = "wait" | "fail";
@@ -45,20 +48,14 @@ export class QuotaExhaustedError extends Error {
 
 /** The policy from the setting; a value other than `wait` or `fail` is an error naming the setting and the rule. */
 export function quotaPolicy(): QuotaPolicy {
-  const value = hostSetting(QUOTA_POLICY_CONFIG, QUOTA_POLICY_ENV) ?? "wait";
-  if (value === "wait" || value === "fail") return value;
-  throw new Error(
-    `${QUOTA_POLICY_CONFIG} (or ${QUOTA_POLICY_ENV}) is "${value}": it must be "wait" (queue creates past the ` +
-      `CreateCustomHostname quota) or "fail" (fail them at once)`,
-  );
+  return readSetting(SETTINGS.esaCreateQuota);
 }
 
 /** This host process's count, and how many creates wait for a slot now. Module state: one per host process. */
 const local: { quota: SlidingQuota | undefined; queued: number } = { quota: undefined, queued: 0 };
 
 function windowMs(): number {
-  const override = Number(process.env[QUOTA_WINDOW_ENV] ?? "");
-  return Number.isFinite(override) && override > 0 ? override : CREATE_QUOTA_WINDOW_MS;
+  return readSetting(SETTINGS.esaCreateWindowMs);
 }
 
 /** The process's quota (its window read once, at the first create). */
@@ -86,8 +83,8 @@ export function exhaustedMessage(state: QuotaState, byApi: string | undefined, n
   const source = byApi === undefined ? "" : ` (the API answered ${byApi}: another process or stack used the quota)`;
   return (
     `quota: ${state.used} of ${state.limit} CreateCustomHostname calls used this hour${source}; the next slot ` +
-    `opens at ${clock(state.nextSlotAt)} (in ${inSeconds(state.nextSlotAt, now)}). Set ${QUOTA_POLICY_CONFIG} ` +
-    `(or ${QUOTA_POLICY_ENV}) to "wait" to queue creates, for at most waitTimeoutSeconds`
+    `opens at ${clock(state.nextSlotAt)} (in ${inSeconds(state.nextSlotAt, now)}). Set ` +
+    `${settingLabel(SETTINGS.esaCreateQuota)} to "wait" to queue creates, for at most waitTimeoutSeconds`
   );
 }
 

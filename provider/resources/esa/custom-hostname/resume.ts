@@ -14,13 +14,18 @@
  * The risk left (README): an identical hostname that someone else made (another stack of the same program, or the
  * console) is taken over too when the setting names it; two stacks then manage one hostname.
  */
-import { CheckReport, quote, readHostname } from "../../common/check";
-import { hostSetting } from "../../common/host";
+import { type AllNoneOrList } from "../../../settings/kinds";
+import { entryProblem, readSetting, SettingError } from "../../../settings/read";
+import { configKey } from "../../../settings/setting";
+import { hostSources, NO_CONFIG, type SettingSources } from "../../../settings/sources";
+import { SETTINGS } from "../../../settings/table";
+import { CheckReport, readHostname } from "../../common/check";
 
+const SETTING = SETTINGS.esaResumeLostCreates;
 /** Stack config key of the setting. */
-export const RESUME_CONFIG = "alicloud:esaResumeLostCreates";
+export const RESUME_CONFIG = configKey(SETTING);
 /** Environment variable of the setting (when the stack config does not set it). */
-export const RESUME_ENV = "ALICLOUD_CERTS_ESA_RESUME_LOST_CREATES";
+export const RESUME_ENV = SETTING.env[0];
 
 /** Which hostnames a create may resume: none, every one, or those named. */
 export type ResumeSetting =
@@ -28,35 +33,46 @@ export type ResumeSetting =
   | { readonly kind: "all" }
   | { readonly kind: "hostnames"; readonly hostnames: ReadonlySet<string> };
 
-/** The setting from its text, or the reason it is malformed (naming the setting, the value and the rule). */
-export function parseResumeSetting(value: string | undefined): ResumeSetting | { readonly problem: string } {
-  const text = (value ?? "").trim();
-  const lower = text.toLowerCase();
-  if (text === "" || lower === "false") return { kind: "none" };
-  if (lower === "true") return { kind: "all" };
-  const rule = `${RESUME_CONFIG} (or ${RESUME_ENV}) must be "true", "false" or a comma-separated list of hostnames`;
+/**
+ * The setting from `sources`, or the reason it is malformed (naming the setting, the value and the rule): the
+ * reader's rule (`true`, `false` or a list), then each listed entry checked as a hostname (RFC 1123 §2.1, wildcards
+ * allowed), the rule of `common/check.ts`.
+ */
+function resumeFrom(sources: SettingSources): ResumeSetting | { readonly problem: string } {
+  let value: AllNoneOrList;
+  try {
+    value = readSetting(SETTING, sources);
+  } catch (error: unknown) {
+    if (error instanceof SettingError) return { problem: error.message };
+    throw error;
+  }
+  if (value.kind !== "list") return value;
   const report = new CheckReport();
   const hostnames = new Set<string>();
-  for (const entry of text.split(",").map((e) => e.trim())) {
-    if (entry === "") return { problem: `${rule}; ${quote(text)} has an empty entry (a comma too many)` };
+  for (const entry of value.entries) {
     const name = readHostname(report, RESUME_ENV, entry, { required: true, allowWildcard: true });
     if (name !== undefined) hostnames.add(name);
   }
   const [failure] = report.failures;
-  if (failure !== undefined) return { problem: `${rule}; ${failure.reason.replace(RESUME_ENV, "an entry")}` };
+  if (failure !== undefined) return { problem: entryProblem(SETTING, failure.reason.replace(RESUME_ENV, "an entry")) };
   return { kind: "hostnames", hostnames };
+}
+
+/** The setting from its text (as if the environment set it), or the reason it is malformed. */
+export function parseResumeSetting(value: string | undefined): ResumeSetting | { readonly problem: string } {
+  return resumeFrom({ config: NO_CONFIG, env: { [RESUME_ENV]: value } });
 }
 
 /** The setting of this host process; throws on a malformed one (before any API call). */
 export function resumeSetting(): ResumeSetting {
-  const parsed = parseResumeSetting(hostSetting(RESUME_CONFIG, RESUME_ENV));
-  if ("problem" in parsed) throw new Error(parsed.problem);
+  const parsed = resumeFrom(hostSources());
+  if ("problem" in parsed) throw new SettingError(parsed.problem);
   return parsed;
 }
 
 /** The reason the setting is malformed, or `undefined` (for `check`, so the preview says so). */
 export function resumeSettingProblem(): string | undefined {
-  const parsed = parseResumeSetting(hostSetting(RESUME_CONFIG, RESUME_ENV));
+  const parsed = resumeFrom(hostSources());
   return "problem" in parsed ? parsed.problem : undefined;
 }
 

@@ -13,7 +13,8 @@
 import { type CustomHostnameModel, ListCustomHostnames } from "../../../transport/operations/esa";
 import { type AlibabaApi } from "../../common/host";
 import { SharedReads } from "../../common/shared-reads";
-import { envMilliseconds } from "../../../transport/settings";
+import { readSetting } from "../../../settings/read";
+import { SETTINGS } from "../../../settings/table";
 
 /** The most hostnames one `ListCustomHostnames` page returns (documented `PageSize` maximum). */
 export const LIST_PAGE_SIZE = 500;
@@ -23,19 +24,19 @@ export const SITE_LISTING_REUSE_MS = 5000;
  * Default gather window before a site listing starts: none. A listing covers the whole site, so reads arriving while
  * it is fetched join it and later ones take it from the reuse window; waiting first would only delay every refresh.
  */
-export const DEFAULT_SITE_LISTING_GATHER_MS = 0;
+export const DEFAULT_SITE_LISTING_GATHER_MS = SETTINGS.esaGatherMs.default;
 
 /** The hostnames a listing reached, by HostnameId. */
 type SiteListing = ReadonlyMap<string, CustomHostnameModel>;
 
 /** False when env `ALICLOUD_CERTS_ESA_LIST_READS=off`: every refresh reads its hostname with GetCustomHostname. */
 export function listReadsEnabled(): boolean {
-  return process.env["ALICLOUD_CERTS_ESA_LIST_READS"]?.trim().toLowerCase() !== "off";
+  return readSetting(SETTINGS.esaListReads);
 }
 
 /** Process-wide site listings (module state of the host process, like GA's listener listings). */
 export const siteReads = new SharedReads<SiteListing>({
-  gatherMs: () => envMilliseconds(process.env, "ALICLOUD_CERTS_ESA_GATHER_MS", DEFAULT_SITE_LISTING_GATHER_MS),
+  gatherMs: () => readSetting(SETTINGS.esaGatherMs),
   reuseMs: () => SITE_LISTING_REUSE_MS,
 });
 

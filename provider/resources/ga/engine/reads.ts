@@ -7,7 +7,8 @@
  */
 import { type AlibabaApi } from "../../common/host";
 import { SharedReads } from "../../common/shared-reads";
-import { envMilliseconds } from "../../../transport/settings";
+import { readSetting } from "../../../settings/read";
+import { SETTINGS } from "../../../settings/table";
 import { listBindings } from "./live";
 import { gatherMs } from "./settings";
 import { type LiveBinding } from "./types";
@@ -15,11 +16,11 @@ import { type LiveBinding } from "./types";
 type Listing = ReadonlyMap<string, LiveBinding>;
 
 /** Default reuse window in ms: long enough for one refresh round, short against out-of-band changes. */
-export const DEFAULT_READ_REUSE_MS = 5000;
+export const DEFAULT_READ_REUSE_MS = SETTINGS.gaReadReuseMs.default;
 
 /** How long a finished listing answers later reads: env `ALICLOUD_CERTS_GA_READ_REUSE_MS` (0: in-flight only). */
 export function readReuseMs(): number {
-  return envMilliseconds(process.env, "ALICLOUD_CERTS_GA_READ_REUSE_MS", DEFAULT_READ_REUSE_MS);
+  return readSetting(SETTINGS.gaReadReuseMs);
 }
 
 /** Process-wide listener listings (module state, shared like the scheduler's; see scheduler.ts). */
