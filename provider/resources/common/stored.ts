@@ -87,3 +87,17 @@ export function storedValues(
   for (const [key, schema] of schemas) out[key] = storedValue(declaration, schema, bag, key);
   return out;
 }
+
+/**
+ * The declared inputs of a stored property bag, each read by its type ({@link storedValues}), an absent one at its
+ * declared default value (`defaultValue`), so a recorded input and its documented default compare equal.
+ */
+export function storedInputs(
+  declaration: Pick<ResourceDeclaration, "inputs" | "outputs" | "types">,
+  bag: PropertyBag,
+): Record<string, StoredValue> {
+  const read = storedValues(declaration, bag);
+  return Object.fromEntries(
+    Object.entries(declaration.inputs).map(([name, input]) => [name, read[name] ?? input.defaultValue]),
+  );
+}

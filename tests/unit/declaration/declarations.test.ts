@@ -23,6 +23,9 @@ import {
   type SchemaType,
 } from "../../../provider/resources/common/declaration";
 import { storedValues } from "../../../provider/resources/common/stored";
+import { type DvCertificateOrderArgs } from "../../../provider/resources/cas/dv-certificate-order";
+import { type DECLARATION as CAS_ORDER } from "../../../provider/resources/cas/dv-certificate-order/declaration";
+import { type DvCertificateOrderOutputs } from "../../../provider/resources/cas/dv-certificate-order/types";
 import { type DECLARATION as ESA } from "../../../provider/resources/esa/custom-hostname/declaration";
 import { type CustomHostnameOutputs } from "../../../provider/resources/esa/custom-hostname/types";
 import { type CustomHostnameArgs } from "../../../provider/resources/esa/custom-hostname";
@@ -51,7 +54,12 @@ describe("unit: resource declarations", () => {
   it("the provider-side types and the public Args have exactly the declared fields (compile time)", () => {
     const esaState: Same<keyof CustomHostnameOutputs, InputName<typeof ESA> | OutputName<typeof ESA>> = true;
     const esaArgs: Same<keyof CustomHostnameArgs, InputName<typeof ESA>> = true;
-    assert.ok(esaState && esaArgs);
+    const casOrderState: Same<
+      keyof DvCertificateOrderOutputs,
+      InputName<typeof CAS_ORDER> | OutputName<typeof CAS_ORDER>
+    > = true;
+    const casOrderArgs: Same<keyof DvCertificateOrderArgs, InputName<typeof CAS_ORDER>> = true;
+    assert.ok(esaState && esaArgs && casOrderState && casOrderArgs);
   });
 
   for (const d of DECLARATIONS) {
