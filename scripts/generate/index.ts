@@ -9,6 +9,7 @@ import * as path from "node:path";
 import * as prettier from "prettier";
 import { type ResourceDeclaration } from "../../provider/resources/common/declaration";
 import { DECLARATION as CAS_ORDER } from "../../provider/resources/cas/dv-certificate-order/declaration";
+import { DECLARATION as CAS_VALIDATION } from "../../provider/resources/cas/dv-certificate-validation/declaration";
 import { DECLARATION as ESA_HOSTNAME } from "../../provider/resources/esa/custom-hostname/declaration";
 import { publicFile } from "./public-file";
 import { referencePage, referencePath } from "./reference";
@@ -18,7 +19,7 @@ import { packageSchema } from "./schema";
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 
 /** The five resources, in the order of the package's namespaces. */
-export const DECLARATIONS: readonly ResourceDeclaration[] = [ESA_HOSTNAME, CAS_ORDER];
+export const DECLARATIONS: readonly ResourceDeclaration[] = [ESA_HOSTNAME, CAS_ORDER, CAS_VALIDATION];
 
 /** One generated file: its path relative to the repository root, and its content. */
 export interface GeneratedFile {

@@ -13,13 +13,17 @@ export function linesOf(text: Text | undefined): string[] {
   return typeof text === "string" ? [text] : [...text];
 }
 
+/** A space that is not a place to break: inside an inline tag (`{@link X}`), which must stay on one line. */
+const KEPT_SPACE = "\u0000";
+
 /** Greedy word wrap of one line; list items (`- `) continue indented by two spaces. */
 export function wrap(line: string, width: number): string[] {
   if (line.length <= width) return [line];
   const hanging = line.startsWith("- ") ? "  " : "";
   const out: string[] = [];
   let current = "";
-  for (const word of line.split(" ")) {
+  const words = line.replace(/\{@[^}]*\}/g, (tag) => tag.replaceAll(" ", KEPT_SPACE)).split(" ");
+  for (const word of words.map((w) => w.replaceAll(KEPT_SPACE, " "))) {
     const candidate = current === "" ? word : `${current} ${word}`;
     if (candidate.length > width && current !== "") {
       out.push(current);
