@@ -11,6 +11,8 @@ import { type ResourceDeclaration } from "../../provider/resources/common/declar
 import { DECLARATION as CAS_ORDER } from "../../provider/resources/cas/dv-certificate-order/declaration";
 import { DECLARATION as CAS_VALIDATION } from "../../provider/resources/cas/dv-certificate-validation/declaration";
 import { DECLARATION as ESA_HOSTNAME } from "../../provider/resources/esa/custom-hostname/declaration";
+import { DECLARATION as GA_BINDING } from "../../provider/resources/ga/listener-additional-certificate/declaration";
+import { DECLARATION as GA_BINDING_SET } from "../../provider/resources/ga/listener-additional-certificates/declaration";
 import { publicFile } from "./public-file";
 import { referencePage, referencePath } from "./reference";
 import { packageSchema } from "./schema";
@@ -19,7 +21,13 @@ import { packageSchema } from "./schema";
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 
 /** The five resources, in the order of the package's namespaces. */
-export const DECLARATIONS: readonly ResourceDeclaration[] = [ESA_HOSTNAME, CAS_ORDER, CAS_VALIDATION];
+export const DECLARATIONS: readonly ResourceDeclaration[] = [
+  ESA_HOSTNAME,
+  CAS_ORDER,
+  CAS_VALIDATION,
+  GA_BINDING,
+  GA_BINDING_SET,
+];
 
 /** One generated file: its path relative to the repository root, and its content. */
 export interface GeneratedFile {

@@ -38,10 +38,11 @@ export function wrap(line: string, width: number): string[] {
 
 /**
  * A TSDoc comment at `indent`: one line when it fits, else one line per wrapped line of `text` and then of `tags`
- * (`@default …`, `@param …`).
+ * (`@default …`, `@param …`); nothing for an empty text.
  */
 export function docComment(indent: string, text: Text | undefined, tags: readonly string[] = []): string {
   const lines = [...linesOf(text), ...tags];
+  if (lines.every((line) => line === "")) return "";
   const single = `${indent}/** ${lines[0] ?? ""} */`;
   if (lines.length === 1 && single.length <= PAGE_WIDTH) return single;
   const prefix = `${indent} * `;

@@ -26,13 +26,26 @@ import { storedValues } from "../../../provider/resources/common/stored";
 import { type DvCertificateOrderArgs } from "../../../provider/resources/cas/dv-certificate-order";
 import { type DECLARATION as CAS_ORDER } from "../../../provider/resources/cas/dv-certificate-order/declaration";
 import { type DvCertificateOrderOutputs } from "../../../provider/resources/cas/dv-certificate-order/types";
+import { type DvCertificateValidationArgs } from "../../../provider/resources/cas/dv-certificate-validation";
+import { type DECLARATION as CAS_VALIDATION } from "../../../provider/resources/cas/dv-certificate-validation/declaration";
+import { type DvCertificateValidationOutputs } from "../../../provider/resources/cas/dv-certificate-validation/types";
 import { type DECLARATION as ESA } from "../../../provider/resources/esa/custom-hostname/declaration";
+import { type ListenerAdditionalCertificateArgs } from "../../../provider/resources/ga/listener-additional-certificate";
+import { type DECLARATION as GA_ONE } from "../../../provider/resources/ga/listener-additional-certificate/declaration";
+import { type ListenerAdditionalCertificateOutputs } from "../../../provider/resources/ga/listener-additional-certificate/types";
+import { type ListenerAdditionalCertificatesArgs } from "../../../provider/resources/ga/listener-additional-certificates";
+import { type DECLARATION as GA_SET } from "../../../provider/resources/ga/listener-additional-certificates/declaration";
+import { type ListenerAdditionalCertificatesOutputs } from "../../../provider/resources/ga/listener-additional-certificates/types";
 import { type CustomHostnameOutputs } from "../../../provider/resources/esa/custom-hostname/types";
 import { type CustomHostnameArgs } from "../../../provider/resources/esa/custom-hostname";
 import { DECLARATIONS } from "../../../scripts/generate/index";
 
 /** True only when the two unions of keys are the same (a compile error otherwise, where it is assigned). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The fields of a provider-side type, without the hidden ones (`__resourceName`), which no declaration lists. */
+type Fields<T> = Exclude<keyof T, `__${string}`>;
+/** Every name a declaration gives: its inputs and its outputs. */
+type Declared<D extends ResourceDeclaration> = InputName<D> | OutputName<D>;
 
 /** A value a stored field of `schema` may hold, and the value the reader gives back for it. */
 function storedArbitrary(d: ResourceDeclaration, schema: SchemaType): fc.Arbitrary<[unknown, unknown]> {
@@ -59,7 +72,14 @@ describe("unit: resource declarations", () => {
       InputName<typeof CAS_ORDER> | OutputName<typeof CAS_ORDER>
     > = true;
     const casOrderArgs: Same<keyof DvCertificateOrderArgs, InputName<typeof CAS_ORDER>> = true;
-    assert.ok(esaState && esaArgs && casOrderState && casOrderArgs);
+    const validationState: Same<Fields<DvCertificateValidationOutputs>, Declared<typeof CAS_VALIDATION>> = true;
+    const validationArgs: Same<keyof DvCertificateValidationArgs, InputName<typeof CAS_VALIDATION>> = true;
+    const gaOneState: Same<Fields<ListenerAdditionalCertificateOutputs>, Declared<typeof GA_ONE>> = true;
+    const gaOneArgs: Same<keyof ListenerAdditionalCertificateArgs, InputName<typeof GA_ONE>> = true;
+    const gaSetState: Same<Fields<ListenerAdditionalCertificatesOutputs>, Declared<typeof GA_SET>> = true;
+    const gaSetArgs: Same<keyof ListenerAdditionalCertificatesArgs, InputName<typeof GA_SET>> = true;
+    assert.ok(esaState && esaArgs && casOrderState && casOrderArgs && validationState && validationArgs);
+    assert.ok(gaOneState && gaOneArgs && gaSetState && gaSetArgs);
   });
 
   for (const d of DECLARATIONS) {
