@@ -4,7 +4,8 @@
  * at preview are skipped.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { COMPUTED_OUTPUT_NAMES, INPUT_NAMES, PERSONAL_INPUTS } from "./declaration";
+import { personalInputs } from "../../common/declaration";
+import { COMPUTED_OUTPUT_NAMES, DECLARATION, INPUT_NAMES } from "./declaration";
 import { type DvCertificateOrderInputs, type ValidationDelegation } from "./types";
 import {
   CheckReport,
@@ -36,7 +37,10 @@ import {
   VALIDATE_TYPES,
 } from "./types";
 
-export { INPUT_NAMES, PERSONAL_INPUTS };
+export { INPUT_NAMES };
+
+/** What CAS stores about a person: a failure names these inputs but never brings their value into the output. */
+export const PERSONAL_INPUTS = personalInputs(DECLARATION);
 
 /** Check and normalize the inputs of one order. */
 export async function checkOrder(

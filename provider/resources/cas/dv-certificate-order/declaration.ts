@@ -11,7 +11,6 @@ import {
   inputNames,
   inputsChanging,
   INTEGER_SCHEMA,
-  personalInputs,
   replacingInputs,
   STRING_MAP_SCHEMA,
   STRING_SCHEMA,
@@ -340,6 +339,3 @@ export const BEHAVIOUR_INPUTS = inputsChanging(DECLARATION, "provider");
 
 /** The outputs CAS reports (beyond the inputs): the class pre-declares them, and check accepts them back. */
 export const COMPUTED_OUTPUT_NAMES = computedNames(DECLARATION);
-
-/** What CAS stores about a person: a failure names these inputs but never brings their value into the output. */
-export const PERSONAL_INPUTS = personalInputs(DECLARATION);

@@ -19,7 +19,8 @@ import {
 } from "../../common/check";
 import { UNKNOWN, type PropertyBag } from "../../common/dynamic";
 import { rejectUnknownInputs } from "../../common/input-names";
-import { COMPUTED_KEYS, INPUT_NAMES, SECRET_INPUTS, SENSITIVE_INPUTS } from "./declaration";
+import { secretInputs, unquotedInputs } from "../../common/declaration";
+import { COMPUTED_KEYS, DECLARATION, INPUT_NAMES } from "./declaration";
 import {
   CAS_REGIONS,
   CERT_TYPES,
@@ -164,6 +165,15 @@ function rejectForeignFields(
 }
 
 export { INPUT_NAMES };
+
+/** The one input that may hold a private key: it is documented as secret and stored as a secret output. */
+export const SECRET_INPUTS = secretInputs(DECLARATION);
+
+/**
+ * Inputs whose value a failure must never bring into the engine's output: the key is secret, and the certificate is
+ * stored as a secret output (users pass both through `pulumi.secret`).
+ */
+export const SENSITIVE_INPUTS = unquotedInputs(DECLARATION);
 
 /**
  * Normalize and validate new inputs. No API call; the clock only through `validity` (given by `check`, never by

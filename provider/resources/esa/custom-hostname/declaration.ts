@@ -12,21 +12,12 @@ import {
   inputNames,
   INTEGER_SCHEMA,
   replacingInputs,
-  secretInputs,
   STRING_SCHEMA,
   typeRef,
-  unquotedInputs,
   updatableInputs,
   type ResourceDeclaration,
 } from "../../common/declaration";
-import {
-  CAS_REGIONS,
-  CERT_TYPES,
-  DEFAULT_WAIT_TIMEOUT_SECONDS,
-  MAX_WAIT_TIMEOUT_SECONDS,
-  SSL_FLAGS,
-  WAIT_FOR_VALUES,
-} from "./types";
+import * as facts from "./types";
 
 const text = { schema: STRING_SCHEMA, outputType: "string | undefined" } as const;
 
@@ -72,20 +63,20 @@ export const DECLARATION = {
   },
   publicTypes: ["CasRegion", "CertType", "CustomHostnameInputs", "CustomHostnameOutputs", "SslFlag", "WaitFor"],
   types: {
-    SslFlag: enumType("`SslFlag`: whether the hostname serves HTTPS.", SSL_FLAGS, {
+    SslFlag: enumType("`SslFlag`: whether the hostname serves HTTPS.", facts.SSL_FLAGS, {
       on: "HTTPS, with the certificate chosen by `certType`.",
       off: "HTTP only.",
     }),
-    CertType: enumType("`CertType`: where the certificate comes from.", CERT_TYPES, {
+    CertType: enumType("`CertType`: where the certificate comes from.", facts.CERT_TYPES, {
       free: "ESA applies for a Let's Encrypt certificate and renews it.",
       upload: "`certificate` + `privateKey`.",
       cas: "A certificate held by CAS: `casId` + `casRegion`, or `certIdentifier`.",
     }),
-    CasRegion: enumType("`CasRegion`: the CAS site holding the certificate.", CAS_REGIONS, {
+    CasRegion: enumType("`CasRegion`: the CAS site holding the certificate.", facts.CAS_REGIONS, {
       "cn-hangzhou": "China accounts.",
       "ap-southeast-1": "International accounts.",
     }),
-    WaitFor: enumType("What `pulumi up` waits for after a create or update.", WAIT_FOR_VALUES, {
+    WaitFor: enumType("What `pulumi up` waits for after a create or update.", facts.WAIT_FOR_VALUES, {
       none: "Return as soon as ESA accepted the request.",
       active: "Ownership verified.",
       certificateIssued: "Active, and the certificate `OK`.",
@@ -199,8 +190,8 @@ export const DECLARATION = {
       schema: INTEGER_SCHEMA,
       change: "provider",
       default: "1800 (30 minutes)",
-      defaultValue: DEFAULT_WAIT_TIMEOUT_SECONDS,
-      range: `1–${MAX_WAIT_TIMEOUT_SECONDS} seconds`,
+      defaultValue: facts.DEFAULT_WAIT_TIMEOUT_SECONDS,
+      range: `1–${facts.MAX_WAIT_TIMEOUT_SECONDS} seconds`,
     },
     applyCertificateTrigger: {
       doc: 'Any value; changing it asks ESA for a new free certificate (`ApplyCustomHostnameCertificate`), which ESA accepts only when the certificate is `ApplyFailed`, `Expiring` or `Expired` (otherwise nothing is called and a line says why). `certType: "free"` only. A refreshed status in those states triggers the same call without it.',
@@ -327,12 +318,3 @@ export const UPDATABLE = updatableInputs(DECLARATION);
 
 /** Fields computed by ESA (from `GetCustomHostname`): the outputs that are not inputs. */
 export const COMPUTED_KEYS = computedNames(DECLARATION);
-
-/** The one input that may hold a private key: it is documented as secret and stored as a secret output. */
-export const SECRET_INPUTS = secretInputs(DECLARATION);
-
-/**
- * Inputs whose value a failure must never bring into the engine's output: the key is secret, and the certificate is
- * stored as a secret output (users pass both through `pulumi.secret`).
- */
-export const SENSITIVE_INPUTS = unquotedInputs(DECLARATION);

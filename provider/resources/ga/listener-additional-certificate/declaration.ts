@@ -8,14 +8,13 @@
 import {
   computedNames,
   inputNames,
-  INTEGER_SCHEMA,
   replacingInputs,
   STRING_SCHEMA,
   updatableInputs,
   type ResourceDeclaration,
 } from "../../common/declaration";
 import { RESOURCE_NAME_KEY } from "../claims/claimant";
-import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from "../validate";
+import { acceleratorIdInput, LISTENER_OUTPUTS, listenerIdInput, TIMEOUT_INPUT } from "../declaration-parts";
 
 /** `ga.ListenerAdditionalCertificate`. */
 export const DECLARATION = {
@@ -56,24 +55,13 @@ export const DECLARATION = {
   nameInput: RESOURCE_NAME_KEY,
   publicTypes: ["ListenerAdditionalCertificateInputs", "ListenerAdditionalCertificateOutputs"],
   inputs: {
-    acceleratorId: {
-      doc: "The GA instance (`AcceleratorId`), e.g. `ga-bp1odcab8tmno0hdq1234`. Changing it replaces the resource (the old binding is dissociated first).",
-      argsType: "pulumi.Input<string>",
-      schema: STRING_SCHEMA,
-      api: "AcceleratorId",
-      change: "replace",
-      deleteBeforeReplace: true,
-      required: true,
-    },
-    listenerId: {
-      doc: "The HTTPS listener (`ListenerId`), e.g. `lsr-bp1bpn0kn908w4nbw1234`. Only HTTPS listeners take additional certificates (other protocols are rejected by GA at create). Changing it replaces the resource (the old binding is dissociated first).",
-      argsType: "pulumi.Input<string>",
-      schema: STRING_SCHEMA,
-      api: "ListenerId",
-      change: "replace",
-      deleteBeforeReplace: true,
-      required: true,
-    },
+    acceleratorId: acceleratorIdInput(
+      "The GA instance (`AcceleratorId`), e.g. `ga-bp1odcab8tmno0hdq1234`. Changing it replaces the resource (the old binding is dissociated first).",
+    ),
+    listenerId: listenerIdInput(
+      "The HTTPS listener (`ListenerId`), e.g. `lsr-bp1bpn0kn908w4nbw1234`. Only HTTPS listeners take additional certificates (other protocols are rejected by GA at create). Changing it replaces the resource (the old binding is dissociated first).",
+      true,
+    ),
     domain: {
       doc: "The domain served with this certificate (`Certificates.N.Domain` / `Domain`): an RFC 1123 hostname, optionally a `*.` wildcard. Compared case-insensitively and stored lower-cased. GA allows one additional certificate per domain, so changing it replaces the resource, dissociating the old domain first. A claim is exclusive: check refuses a domain that another GA resource of the program (per-domain or set) claims on the same listener, compared as DNS compares names (case, trailing dot, IDNA A-labels; `*.x` is its own name), naming both.",
       argsType: "pulumi.Input<string>",
@@ -93,19 +81,11 @@ export const DECLARATION = {
       required: true,
       range: "`<certId>-<region>`",
     },
-    timeoutSeconds: {
-      doc: "How long, in seconds, each GA write may take: its retries while the accelerator is busy, then the wait for the listener and the accelerator to be `active` again. Whole seconds in [1, 86400]. Changing it touches no API.",
-      argsType: "pulumi.Input<number>",
-      schema: INTEGER_SCHEMA,
-      change: "provider",
-      default: "600 (10 minutes)",
-      defaultValue: DEFAULT_TIMEOUT_SECONDS,
-      range: `1–${MAX_TIMEOUT_SECONDS} seconds`,
-    },
+    timeoutSeconds: TIMEOUT_INPUT,
   },
   outputs: {
-    acceleratorId: { doc: "The GA instance id.", outputType: "string", schema: STRING_SCHEMA, always: true },
-    listenerId: { doc: "The HTTPS listener id.", outputType: "string", schema: STRING_SCHEMA, always: true },
+    acceleratorId: LISTENER_OUTPUTS.acceleratorId,
+    listenerId: LISTENER_OUTPUTS.listenerId,
     domain: { doc: "The domain, lower-case.", outputType: "string", schema: STRING_SCHEMA, always: true },
     certificateId: {
       doc: "The bound certificate, `<certId>-<region>`.",
@@ -113,11 +93,7 @@ export const DECLARATION = {
       schema: STRING_SCHEMA,
       always: true,
     },
-    timeoutSeconds: {
-      doc: "The timeout in seconds, when set.",
-      outputType: "number | undefined",
-      schema: INTEGER_SCHEMA,
-    },
+    timeoutSeconds: LISTENER_OUTPUTS.timeoutSeconds,
     state: {
       doc: "`active`, or `updating` while a write is in flight (as last read).",
       outputType: "string",

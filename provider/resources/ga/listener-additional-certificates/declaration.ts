@@ -8,7 +8,6 @@
 import {
   computedNames,
   inputNames,
-  INTEGER_SCHEMA,
   replacingInputs,
   STRING_MAP_SCHEMA,
   STRING_SCHEMA,
@@ -17,7 +16,7 @@ import {
 } from "../../common/declaration";
 import { RESOURCE_NAME_KEY } from "../claims/claimant";
 import { MAX_CERTIFICATES_PER_LISTENER } from "../ids";
-import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from "../validate";
+import { acceleratorIdInput, LISTENER_OUTPUTS, listenerIdInput, TIMEOUT_INPUT } from "../declaration-parts";
 
 /** `ga.ListenerAdditionalCertificates`. */
 export const DECLARATION = {
@@ -54,23 +53,13 @@ export const DECLARATION = {
   nameInput: RESOURCE_NAME_KEY,
   publicTypes: ["ListenerAdditionalCertificatesInputs", "ListenerAdditionalCertificatesOutputs"],
   inputs: {
-    acceleratorId: {
-      doc: "The GA instance (`AcceleratorId`), e.g. `ga-bp1odcab8tmno0hdq1234`. Changing it replaces the resource.",
-      argsType: "pulumi.Input<string>",
-      schema: STRING_SCHEMA,
-      api: "AcceleratorId",
-      change: "replace",
-      deleteBeforeReplace: true,
-      required: true,
-    },
-    listenerId: {
-      doc: "The HTTPS listener (`ListenerId`), e.g. `lsr-bp1bpn0kn908w4nbw1234`. Only HTTPS listeners take additional certificates. Changing it replaces the resource: the new listener's bindings are created before the old ones are dissociated (when only `acceleratorId` changes, the old ones are dissociated first).",
-      argsType: "pulumi.Input<string>",
-      schema: STRING_SCHEMA,
-      api: "ListenerId",
-      change: "replace",
-      required: true,
-    },
+    acceleratorId: acceleratorIdInput(
+      "The GA instance (`AcceleratorId`), e.g. `ga-bp1odcab8tmno0hdq1234`. Changing it replaces the resource.",
+    ),
+    listenerId: listenerIdInput(
+      "The HTTPS listener (`ListenerId`), e.g. `lsr-bp1bpn0kn908w4nbw1234`. Only HTTPS listeners take additional certificates. Changing it replaces the resource: the new listener's bindings are created before the old ones are dissociated (when only `acceleratorId` changes, the old ones are dissociated first).",
+      false,
+    ),
     certificates: {
       doc: "The bindings this resource owns: domain (`Certificates.N.Domain`; an RFC 1123 hostname, optionally `*.` wildcard, compared case-insensitively and stored lower-cased, each at most once) → CAS server certificate (`Certificates.N.Id`, `<certId>-<region>` such as `6092123-cn-hangzhou`, the region `cn-hangzhou` or `ap-southeast-1`, where CAS serves certificates). At most 10 distinct certificates (the documented per-listener quota `gaplus_quota_additional_certs_per_listener`: 3 by default, 10 at most). Changes update in place: new domains are associated (≤ 10 per call), removed ones dissociated (≤ 10 per call), and changed certificates replaced with UpdateAdditionalCertificateWithListener (one call per domain, so the domain keeps being served). Domains bound on the listener but not listed here are never touched. A claim is exclusive: check refuses a domain another GA resource of the program claims on the same listener (compared as DNS compares names: case, trailing dot, IDNA A-labels; `*.x` is its own name), naming both. Each certificate must cover its domain (RFC 6125 §6.4.3); one that does not is refused before any write for that domain, naming its names.",
       argsType: "pulumi.Input<Record<string, pulumi.Input<string>>>",
@@ -80,19 +69,11 @@ export const DECLARATION = {
       default: "no bindings (an empty map)",
       range: `at most ${MAX_CERTIFICATES_PER_LISTENER} distinct certificates`,
     },
-    timeoutSeconds: {
-      doc: "How long, in seconds, each GA write may take: its retries while the accelerator is busy, then the wait for the listener and the accelerator to be `active` again. Whole seconds in [1, 86400]. Changing it touches no API.",
-      argsType: "pulumi.Input<number>",
-      schema: INTEGER_SCHEMA,
-      change: "provider",
-      default: "600 (10 minutes)",
-      defaultValue: DEFAULT_TIMEOUT_SECONDS,
-      range: `1–${MAX_TIMEOUT_SECONDS} seconds`,
-    },
+    timeoutSeconds: TIMEOUT_INPUT,
   },
   outputs: {
-    acceleratorId: { doc: "The GA instance id.", outputType: "string", schema: STRING_SCHEMA, always: true },
-    listenerId: { doc: "The HTTPS listener id.", outputType: "string", schema: STRING_SCHEMA, always: true },
+    acceleratorId: LISTENER_OUTPUTS.acceleratorId,
+    listenerId: LISTENER_OUTPUTS.listenerId,
     certificates: {
       doc: "Owned bindings, lower-case domain → `<certId>-<region>` (as last read).",
       outputType: "Record<string, string>",
@@ -105,11 +86,7 @@ export const DECLARATION = {
       schema: { type: "array", items: STRING_SCHEMA },
       always: true,
     },
-    timeoutSeconds: {
-      doc: "The timeout in seconds, when set.",
-      outputType: "number | undefined",
-      schema: INTEGER_SCHEMA,
-    },
+    timeoutSeconds: LISTENER_OUTPUTS.timeoutSeconds,
   },
 } satisfies ResourceDeclaration;
 
