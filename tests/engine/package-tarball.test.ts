@@ -217,6 +217,24 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
     }
   });
 
+  it("ships schema.json: the Pulumi package schema of the five resources, under their tokens", () => {
+    const project = path.join(work, "project");
+    const file = run(process.execPath, ["-p", 'require.resolve("pulumi-alicloud-certs/schema.json")'], project).trim();
+    assert.equal(file, path.join(project, "node_modules", "pulumi-alicloud-certs", "schema.json"));
+    const schema: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    assert.ok(typeof schema === "object" && schema !== null && "resources" in schema && "name" in schema);
+    assert.equal(schema.name, "alicloud-certs");
+    const resources = schema.resources;
+    assert.ok(typeof resources === "object" && resources !== null);
+    assert.deepEqual(Object.keys(resources).sort(), [
+      "alicloud-certs:cas:DvCertificateOrder",
+      "alicloud-certs:cas:DvCertificateValidation",
+      "alicloud-certs:esa:CustomHostname",
+      "alicloud-certs:ga:ListenerAdditionalCertificate",
+      "alicloud-certs:ga:ListenerAdditionalCertificates",
+    ]);
+  });
+
   it("runs up and destroy through the real engine, with small secret-free __provider values", async () => {
     await stack.up();
     const outputs = await stack.outputs();

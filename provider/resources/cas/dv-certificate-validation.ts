@@ -1,13 +1,15 @@
+// Generated from ./dv-certificate-validation/declaration.ts by `npm run generate`; do not edit.
 /**
  * `cas.DvCertificateValidation`: waits until a `cas.DvCertificateOrder` is issued (the pattern of Terraform's
- * `aws_acm_certificate_validation`), so one `pulumi up` can place the order, publish its validation record with any
- * DNS provider's record resource, wait here, and serve the certificate.
+ * `aws_acm_certificate_validation`), so one `pulumi up` can place the order, publish its validation record with any DNS
+ * provider's record resource, wait here, and serve the certificate.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { declareOutputs } from "../common/dynamic";
-import { dynamicToken, withSerializedProvider } from "../common/dynamic-registration";
+import { registration } from "../common/dynamic-registration";
 import { DV_CERTIFICATE_VALIDATION_TYPE } from "../common/type-tokens";
-import providerModule = require("./dv-certificate-validation/provider");
+import { DECLARATION } from "./dv-certificate-validation/declaration";
+// A TypeScript-compiled module is `__esModule`, so `__importStar` returns its exports object itself (no wrapper).
+import * as provider from "./dv-certificate-validation/provider";
 import {
   type DvCertificateValidationInputs,
   type DvCertificateValidationOutputs,
@@ -25,17 +27,17 @@ export interface DvCertificateValidationArgs {
    */
   readonly orderId: pulumi.Input<string>;
   /**
-   * How long create waits for issuance, in seconds (1–172800). A wait that runs out is a partial failure: the
-   * waiter is recorded as not issued, nothing that depends on it changes, and the next `pulumi up` waits again on
-   * the same order. Updates in place with no API call.
+   * How long create waits for issuance, in seconds (1–172800). A wait that runs out is a partial failure: the waiter is
+   * recorded as not issued, nothing that depends on it changes, and the next `pulumi up` waits again on the same order.
+   * Updates in place with no API call.
    * @default 3600 (one hour)
    */
   readonly timeoutSeconds?: pulumi.Input<number>;
   /**
    * Under delegated validation, the order's `delegationCname` output (`{name: "_dnsauth.<domain>", type: "CNAME",
-   * value: "<label>.<zone>"}`), so a stalled wait names the customer's CNAME and the platform's TXT by their full
-   * names and says (from DNS: the system's resolvers, or `ALICLOUD_CERTS_DNS_SERVERS`) which one is missing. Not sent
-   * to any API; updates in place with no API call.
+   * value: "<label>.<zone>"}`), so a stalled wait names the customer's CNAME and the platform's TXT by their full names
+   * and says (from DNS: the system's resolvers, or `ALICLOUD_CERTS_DNS_SERVERS`) which one is missing. Not sent to any
+   * API; updates in place with no API call.
    * @default unset: the wait names the full `_dnsauth.<domain>` TXT record (reading the order's domain once)
    */
   readonly delegationCname?: pulumi.Input<
@@ -53,19 +55,7 @@ export interface DvCertificateValidationArgs {
  * The provider: the exports of `./dv-certificate-validation/provider`, so `__provider` is one `require` of
  * `dist/provider/resources/cas/dv-certificate-validation/provider.js` (stored state, never moved).
  */
-export const dvCertificateValidationProvider: pulumi.dynamic.ResourceProvider = providerModule;
-
-const COMPUTED_OUTPUTS = declareOutputs([
-  "orderId",
-  "timeoutSeconds",
-  "delegationCname",
-  "state",
-  "commonName",
-  "certificate",
-  "certId",
-  "certIdentifier",
-  "notAfter",
-]);
+export const dvCertificateValidationProvider: pulumi.dynamic.ResourceProvider = provider;
 
 /**
  * Waits until a CAS DV order is issued and gives the certificate. Order it after the resources that publish the
@@ -78,9 +68,8 @@ const COMPUTED_OUTPUTS = declareOutputs([
  * API calls per operation (reads only; it never writes):
  * - check, diff: none.
  * - create: DescribeCertificateState per poll (the shared waiter, with progress lines) until issued, then
- *   GetUserCertificateDetail. While DNS validation is pending without `delegationCname`, one
- *   ListUserCertificateOrder to name the record in full. A timeout or `verify_fail` is a partial failure; the next
- *   `up` waits again.
+ *   GetUserCertificateDetail. While DNS validation is pending without `delegationCname`, one ListUserCertificateOrder
+ *   to name the record in full. A timeout or `verify_fail` is a partial failure; the next `up` waits again.
  * - read (refresh): DescribeCertificateState (+ GetUserCertificateDetail when issued); the waiter is gone when the
  *   order is.
  * - update: none when issued; otherwise the wait of create, on the same order.
@@ -115,11 +104,6 @@ export class DvCertificateValidation extends pulumi.CustomResource {
    * @param opts resource options; put the DNS record resources in `dependsOn`
    */
   constructor(name: string, args: DvCertificateValidationArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      dynamicToken(DV_CERTIFICATE_VALIDATION_TYPE),
-      name,
-      withSerializedProvider(dvCertificateValidationProvider, { ...COMPUTED_OUTPUTS, ...args }),
-      opts,
-    );
+    super(...registration(DECLARATION, dvCertificateValidationProvider, name, args, opts));
   }
 }

@@ -9,7 +9,9 @@
  * that longer path in the state for every resource.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { computedNames, outputNames, secretInputs, secretOutputs, type ResourceDeclaration } from "./declaration";
 import { PROVIDER_KEY } from "./diff";
+import { declareOutputs } from "./dynamic";
 import { TOKEN_MODULE } from "./type-tokens";
 
 /** The stored type token of a resource type: `pulumi-nodejs:dynamic/alicloud-certs:<type>`. */
@@ -37,4 +39,37 @@ export function withSerializedProvider(
     serialized.set(provider, text);
   }
   return { ...props, [PROVIDER_KEY]: text };
+}
+
+/**
+ * The arguments a resource class passes to `pulumi.CustomResource`, from its declaration: every output pre-declared
+ * (`CustomResource` creates an output only for a key in its props), the user's inputs over them, computed outputs
+ * never taken from the inputs, secret inputs made secret (a key typed in plain text is still stored encrypted), the
+ * hidden name input, secret outputs added to `additionalSecretOutputs`, and the provider serialized into `__provider`.
+ * Called before `super`, so it adds no stack frame between the class and `CustomResource` (see above).
+ */
+export function registration(
+  declaration: ResourceDeclaration,
+  provider: pulumi.dynamic.ResourceProvider,
+  name: string,
+  args: object | undefined,
+  opts: pulumi.CustomResourceOptions | undefined,
+): [string, string, pulumi.Inputs, pulumi.CustomResourceOptions | undefined] {
+  const given: [string, unknown][] = Object.entries(args ?? {});
+  const props: Record<string, unknown> = {
+    ...declareOutputs(outputNames(declaration)),
+    ...Object.fromEntries(given),
+    ...declareOutputs(computedNames(declaration)),
+  };
+  for (const key of secretInputs(declaration)) {
+    const value = props[key];
+    if (value !== undefined) props[key] = pulumi.secret(value);
+  }
+  if (args !== undefined && declaration.nameInput !== undefined) props[declaration.nameInput] = name;
+  const secrets = secretOutputs(declaration);
+  const options =
+    secrets.length === 0
+      ? opts
+      : { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secrets] };
+  return [dynamicToken(declaration.storedType), name, withSerializedProvider(provider, props), options];
 }

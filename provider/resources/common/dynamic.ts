@@ -63,16 +63,22 @@ export class PartialFailureError extends Error {
 
 /**
  * The partial failure of a resource that exists in the cloud: `outputs` (what is known of it) are recorded over the
- * property bag the host passed in, which carries `__provider`. `reason` defaults to the message.
+ * property bag the host passed in, which carries `__provider`. `reasons` (one, or one per failed part) default to the
+ * message.
  */
 export function partialFailure(
   message: string,
   id: string,
   bag: PropertyBag,
   outputs: object,
-  reason: string = message,
+  reasons: string | readonly string[] = message,
 ): PartialFailureError {
-  return new PartialFailureError(message, id, { ...bag, ...outputs }, [reason]);
+  return new PartialFailureError(
+    message,
+    id,
+    { ...bag, ...outputs },
+    typeof reasons === "string" ? [reasons] : [...reasons],
+  );
 }
 
 /**

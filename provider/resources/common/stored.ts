@@ -3,6 +3,7 @@
  * props). `check` normalized them when they were written, so a required value that is missing or malformed means
  * state written by something else (fail loudly), and an optional one reads as absent.
  */
+import { enumValuesOf, type ResourceDeclaration, type SchemaType } from "./declaration";
 import { type PropertyBag } from "./dynamic";
 
 /** A required string property. */
@@ -43,4 +44,60 @@ export function optionalText(bag: PropertyBag, key: string): string | undefined 
 export function optionalBoolean(bag: PropertyBag, key: string): boolean | undefined {
   const value = bag[key];
   return typeof value === "boolean" ? value : undefined;
+}
+
+/** A value read from stored state by {@link storedValues}. */
+export type StoredValue = string | number | boolean | undefined;
+
+/** One stored value read by its declared schema type (see {@link storedValues}). */
+function storedValue(
+  declaration: Pick<ResourceDeclaration, "types">,
+  schema: SchemaType,
+  bag: PropertyBag,
+  key: string,
+): StoredValue {
+  const values = enumValuesOf(declaration, schema);
+  if (values !== undefined) {
+    const value = optionalText(bag, key);
+    return value !== undefined && values.includes(value) ? value : undefined;
+  }
+  // A union of a string and a number (an id, a trigger) is kept as text, the form check normalizes it to.
+  if ("oneOf" in schema) return optionalText(bag, key);
+  if (!("type" in schema)) return undefined;
+  if (schema.type === "string") return optionalText(bag, key);
+  if (schema.type === "integer" || schema.type === "number") return optionalNumber(bag, key);
+  if (schema.type === "boolean") return optionalBoolean(bag, key);
+  return undefined;
+}
+
+/**
+ * Every declared input and output of a stored property bag, each read by its schema type in the declaration: text
+ * (an id stored as a number reads as its decimal string), a number, a boolean, or one of an enumeration's values;
+ * a value of another shape reads as absent, like every optional reader here. Maps and objects read as absent: a
+ * resource with such fields reads them itself.
+ */
+export function storedValues(
+  declaration: Pick<ResourceDeclaration, "inputs" | "outputs" | "types">,
+  bag: PropertyBag,
+): Record<string, StoredValue> {
+  const schemas = new Map<string, SchemaType>();
+  for (const [key, output] of Object.entries(declaration.outputs)) schemas.set(key, output.schema);
+  for (const [key, input] of Object.entries(declaration.inputs)) schemas.set(key, input.schema);
+  const out: Record<string, StoredValue> = {};
+  for (const [key, schema] of schemas) out[key] = storedValue(declaration, schema, bag, key);
+  return out;
+}
+
+/**
+ * The declared inputs of a stored property bag, each read by its type ({@link storedValues}), an absent one at its
+ * declared default value (`defaultValue`), so a recorded input and its documented default compare equal.
+ */
+export function storedInputs(
+  declaration: Pick<ResourceDeclaration, "inputs" | "outputs" | "types">,
+  bag: PropertyBag,
+): Record<string, StoredValue> {
+  const read = storedValues(declaration, bag);
+  return Object.fromEntries(
+    Object.entries(declaration.inputs).map(([name, input]) => [name, read[name] ?? input.defaultValue]),
+  );
 }

@@ -1,24 +1,20 @@
-/**
- * `esa.CustomHostname`: an ESA SaaS custom hostname ("SaaS domain name"), ESA API 2024-09-10.
- */
+// Generated from ./custom-hostname/declaration.ts by `npm run generate`; do not edit.
+/** `esa.CustomHostname`: an ESA SaaS custom hostname ("SaaS domain name"), ESA API 2024-09-10. */
 import * as pulumi from "@pulumi/pulumi";
-import { declareOutputs, type PropertyBag } from "../common/dynamic";
-import { dynamicToken, withSerializedProvider } from "../common/dynamic-registration";
+import { type PropertyBag } from "../common/dynamic";
+import { registration } from "../common/dynamic-registration";
 import { CUSTOM_HOSTNAME_TYPE } from "../common/type-tokens";
+import { DECLARATION } from "./custom-hostname/declaration";
+// A TypeScript-compiled module is `__esModule`, so `__importStar` returns its exports object itself (no wrapper).
+import * as provider from "./custom-hostname/provider";
 import {
   type CasRegion,
   type CertType,
-  COMPUTED_KEYS,
-  REPLACE_ON_CHANGES,
-  SERVED_INPUTS,
   type CustomHostnameInputs,
   type CustomHostnameOutputs,
-  SECRET_OUTPUTS,
   type SslFlag,
   type WaitFor,
 } from "./custom-hostname/types";
-// A TypeScript-compiled module is `__esModule`, so `__importStar` returns its exports object itself (no wrapper).
-import * as provider from "./custom-hostname/provider";
 
 export type { CasRegion, CertType, CustomHostnameInputs, CustomHostnameOutputs, SslFlag, WaitFor };
 export { CUSTOM_HOSTNAME_TYPE };
@@ -31,17 +27,15 @@ export interface CustomHostnameArgs {
    */
   readonly siteId: pulumi.Input<string | number>;
   /**
-   * `Hostname`: the customer's domain, e.g. `shop.customer.com` (RFC 1123; a leading `*.` for a wildcard where the
-   * plan allows it). Trimmed and lower-cased. Changing it replaces the hostname (delete first: the name is unique).
+   * `Hostname`: the customer's domain, e.g. `shop.customer.com` (RFC 1123; a leading `*.` for a wildcard where the plan
+   * allows it). Trimmed and lower-cased. Changing it replaces the hostname (delete first: the name is unique).
    */
   readonly hostname: pulumi.Input<string>;
-  /**
-   * `RecordId`: the proxied record of the site whose origin serves this hostname (ListRecords). Updated in place.
-   */
+  /** `RecordId`: the proxied record of the site whose origin serves this hostname (ListRecords). Updated in place. */
   readonly recordId: pulumi.Input<string | number>;
   /**
-   * `SslFlag`: `"on"` serves HTTPS with the certificate chosen by {@link certType}; `"off"` serves HTTP only.
-   * Updated in place.
+   * `SslFlag`: `"on"` serves HTTPS with the certificate chosen by {@link certType}; `"off"` serves HTTP only. Updated
+   * in place.
    * @default `"on"` when `certType` is set, else `"off"`
    */
   readonly sslFlag?: pulumi.Input<SslFlag>;
@@ -70,8 +64,8 @@ export interface CustomHostnameArgs {
    */
   readonly casId?: pulumi.Input<string | number>;
   /**
-   * `CasRegion`: `"cn-hangzhou"` (China accounts) or `"ap-southeast-1"` (international accounts), only with
-   * `certType: "cas"`. Updated in place.
+   * `CasRegion`: `"cn-hangzhou"` (China accounts) or `"ap-southeast-1"` (international accounts), only with `certType:
+   * "cas"`. Updated in place.
    * @default taken from `certIdentifier` (one of the two is required for `"cas"`)
    */
   readonly casRegion?: pulumi.Input<CasRegion>;
@@ -82,32 +76,32 @@ export interface CustomHostnameArgs {
    */
   readonly certIdentifier?: pulumi.Input<string>;
   /**
-   * What `pulumi up` waits for after a create or update: `"none"`, `"active"` (ownership verified: while `pending`
-   * each poll is one VerifyCustomHostname; fails on `conflicted`/`offline` with the reason) or
-   * `"certificateIssued"` (active and the certificate `OK`; fails on `ApplyFailed` with ESA's code and message).
-   * While the target is not reached, every `up` tries again. No API parameter; changes are applied in place.
+   * What `pulumi up` waits for after a create or update: `"none"`, `"active"` (ownership verified: while `pending` each
+   * poll is one VerifyCustomHostname; fails on `conflicted`/`offline` with the reason) or `"certificateIssued"` (active
+   * and the certificate `OK`; fails on `ApplyFailed` with ESA's code and message). While the target is not reached,
+   * every `up` tries again. No API parameter; changes are applied in place.
    * @default `"none"`: return as soon as ESA accepted the request
    */
   readonly waitFor?: pulumi.Input<WaitFor>;
   /**
    * Bound of the {@link waitFor} wait, in seconds (1 to 86400). A timeout after the hostname exists is a partial
-   * failure: the hostname stays in the state and the next `up` resumes. It also bounds how long a create waits for
-   * the CreateCustomHostname quota (100 per hour; see the class documentation). No API parameter.
+   * failure: the hostname stays in the state and the next `up` resumes. It also bounds how long a create waits for the
+   * CreateCustomHostname quota (100 per hour; see the class documentation). No API parameter.
    * @default 1800 (30 minutes)
    */
   readonly waitTimeoutSeconds?: pulumi.Input<number>;
   /**
    * Any value; changing it asks ESA for a new free certificate (`ApplyCustomHostnameCertificate`), which ESA accepts
-   * only when the certificate is `ApplyFailed`, `Expiring` or `Expired` (otherwise nothing is called and a line
-   * says why). `certType: "free"` only. A refreshed status in those states triggers the same call without it.
+   * only when the certificate is `ApplyFailed`, `Expiring` or `Expired` (otherwise nothing is called and a line says
+   * why). `certType: "free"` only. A refreshed status in those states triggers the same call without it.
    * @default none: re-apply only when `pulumi up --refresh` finds the certificate failed, expiring or expired
    */
   readonly applyCertificateTrigger?: pulumi.Input<string | number>;
   /**
    * Bring an existing hostname of the same name on the site under management instead of failing on the duplicate:
-   * create looks it up (exact match) and updates it to these inputs if needed. `pulumi import` cannot work for
-   * dynamic providers (pulumi/pulumi#16175); this is the supported adoption path. Destroying the stack then deletes
-   * the hostname. No API parameter.
+   * create looks it up (exact match) and updates it to these inputs if needed. `pulumi import` cannot work for dynamic
+   * providers (pulumi/pulumi#16175); this is the supported adoption path. Destroying the stack then deletes the
+   * hostname. No API parameter.
    * @default false: an existing hostname of that name is an error that suggests this flag
    */
   readonly adoptExisting?: pulumi.Input<boolean>;
@@ -115,43 +109,43 @@ export interface CustomHostnameArgs {
 
 /**
  * The dynamic provider: the exports object of `./custom-hostname/provider` (configure, check, diff, create, read,
- * update, delete), each a one-line entry delegating to a sibling module. Being a module of the installed package,
- * it serializes into `__provider` as one `require(...)` of that module: no client, config or credential, ~0.3 KB.
- * Provider entry (stored state, never moved): `dist/provider/resources/esa/custom-hostname/provider.js`.
+ * update, delete), each a one-line entry delegating to a sibling module. Being a module of the installed package, it
+ * serializes into `__provider` as one `require(...)` of that module: no client, config or credential, ~0.3 KB. Provider
+ * entry (stored state, never moved): `dist/provider/resources/esa/custom-hostname/provider.js`.
  */
 export const customHostnameProvider: pulumi.dynamic.ResourceProvider<PropertyBag, PropertyBag> = provider;
 
 /**
- * An ESA SaaS custom hostname: a customer's domain served by your ESA site, with its ownership verification and
- * its certificate (free, uploaded, or from CAS).
+ * An ESA SaaS custom hostname: a customer's domain served by your ESA site, with its ownership verification and its
+ * certificate (free, uploaded, or from CAS).
  *
  * Stored type token: `pulumi-nodejs:dynamic/alicloud-certs:EsaCustomHostname` ({@link CUSTOM_HOSTNAME_TYPE}; state,
- * never renamed without an alias); provider entry `dist/provider/resources/esa/custom-hostname/provider.js`.
- * The resource id is the `HostnameId`, a decimal string.
+ * never renamed without an alias); provider entry `dist/provider/resources/esa/custom-hostname/provider.js`. The
+ * resource id is the `HostnameId`, a decimal string.
  *
  * API calls per operation (measured against the emulator's request log):
  * - preview of an unchanged stack (check + diff): 0;
  * - create: CreateCustomHostname + GetCustomHostname = 2; with `adoptExisting` and a match: ListCustomHostnames +
- *   GetCustomHostname = 2 (+ Update + Get when it differs); after an ambiguous Create failure + 1 List per retry
- *   (+ 1 Get when an uploaded or CAS certificate must be compared: a hostname found is taken as this create's only
- *   when it holds every input); resuming what a lost run created (below): List + Get = 2, no Create;
- *   with a wait, + 1 call per poll: VerifyCustomHostname while `pending` (+ 1 Get once it passes, and a Get re-read
- *   once a minute), GetCustomHostname otherwise;
+ *   GetCustomHostname = 2 (+ Update + Get when it differs); after an ambiguous Create failure + 1 List per retry (+ 1
+ *   Get when an uploaded or CAS certificate must be compared: a hostname found is taken as this create's only when it
+ *   holds every input); resuming what a lost run created (below): List + Get = 2, no Create; with a wait, + 1 call per
+ *   poll: VerifyCustomHostname while `pending` (+ 1 Get once it passes, and a Get re-read once a minute),
+ *   GetCustomHostname otherwise;
  * - create past the CreateCustomHostname quota (100 per hour per account): by default the create waits for the next
- *   slot, printing why, how many creates are queued and when the slot opens (at once, then at least every 30 s), for
- *   at most `waitTimeoutSeconds`; stack config `alicloud:esaCreateQuota: fail` (or
- *   `ALICLOUD_CERTS_ESA_CREATE_QUOTA=fail`) fails it at once with "quota: N of 100 … used this hour". A throttling
- *   answer (`TooManyRequests`: another process or stack used the quota) is handled the same way;
+ *   slot, printing why, how many creates are queued and when the slot opens (at once, then at least every 30 s), for at
+ *   most `waitTimeoutSeconds`; stack config `alicloud:esaCreateQuota: fail` (or `ALICLOUD_CERTS_ESA_CREATE_QUOTA=fail`)
+ *   fails it at once with "quota: N of 100 … used this hour". A throttling answer (`TooManyRequests`: another process
+ *   or stack used the quota) is handled the same way;
  * - every write whose answer was lost (reset, timeout, 5xx) is read back before it is failed or sent again: + 1 Get
  *   after an Update, Apply or Verify, + 1 List after a Delete;
  * - update: UpdateCustomHostname + GetCustomHostname = 2; heal a failed/expiring/expired free certificate:
  *   ApplyCustomHostnameCertificate + GetCustomHostname = 2; a changed trigger: Get (+ Apply) + Get; a change of
  *   provider-only settings (`waitTimeoutSeconds`, `adoptExisting`, `waitFor: "none"`): 0;
- * - refresh with SSL off: a share of its site's ListCustomHostnames pages (up to 500 hostnames a call), listed once
- *   for every concurrent refresh on that site (`ALICLOUD_CERTS_ESA_LIST_READS=off` reads with a Get instead);
- * - refresh with SSL on: GetCustomHostname = 1. Not a List page: its items lack `CasId`, `CertId`, `Certificate`
- *   and `PrivateKey` (ESA SDK 2024-09-10 response models), so a page cannot show a changed uploaded certificate or
- *   CAS certificate, which refresh must;
+ * - refresh with SSL off: a share of its site's ListCustomHostnames pages (up to 500 hostnames a call), listed once for
+ *   every concurrent refresh on that site (`ALICLOUD_CERTS_ESA_LIST_READS=off` reads with a Get instead);
+ * - refresh with SSL on: GetCustomHostname = 1. Not a List page: its items lack `CasId`, `CertId`, `Certificate` and
+ *   `PrivateKey` (ESA SDK 2024-09-10 response models), so a page cannot show a changed uploaded certificate or CAS
+ *   certificate, which refresh must;
  * - refresh of a hostname gone: + ListCustomHostnames to confirm the disappearance (Get + List = 2);
  * - delete: DeleteCustomHostname + ListCustomHostnames (confirmation) = 2.
  *
@@ -223,16 +217,8 @@ export class CustomHostname extends pulumi.CustomResource {
   constructor(name: string, args: CustomHostnameArgs, opts?: pulumi.CustomResourceOptions);
   /** @internal read-only lookup (see {@link CustomHostname.get}) */
   constructor(name: string, args: undefined, opts: pulumi.CustomResourceOptions);
-  constructor(name: string, args: CustomHostnameArgs | undefined, opts: pulumi.CustomResourceOptions = {}) {
-    const declared = declareOutputs([...COMPUTED_KEYS, ...REPLACE_ON_CHANGES, ...SERVED_INPUTS]);
-    // A key passed in plain text must still be stored encrypted: make the input itself secret.
-    const secretKey = args?.privateKey === undefined ? {} : { privateKey: pulumi.secret(args.privateKey) };
-    super(
-      dynamicToken(CUSTOM_HOSTNAME_TYPE),
-      name,
-      withSerializedProvider(customHostnameProvider, { ...declared, ...args, ...secretKey }),
-      { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS] },
-    );
+  constructor(name: string, args: CustomHostnameArgs | undefined, opts?: pulumi.CustomResourceOptions) {
+    super(...registration(DECLARATION, customHostnameProvider, name, args, opts));
   }
 
   /**

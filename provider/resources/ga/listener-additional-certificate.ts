@@ -1,3 +1,4 @@
+// Generated from ./listener-additional-certificate/declaration.ts by `npm run generate`; do not edit.
 /**
  * `ga.ListenerAdditionalCertificate`: one additional certificate bound to one domain of a GA HTTPS listener
  * (AssociateAdditionalCertificatesWithListener / UpdateAdditionalCertificateWithListener /
@@ -5,14 +6,14 @@
  * `alicloud_ga_additional_certificate`.
  *
  * Many of these on one accelerator are cheap: the provider host queues every GA write per accelerator and coalesces
- * pending bindings of the same listener into batched calls (50 resources created together cost about 5 Associate
- * calls and 5 waits). See {@link ListenerAdditionalCertificate} for API calls per operation.
+ * pending bindings of the same listener into batched calls (50 resources created together cost about 5 Associate calls
+ * and 5 waits). See {@link ListenerAdditionalCertificate} for API calls per operation.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { declareOutputs } from "../common/dynamic";
-import { dynamicToken, withSerializedProvider } from "../common/dynamic-registration";
+import { registration } from "../common/dynamic-registration";
 import { LISTENER_ADDITIONAL_CERTIFICATE_TYPE } from "../common/type-tokens";
-import { RESOURCE_NAME_KEY } from "./claims/claimant";
+import { DECLARATION } from "./listener-additional-certificate/declaration";
+// A TypeScript-compiled module is `__esModule`, so `__importStar` returns its exports object itself (no wrapper).
 import * as provider from "./listener-additional-certificate/provider";
 import {
   type ListenerAdditionalCertificateInputs,
@@ -37,21 +38,21 @@ export interface ListenerAdditionalCertificateArgs {
   readonly listenerId: pulumi.Input<string>;
   /**
    * The domain served with this certificate (`Certificates.N.Domain` / `Domain`): an RFC 1123 hostname, optionally a
-   * `*.` wildcard. Compared case-insensitively and stored lower-cased. GA allows one additional certificate per
-   * domain, so changing it replaces the resource, dissociating the old domain first. A claim is exclusive: check
-   * refuses a domain that another GA resource of the program (per-domain or set) claims on the same listener,
-   * compared as DNS compares names (case, trailing dot, IDNA A-labels; `*.x` is its own name), naming both.
+   * `*.` wildcard. Compared case-insensitively and stored lower-cased. GA allows one additional certificate per domain,
+   * so changing it replaces the resource, dissociating the old domain first. A claim is exclusive: check refuses a
+   * domain that another GA resource of the program (per-domain or set) claims on the same listener, compared as DNS
+   * compares names (case, trailing dot, IDNA A-labels; `*.x` is its own name), naming both.
    */
   readonly domain: pulumi.Input<string>;
   /**
    * The CAS server certificate (`Certificates.N.Id` / `CertificateId`) in `<certId>-<region>` form, e.g.
    * `6092123-cn-hangzhou` (the CAS `CertIdentifier`); the region must be one CAS serves certificates from,
    * `cn-hangzhou` or `ap-southeast-1` (check rejects others). Changing it updates the binding in place with
-   * UpdateAdditionalCertificateWithListener; the domain keeps being served throughout. It must cover `domain` (RFC
-   * 6125 §6.4.3: a subjectAltName equal to it, or `*.<parent>` for a domain one label under `<parent>`; a wildcard
-   * domain needs the same wildcard): before any write the certificate is read from CAS and one that does not cover
-   * the domain is refused, naming its names. When CAS cannot be read (no permission, another CAS site) the binding
-   * goes ahead unchecked, with a progress line saying so.
+   * UpdateAdditionalCertificateWithListener; the domain keeps being served throughout. It must cover `domain` (RFC 6125
+   * §6.4.3: a subjectAltName equal to it, or `*.<parent>` for a domain one label under `<parent>`; a wildcard domain
+   * needs the same wildcard): before any write the certificate is read from CAS and one that does not cover the domain
+   * is refused, naming its names. When CAS cannot be read (no permission, another CAS site) the binding goes ahead
+   * unchecked, with a progress line saying so.
    */
   readonly certificateId: pulumi.Input<string>;
   /**
@@ -63,9 +64,10 @@ export interface ListenerAdditionalCertificateArgs {
 }
 
 /**
- * The dynamic provider of {@link ListenerAdditionalCertificate}: the module `./listener-additional-certificate/provider`
- * itself, so the serialized `__provider` is one `require` of this package and holds no client, config or
- * credential. Provider entry (stored state, never moved): `dist/provider/resources/ga/listener-additional-certificate/provider.js`.
+ * The dynamic provider of {@link ListenerAdditionalCertificate}: the module
+ * `./listener-additional-certificate/provider` itself, so the serialized `__provider` is one `require` of this package
+ * and holds no client, config or credential. Provider entry (stored state, never moved):
+ * `dist/provider/resources/ga/listener-additional-certificate/provider.js`.
  */
 export const listenerAdditionalCertificateProvider: pulumi.dynamic.ResourceProvider<
   ListenerAdditionalCertificateInputs,
@@ -80,23 +82,23 @@ export const listenerAdditionalCertificateProvider: pulumi.dynamic.ResourceProvi
  * `dist/provider/resources/ga/listener-additional-certificate/provider.js` (never moved).
  *
  * API calls (uncoalesced; the GA queue shares reads, writes and waits between resources on one accelerator):
- * - create: 1 ListListenerCertificates page per 50 bindings, then 1 Associate and 1 wait (≥ 1 DescribeListener +
- *   ≥ 1 DescribeAccelerator). If the domain already carries this certificate the binding is adopted with no write;
- *   if it carries another one, create updates it (1 UpdateAdditionalCertificateWithListener + 1 wait). Before a
- *   write, 1 CAS GetUserCertificateDetail (CertFilter=true) per distinct certificate per `pulumi` command, shared by
- *   every GA resource of the command, checks that the certificate covers the domain.
+ * - create: 1 ListListenerCertificates page per 50 bindings, then 1 Associate and 1 wait (≥ 1 DescribeListener + ≥ 1
+ *   DescribeAccelerator). If the domain already carries this certificate the binding is adopted with no write; if it
+ *   carries another one, create updates it (1 UpdateAdditionalCertificateWithListener + 1 wait). Before a write, 1 CAS
+ *   GetUserCertificateDetail (CertFilter=true) per distinct certificate per `pulumi` command, shared by every GA
+ *   resource of the command, checks that the certificate covers the domain.
  * - update: the read, then 1 UpdateAdditionalCertificateWithListener + 1 wait when the certificate differs (a binding
  *   removed out of band is associated again), after the same coverage read.
- * - delete: the read, then 1 Dissociate + 1 wait; nothing when the domain or listener is already gone, and nothing
- *   when another GA resource of the deployment claims the domain (a rename without an alias: the domain stays
- *   bound, and a progress line names that resource).
+ * - delete: the read, then 1 Dissociate + 1 wait; nothing when the domain or listener is already gone, and nothing when
+ *   another GA resource of the deployment claims the domain (a rename without an alias: the domain stays bound, and a
+ *   progress line names that resource).
  * - read (refresh): the read only, shared: concurrent refreshes of bindings on one listener share one listing, so a
- *   refresh costs at most 1 ListListenerCertificates page per 50 bindings per listener, however many of these
- *   resources it holds (a listing is reused for 5 s unless this provider writes to the listener meanwhile). The
- *   resource is gone when the domain is unbound or the listener or accelerator no longer exists. A domain found
- *   carrying the certificate another resource of the stack claims is recorded as found, and a progress line names
- *   that resource (it is known when refreshed by the same command, or declared by the program being run). check,
- *   diff and an unchanged preview: none.
+ *   refresh costs at most 1 ListListenerCertificates page per 50 bindings per listener, however many of these resources
+ *   it holds (a listing is reused for 5 s unless this provider writes to the listener meanwhile). The resource is gone
+ *   when the domain is unbound or the listener or accelerator no longer exists. A domain found carrying the certificate
+ *   another resource of the stack claims is recorded as found, and a progress line names that resource (it is known
+ *   when refreshed by the same command, or declared by the program being run). check, diff and an unchanged preview:
+ *   none.
  *
  * Existing bindings: `pulumi import` does not work for dynamic providers. Declare the resource with the binding's
  * current values and run `pulumi up`: create adopts it without a write. Use {@link ListenerAdditionalCertificate.get}
@@ -117,29 +119,10 @@ export class ListenerAdditionalCertificate extends pulumi.CustomResource {
   declare readonly state: pulumi.Output<string>;
 
   constructor(name: string, args: ListenerAdditionalCertificateArgs, opts?: pulumi.CustomResourceOptions);
-  /** @internal */
-  constructor(name: string, args: ListenerAdditionalCertificateArgs | undefined, opts?: pulumi.CustomResourceOptions);
+  /** @internal read-only lookup (see {@link ListenerAdditionalCertificate.get}) */
+  constructor(name: string, args: undefined, opts: pulumi.CustomResourceOptions);
   constructor(name: string, args: ListenerAdditionalCertificateArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    const outputs = declareOutputs([
-      "acceleratorId",
-      "listenerId",
-      "domain",
-      "certificateId",
-      "timeoutSeconds",
-      "state",
-    ]);
-    super(
-      dynamicToken(LISTENER_ADDITIONAL_CERTIFICATE_TYPE),
-      name,
-      withSerializedProvider(listenerAdditionalCertificateProvider, {
-        ...outputs,
-        ...args,
-        state: undefined,
-        // Hidden: the provider never learns a resource's name otherwise, and names it when two claim one domain.
-        ...(args === undefined ? {} : { [RESOURCE_NAME_KEY]: name }),
-      }),
-      opts,
-    );
+    super(...registration(DECLARATION, listenerAdditionalCertificateProvider, name, args, opts));
   }
 
   /**
@@ -148,8 +131,8 @@ export class ListenerAdditionalCertificate extends pulumi.CustomResource {
    */
   static get(
     name: string,
-    id: pulumi.Input<pulumi.ID>,
-    opts?: pulumi.CustomResourceOptions,
+    id: pulumi.Input<string>,
+    opts: pulumi.CustomResourceOptions = {},
   ): ListenerAdditionalCertificate {
     return new ListenerAdditionalCertificate(name, undefined, { ...opts, id });
   }

@@ -4,7 +4,9 @@
  * at preview are skipped.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { COMPUTED_OUTPUT_NAMES, type DvCertificateOrderInputs, type ValidationDelegation } from "./types";
+import { personalInputs } from "../../common/declaration";
+import { COMPUTED_OUTPUT_NAMES, DECLARATION, INPUT_NAMES } from "./declaration";
+import { type DvCertificateOrderInputs, type ValidationDelegation } from "./types";
 import {
   CheckReport,
   isUnknown,
@@ -35,25 +37,10 @@ import {
   VALIDATE_TYPES,
 } from "./types";
 
-/** Every input of `DvCertificateOrderArgs`: a key outside these (and the outputs) is a misspelling. */
-export const INPUT_NAMES = [
-  "csr",
-  "username",
-  "phone",
-  "email",
-  "validateType",
-  "productCode",
-  "tags",
-  "orderId",
-  "waitForIssuance",
-  "issuanceTimeoutSeconds",
-  "revokeOnDelete",
-  "renewBeforeDays",
-  "validationDelegation",
-] as const;
+export { INPUT_NAMES };
 
 /** What CAS stores about a person: a failure names these inputs but never brings their value into the output. */
-export const PERSONAL_INPUTS = ["username", "phone", "email"] as const;
+export const PERSONAL_INPUTS = personalInputs(DECLARATION);
 
 /** Check and normalize the inputs of one order. */
 export async function checkOrder(

@@ -17,13 +17,8 @@ import { progress, type AlibabaApi } from "../../common/host";
 import { optionalText } from "../../common/stored";
 import { needsObservation, observeOrder, type ObservedOrder } from "./observe";
 import { renewalDecision, type RenewalDecision } from "./renewal";
-import {
-  BEHAVIOUR_DEFAULTS,
-  BEHAVIOUR_INPUTS,
-  DEFAULT_PRODUCT_CODE,
-  REPLACE_ON_CHANGES,
-  type DvOrderState,
-} from "./types";
+import { BEHAVIOUR_INPUTS, REPLACE_ON_CHANGES } from "./declaration";
+import { BEHAVIOUR_DEFAULTS, DEFAULT_PRODUCT_CODE, type DvOrderState } from "./types";
 
 /** The value an input stands for, with documented defaults applied, in a form that compares with `===`. */
 function effective(name: string, value: unknown): unknown {

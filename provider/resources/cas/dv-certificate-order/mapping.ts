@@ -7,7 +7,9 @@ import {
   type UserCertificateDetail,
   type WireTag,
 } from "../../../transport/operations/cas";
-import { BEHAVIOUR_DEFAULTS, BEHAVIOUR_INPUTS, REPLACE_ON_CHANGES, type ValidationDelegation } from "./types";
+import { storedInputs } from "../../common/stored";
+import { DECLARATION } from "./declaration";
+import { type ValidationDelegation } from "./types";
 import { delegatedRecord, delegationCname } from "./delegation";
 import { fullRecordName } from "../issuance";
 import { renewalDue } from "./renewal";
@@ -149,27 +151,16 @@ function delegationZone(value: unknown): string | undefined {
   return typeof zone === "string" && zone !== "" ? zone : undefined;
 }
 
-/** The inputs recorded in a property bag (state outputs or checked inputs), narrowed from `unknown`. */
+/**
+ * The inputs recorded in a property bag (state outputs or checked inputs), narrowed from `unknown`: each declared
+ * input by its declared type, absent ones at their default (`common/stored.ts` `storedInputs`); the tags map and the
+ * delegation object by their own readers.
+ */
 export function inputsOf(bag: PropertyBag): DvCertificateOrderInputs {
-  const str = (name: string): string | undefined => (typeof bag[name] === "string" ? (bag[name] as string) : undefined);
-  const bool = (name: "waitForIssuance" | "revokeOnDelete"): boolean =>
-    typeof bag[name] === "boolean" ? (bag[name] as boolean) : BEHAVIOUR_DEFAULTS[name];
   const tags = bag["tags"];
-  const timeout = bag["issuanceTimeoutSeconds"];
-  const validateType = str("validateType");
   return plainJson({
-    csr: str("csr"),
-    username: str("username"),
-    phone: str("phone"),
-    email: str("email"),
-    validateType: validateType === "DNS" || validateType === "FILE" ? validateType : undefined,
-    productCode: str("productCode") as DvCertificateOrderInputs["productCode"],
+    ...storedInputs(DECLARATION, bag),
     tags: typeof tags === "object" && tags !== null && !Array.isArray(tags) ? stringMap(tags) : undefined,
-    orderId: str("orderId"),
-    waitForIssuance: bool("waitForIssuance"),
-    issuanceTimeoutSeconds: typeof timeout === "number" ? timeout : BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds,
-    revokeOnDelete: bool("revokeOnDelete"),
-    renewBeforeDays: typeof bag["renewBeforeDays"] === "number" ? bag["renewBeforeDays"] : undefined,
     validationDelegation: delegationOf(bag["validationDelegation"]),
   }) as DvCertificateOrderInputs;
 }
@@ -184,6 +175,3 @@ function stringMap(value: object): Record<string, string> {
   for (const [key, item] of Object.entries(value)) if (typeof item === "string") out[key] = item;
   return out;
 }
-
-/** Input names, for rebuilding inputs from state on refresh. */
-export const INPUT_NAMES: readonly string[] = [...REPLACE_ON_CHANGES, ...BEHAVIOUR_INPUTS];

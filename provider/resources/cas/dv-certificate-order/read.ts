@@ -5,9 +5,13 @@ import { type AlibabaApi } from "../../common/host";
 import { type Clock } from "../../../util/clock";
 import { describeOrder, findOrder, isNotFound } from "./api";
 import { recordedToken, supersedingOrder } from "./create-token";
-import { inputsOf, INPUT_NAMES, toOutputs, type OrderFacts } from "./mapping";
+import { INPUT_NAMES } from "./declaration";
+import { inputsOf, toOutputs, type OrderFacts } from "./mapping";
 import { renewalDecision } from "./renewal";
 import { type DvCertificateOrderInputs, type DvCertificateOrderOutputs } from "./types";
+
+/** The input names, as a set of strings. */
+const RECORDED_INPUTS = new Set<string>(INPUT_NAMES);
 
 /**
  * Refresh: the order as CAS reports it; gone only when the order list confirms it is absent. An order that is due
@@ -39,7 +43,7 @@ export async function readOrder(
   // CAS returns none of the inputs, so they are the recorded ones. `orderId` is left out: the outputs always carry
   // it, and the diff compares it only when the program sets it (adoption).
   const rebuilt = Object.fromEntries(
-    Object.entries(outs).filter(([name]) => INPUT_NAMES.includes(name) && name !== "orderId"),
+    Object.entries(outs).filter(([name]) => RECORDED_INPUTS.has(name) && name !== "orderId"),
   );
   return readResult(id, outs, rebuilt as Partial<DvCertificateOrderOutputs>, props);
 }

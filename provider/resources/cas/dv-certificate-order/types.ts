@@ -29,6 +29,16 @@ export type DvProductCode =
  */
 export type DvOrderState = "domain_verify" | "process" | "verify_fail" | "certificate" | "payed" | "unknow";
 
+/** Every {@link DvOrderState}, in the documentation's order. */
+export const ORDER_STATES: readonly DvOrderState[] = [
+  "domain_verify",
+  "process",
+  "verify_fail",
+  "certificate",
+  "payed",
+  "unknow",
+];
+
 /** The provider-side inputs: `DvCertificateOrderArgs` resolved and normalized by `check`. Behaviour inputs may be
  * {@link Unknown} only at preview (check and diff); create, read, update and delete always see plain values. */
 export interface DvCertificateOrderInputs {
@@ -159,27 +169,6 @@ export const MAX_RENEW_BEFORE_DAYS = 365;
 /** Longest issuance wait a user may ask for: two days. */
 export const MAX_ISSUANCE_TIMEOUT_SECONDS = 172_800;
 
-/** Inputs that only change what the provider does, never the order: they update in place without API calls. */
-export const BEHAVIOUR_INPUTS = [
-  "waitForIssuance",
-  "issuanceTimeoutSeconds",
-  "revokeOnDelete",
-  "renewBeforeDays",
-  "validationDelegation",
-] as const;
-
-/** Inputs the API cannot change on an existing order: a change replaces it. */
-export const REPLACE_ON_CHANGES = [
-  "csr",
-  "username",
-  "phone",
-  "email",
-  "validateType",
-  "productCode",
-  "tags",
-  "orderId",
-] as const;
-
 /** Why a tag key breaks the documented rules, or undefined when it is fine. */
 export function tagKeyProblem(key: string): string | undefined {
   const lower = key.toLowerCase();
@@ -188,24 +177,3 @@ export function tagKeyProblem(key: string): string | undefined {
   if (lower.includes("http://") || lower.includes("https://")) return 'must not contain "http://" or "https://"';
   return undefined;
 }
-
-/** The outputs CAS reports (beyond the inputs): the public class pre-declares them, and check accepts them back. */
-export const COMPUTED_OUTPUT_NAMES = [
-  "state",
-  "commonName",
-  "recordDomain",
-  "recordType",
-  "recordValue",
-  "domain",
-  "uri",
-  "content",
-  "certificate",
-  "certId",
-  "certIdentifier",
-  "notBefore",
-  "notAfter",
-  "renewalDue",
-  "supersededBy",
-  "delegationCname",
-  "delegatedRecord",
-] as const;

@@ -4,10 +4,14 @@ import { messageOf, withoutProvider, type PropertyBag } from "../../common/dynam
 import { type AlibabaApi } from "../../common/host";
 import { describeOrder } from "./api";
 import { orderPartialFailure } from "./create";
-import { inputsOf, INPUT_NAMES, toOutputs, withDerivedOutputs, type OrderFacts } from "./mapping";
+import { INPUT_NAMES } from "./declaration";
+import { inputsOf, toOutputs, withDerivedOutputs, type OrderFacts } from "./mapping";
 import { type DvCertificateOrderOutputs } from "./types";
 import { needsObservation } from "./observe";
 import { settle } from "./wait";
+
+/** The input names, as a set of strings. */
+const RECORDED_INPUTS = new Set<string>(INPUT_NAMES);
 
 /**
  * Update: only behaviour inputs change in place (diff sends everything else to replace). No API call, except when
@@ -24,7 +28,7 @@ export async function updateOrder(
   const inputs = inputsOf(news);
   const previous = withoutProvider(olds);
   const kept: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(previous)) if (!INPUT_NAMES.includes(key)) kept[key] = value;
+  for (const [key, value] of Object.entries(previous)) if (!RECORDED_INPUTS.has(key)) kept[key] = value;
   const outs = withDerivedOutputs({ ...kept, ...inputs, orderId: id } as DvCertificateOrderOutputs, previous);
   const waits = inputs.waitForIssuance === true && outs.state !== "certificate";
   if (!needsObservation(previous) && !waits) return { outs };

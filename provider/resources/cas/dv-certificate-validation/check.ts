@@ -5,6 +5,7 @@ import { plainJson, type PropertyBag } from "../../common/dynamic";
 import { rejectUnknownInputs } from "../../common/input-names";
 import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
 import { render } from "../../common/render";
+import { INPUT_NAMES, OUTPUT_NAMES } from "./declaration";
 import {
   DEFAULT_TIMEOUT_SECONDS,
   MAX_TIMEOUT_SECONDS,
@@ -12,9 +13,7 @@ import {
   type DvCertificateValidationInputs as Inputs,
 } from "./types";
 
-/** The inputs of the resource; anything else is a misspelling (outputs echoed back are not). */
-export const INPUT_NAMES = ["orderId", "timeoutSeconds", "delegationCname"] as const;
-const OUTPUT_NAMES = ["state", "commonName", "certificate", "certId", "certIdentifier", "notAfter"];
+export { INPUT_NAMES };
 
 /** `orderId` is a required id; `timeoutSeconds` whole seconds from 1 to two days. Unknown values stay unknown. */
 export async function checkValidation(_olds: PropertyBag, bag: PropertyBag): Promise<CheckResult<Inputs>> {

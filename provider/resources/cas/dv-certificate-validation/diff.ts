@@ -2,7 +2,7 @@
 import { type DiffResult } from "@pulumi/pulumi/dynamic";
 import { changedKeys } from "../../common/diff";
 import { type PropertyBag } from "../../common/dynamic";
-import { REPLACE_ON_CHANGES, UPDATABLE } from "./types";
+import { REPLACE_ON_CHANGES, UPDATABLE } from "./declaration";
 
 /**
  * Another `orderId` replaces (a renewal's new order gets a new wait); `timeoutSeconds` updates in place. A wait that

@@ -46,9 +46,3 @@ export interface DvCertificateValidationOutputs extends DvCertificateValidationI
 /** The default and the largest `timeoutSeconds`: one hour, two days (the order's `issuanceTimeoutSeconds` rule). */
 export const DEFAULT_TIMEOUT_SECONDS = 3600;
 export const MAX_TIMEOUT_SECONDS = 172_800;
-
-/** Inputs whose change replaces the waiter: another order is another validation. */
-export const REPLACE_ON_CHANGES = ["orderId"] as const;
-
-/** Inputs that update in place with no API call. */
-export const UPDATABLE = ["timeoutSeconds", "delegationCname"] as const;

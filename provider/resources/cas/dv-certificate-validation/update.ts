@@ -2,7 +2,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { withoutProvider, type PropertyBag } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
-import { awaitIssued } from "./create";
+import { awaitIssued } from "./await-issued";
 import { inputsOf } from "./mapping";
 import { type DvCertificateValidationOutputs } from "./types";
 

@@ -19,10 +19,11 @@ import {
 } from "../../common/check";
 import { UNKNOWN, type PropertyBag } from "../../common/dynamic";
 import { rejectUnknownInputs } from "../../common/input-names";
+import { secretInputs, unquotedInputs } from "../../common/declaration";
+import { COMPUTED_KEYS, DECLARATION, INPUT_NAMES } from "./declaration";
 import {
   CAS_REGIONS,
   CERT_TYPES,
-  COMPUTED_KEYS,
   DEFAULT_WAIT_TIMEOUT_SECONDS,
   MAX_WAIT_TIMEOUT_SECONDS,
   SSL_FLAGS,
@@ -163,32 +164,16 @@ function rejectForeignFields(
   }
 }
 
-/** Every input of `CustomHostnameArgs`: a key outside these (and the outputs) is a misspelling. */
-export const INPUT_NAMES = [
-  "siteId",
-  "hostname",
-  "recordId",
-  "sslFlag",
-  "certType",
-  "certificate",
-  "privateKey",
-  "casId",
-  "casRegion",
-  "certIdentifier",
-  "waitFor",
-  "waitTimeoutSeconds",
-  "applyCertificateTrigger",
-  "adoptExisting",
-] as const;
+export { INPUT_NAMES };
 
 /** The one input that may hold a private key: it is documented as secret and stored as a secret output. */
-export const SECRET_INPUTS = ["privateKey"] as const;
+export const SECRET_INPUTS = secretInputs(DECLARATION);
 
 /**
  * Inputs whose value a failure must never bring into the engine's output: the key is secret, and the certificate is
  * stored as a secret output (users pass both through `pulumi.secret`).
  */
-export const SENSITIVE_INPUTS = ["privateKey", "certificate"] as const;
+export const SENSITIVE_INPUTS = unquotedInputs(DECLARATION);
 
 /**
  * Normalize and validate new inputs. No API call; the clock only through `validity` (given by `check`, never by

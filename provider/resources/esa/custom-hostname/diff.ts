@@ -7,24 +7,9 @@
 import { type DiffResult } from "@pulumi/pulumi/dynamic";
 import { changedKeys } from "../../common/diff";
 import { type PropertyBag } from "../../common/dynamic";
-import {
-  FREE_CERT_RENEW_BEFORE_MS,
-  REAPPLY_CERT_STATUSES,
-  REPLACE_ON_CHANGES,
-  SERVED_INPUTS,
-  type CustomHostnameOutputs,
-} from "./types";
+import { REPLACE_ON_CHANGES, UPDATABLE } from "./declaration";
+import { FREE_CERT_RENEW_BEFORE_MS, REAPPLY_CERT_STATUSES } from "./types";
 import { storedState, type StoredState } from "./mapping";
-
-/** Inputs updated in place by `UpdateCustomHostname`, `ApplyCustomHostnameCertificate` or the provider itself. */
-const UPDATABLE = [
-  ...SERVED_INPUTS,
-  "certIdentifier",
-  "applyCertificateTrigger",
-  "waitFor",
-  "waitTimeoutSeconds",
-  "adoptExisting",
-] as const satisfies readonly (keyof CustomHostnameOutputs)[];
 
 /** True when the stored free certificate must be applied for again (the only statuses ESA accepts it in). */
 export function needsReapply(olds: StoredState, news: StoredState): boolean {

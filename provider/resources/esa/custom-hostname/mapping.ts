@@ -9,16 +9,12 @@ import {
   type UpdateCustomHostnameRequest,
 } from "../../../transport/operations/esa";
 import { plainJson, type PropertyBag } from "../../common/dynamic";
-import { optionalBoolean, optionalNumber, optionalText } from "../../common/stored";
+import { storedValues } from "../../common/stored";
+import { COMPUTED_KEYS, DECLARATION } from "./declaration";
 import {
-  CAS_REGIONS,
   CERT_TYPES,
   SSL_FLAGS,
-  WAIT_FOR_VALUES,
-  COMPUTED_KEYS,
   DEFAULT_WAIT_TIMEOUT_SECONDS,
-  type CasRegion,
-  type CertType,
   type CustomHostnameComputed,
   type CustomHostnameInputs,
   type CustomHostnameOutputs,
@@ -156,27 +152,13 @@ export function inputsFromModel(model: CustomHostnameModel, stored: StoredState)
 /** Inputs and outputs as stored in state, read leniently (stored values were checked when they were written). */
 export type StoredState = { readonly [K in keyof CustomHostnameOutputs]?: CustomHostnameOutputs[K] | undefined };
 
-/** Read a stored property bag (olds in diff/update/delete, props in read). Unknown or malformed fields read as absent. */
+/**
+ * Read a stored property bag (olds in diff/update/delete, props in read): every declared input and output, each by its
+ * declared schema type (`common/stored.ts` `storedValues`), the type {@link StoredState} gives it. Unknown or
+ * malformed fields read as absent.
+ */
 export function storedState(bag: PropertyBag): StoredState {
-  const computed: Record<string, string | undefined> = {};
-  for (const key of COMPUTED_KEYS) computed[key] = optionalText(bag, key);
-  return defined<StoredState>({
-    ...computed,
-    siteId: optionalText(bag, "siteId"),
-    hostname: optionalText(bag, "hostname"),
-    recordId: optionalText(bag, "recordId"),
-    sslFlag: oneOf(optionalText(bag, "sslFlag"), SSL_FLAGS),
-    certType: oneOf<CertType>(optionalText(bag, "certType"), CERT_TYPES),
-    certificate: optionalText(bag, "certificate"),
-    privateKey: optionalText(bag, "privateKey"),
-    casId: optionalText(bag, "casId"),
-    casRegion: oneOf<CasRegion>(optionalText(bag, "casRegion"), CAS_REGIONS),
-    certIdentifier: optionalText(bag, "certIdentifier"),
-    waitFor: oneOf(optionalText(bag, "waitFor"), WAIT_FOR_VALUES),
-    waitTimeoutSeconds: optionalNumber(bag, "waitTimeoutSeconds"),
-    applyCertificateTrigger: optionalText(bag, "applyCertificateTrigger"),
-    adoptExisting: optionalBoolean(bag, "adoptExisting"),
-  });
+  return defined<StoredState>(storedValues(DECLARATION, bag) as StoredState);
 }
 
 /** The computed (ESA-held) part of stored outputs, without any input echo. */

@@ -33,20 +33,6 @@ export const REAPPLY_CERT_STATUSES: readonly string[] = ["ApplyFailed", "Expirin
  */
 export const FREE_CERT_RENEW_BEFORE_MS = 30 * 86_400_000;
 
-/** Inputs ESA serves and returns, updated in place by `UpdateCustomHostname`; also declared as outputs. */
-export const SERVED_INPUTS = [
-  "recordId",
-  "sslFlag",
-  "certType",
-  "certificate",
-  "privateKey",
-  "casId",
-  "casRegion",
-] as const;
-
-/** Inputs whose change replaces the hostname: `UpdateCustomHostname` cannot change them. */
-export const REPLACE_ON_CHANGES = ["siteId", "hostname"] as const;
-
 /** Normalized inputs, as `check` returns them and as stored in state (a type alias, so it is a plain property bag). */
 export type CustomHostnameInputs = {
   /** `SiteId`, decimal string (replaces on change). */
@@ -119,27 +105,3 @@ export type CustomHostnameComputed = {
 
 /** Everything stored as the resource's outputs: the inputs echoed plus the computed fields. */
 export type CustomHostnameOutputs = CustomHostnameInputs & CustomHostnameComputed;
-
-/** Keys of {@link CustomHostnameComputed}: pre-declared on the resource so Pulumi creates their output properties. */
-export const COMPUTED_KEYS: readonly (keyof CustomHostnameComputed)[] = [
-  "hostnameId",
-  "status",
-  "verifyHost",
-  "verifyCode",
-  "certStatus",
-  "certId",
-  "certApplyCode",
-  "certApplyMessage",
-  "certTxtKey",
-  "certTxtValue",
-  "certHttpKey",
-  "certHttpValue",
-  "certNotAfter",
-  "conflictWith",
-  "offlineReason",
-  "recordName",
-  "siteName",
-];
-
-/** Outputs that carry key material (`GetCustomHostname` returns the uploaded key and certificate): always secret. */
-export const SECRET_OUTPUTS = ["privateKey", "certificate"];

@@ -4,17 +4,17 @@ import { CheckReport, readTimeoutSeconds } from "../../common/check";
 import { plainJson, withoutProvider, type PropertyBag } from "../../common/dynamic";
 import { rejectUnknownInputs } from "../../common/input-names";
 import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
+import { COMPUTED_NAMES, INPUT_NAMES } from "./declaration";
 import { readAcceleratorId, readCertificateId, readDomain, readListenerId, MAX_TIMEOUT_SECONDS } from "../validate";
 import { type ListenerAdditionalCertificateInputs as Inputs } from "./types";
 
-/** Every input of the resource's `…Args`: a key outside these (and the outputs) is a misspelling. */
-export const INPUT_NAMES = ["acceleratorId", "listenerId", "domain", "certificateId", "timeoutSeconds"] as const;
+export { INPUT_NAMES };
 
 /** Validate and normalize (trim; lower-case domain). No API call. */
 export async function checkBinding(_olds: PropertyBag, given: PropertyBag): Promise<CheckResult<Inputs>> {
   const report = new CheckReport();
   const { news, refused } = screenPrivateKeys(report, given, []);
-  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: ["state"] });
+  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: COMPUTED_NAMES });
   const acceleratorId = readAcceleratorId(report, news["acceleratorId"]);
   const listenerId = readListenerId(report, news["listenerId"]);
   const domain = readDomain(report, "domain", news["domain"]);

@@ -3,10 +3,7 @@ import { type DiffResult } from "@pulumi/pulumi/dynamic";
 import { changedKeys } from "../../common/diff";
 import { type PropertyBag } from "../../common/dynamic";
 import { noteApplied } from "../claims/guards";
-import { REPLACE_ON_CHANGES } from "./types";
-
-/** Inputs updated in place: the certificate (UpdateAdditionalCertificateWithListener) and the provider's timeout. */
-const UPDATABLE = ["certificateId", "timeoutSeconds"] as const;
+import { REPLACE_ON_CHANGES, UPDATABLE } from "./declaration";
 
 /** Decide without API calls; `__provider` is never compared (the policy in `common/diff.ts`). */
 export async function diffBinding(_id: string, olds: PropertyBag, news: PropertyBag): Promise<DiffResult> {

@@ -27,6 +27,3 @@ export type ListenerAdditionalCertificateOutputs = ListenerAdditionalCertificate
   /** The binding's `State` in ListListenerCertificates: `active`, or `updating` while a write is in flight. */
   readonly state: string;
 };
-
-/** Inputs whose change replaces the binding (GA cannot move a binding; one certificate per domain). */
-export const REPLACE_ON_CHANGES = ["acceleratorId", "listenerId", "domain"] as const;

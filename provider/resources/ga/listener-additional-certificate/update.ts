@@ -2,7 +2,7 @@
 import { type UpdateResult } from "@pulumi/pulumi/dynamic";
 import { type PropertyBag } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
-import { ensure } from "./create";
+import { ensure } from "./ensure";
 import { parseInputs } from "./mapping";
 import { type ListenerAdditionalCertificateOutputs as Outputs } from "./types";
 

@@ -5,6 +5,7 @@ import { plainJson, withoutProvider, type PropertyBag } from "../../common/dynam
 import { rejectUnknownInputs } from "../../common/input-names";
 import { canonicalDnsName } from "../../common/coverage";
 import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
+import { COMPUTED_NAMES, INPUT_NAMES } from "./declaration";
 import { sortedMap } from "../../common/stored";
 import { MAX_CERTIFICATES_PER_LISTENER } from "../ids";
 import { MAX_TIMEOUT_SECONDS, readAcceleratorId, readCertificateId, readDomain, readListenerId } from "../validate";
@@ -63,14 +64,13 @@ function readCertificates(report: CheckReport, value: unknown): Record<string, s
   return sortedMap(out);
 }
 
-/** Every input of the resource's `…Args`: a key outside these (and the outputs) is a misspelling. */
-export const INPUT_NAMES = ["acceleratorId", "listenerId", "certificates", "timeoutSeconds"] as const;
+export { INPUT_NAMES };
 
 /** Validate and normalize (trim; lower-case, sorted domains). No API call. */
 export async function checkBindingSet(_olds: PropertyBag, given: PropertyBag): Promise<CheckResult<Inputs>> {
   const report = new CheckReport();
   const { news, refused } = screenPrivateKeys(report, given, []);
-  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: ["domains"] });
+  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: COMPUTED_NAMES });
   const acceleratorId = readAcceleratorId(report, news["acceleratorId"]);
   const listenerId = readListenerId(report, news["listenerId"]);
   const certificates = readCertificates(report, news["certificates"]);

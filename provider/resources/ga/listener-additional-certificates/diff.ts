@@ -4,10 +4,7 @@ import { changedKeys } from "../../common/diff";
 import { type PropertyBag } from "../../common/dynamic";
 import { sortedMap, stringMap } from "../../common/stored";
 import { noteApplied } from "../claims/guards";
-import { REPLACE_ON_CHANGES } from "./types";
-
-/** Inputs updated in place: the bindings (batched writes) and the provider's timeout. */
-const UPDATABLE = ["certificates", "timeoutSeconds"] as const;
+import { REPLACE_ON_CHANGES, UPDATABLE } from "./declaration";
 
 /** Canonical text of a certificates value, for comparison (an unknown stays the sentinel and so differs). */
 function canonical(value: unknown): string {

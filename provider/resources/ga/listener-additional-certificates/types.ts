@@ -26,6 +26,3 @@ export type ListenerAdditionalCertificatesOutputs = ListenerAdditionalCertificat
   /** The owned domains, sorted. */
   readonly domains: readonly string[];
 };
-
-/** Inputs whose change replaces the set: bindings cannot move to another listener. */
-export const REPLACE_ON_CHANGES = ["acceleratorId", "listenerId"] as const;

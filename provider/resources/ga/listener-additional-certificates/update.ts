@@ -3,7 +3,7 @@ import { type UpdateResult } from "@pulumi/pulumi/dynamic";
 import { type PropertyBag } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { stringMap } from "../../common/stored";
-import { reconcile } from "./create";
+import { reconcile } from "./reconcile";
 import { parseInputs } from "./mapping";
 import { type ListenerAdditionalCertificatesOutputs as Outputs } from "./types";
 
