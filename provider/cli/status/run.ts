@@ -3,6 +3,7 @@
  * cloud, assess, render, and choose the exit status. Everything outside (the export, the clocks, the cloud, files)
  * comes through {@link StatusDeps}, so the whole command is unit-tested with fakes.
  */
+import { hostSources, type Environment } from "../../settings/sources";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { AlibabaClient } from "../../transport/client";
@@ -44,7 +45,7 @@ export function writeFileAtomically(file: string, text: string): void {
 }
 
 /** The real world: `pulumi stack export`, the environment's clock, the package's transport, the file system. */
-export function defaultStatusDeps(env: NodeJS.ProcessEnv = process.env): StatusDeps {
+export function defaultStatusDeps(env: Environment = hostSources().env): StatusDeps {
   return {
     readExport: (source) => readExportText(source, env),
     clock: clockFromEnv(env),

@@ -8,6 +8,7 @@
  * `urn`, `type`, `id`, `inputs`, `outputs`, `delete` (a replaced resource waiting for deletion), `initErrors` (a
  * partial failure's reasons).
  */
+import { hostSources, type Environment } from "../../settings/sources";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 
@@ -135,7 +136,7 @@ export type StateSource =
   | { readonly kind: "pulumi"; readonly stack: string | undefined; readonly cwd: string | undefined };
 
 /** Read the export text: the file, or the output of `pulumi stack export [--stack S] [--cwd D]`. */
-export async function readExportText(source: StateSource, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function readExportText(source: StateSource, env: Environment = hostSources().env): Promise<string> {
   if (source.kind === "file") {
     try {
       return source.path === "-" ? fs.readFileSync(0, "utf8") : fs.readFileSync(source.path, "utf8");

@@ -32,8 +32,12 @@ const ALLOWED_ENV_USES = new Set([
   'provider/transport/client.ts: process.env["ALIBABA_CLOUD_PROFILE"] = source.profile;',
 ]);
 
-/** A setting's name where code names one: a variable of this package, or a stack config key. */
-const SETTING_NAME = /ALICLOUD_CERTS_|alicloud:[a-z]/;
+/**
+ * A string literal that is nothing but a setting's name: a variable of this package or a stack config key, the way
+ * code reads one by name (`process.env["ALICLOUD_CERTS_X"]`, `config.get("alicloud:x")`). Prose that mentions a
+ * setting (TSDoc text held in a declaration, a command's help) is documentation, checked by the test below.
+ */
+const SETTING_NAME = /^["'`](ALICLOUD_CERTS_[A-Z0-9_]+|alicloud:[a-zA-Z]+)["'`]$/;
 
 /** `process.env` uses and string literals naming a setting, in code (comments are not code). */
 function codeFindings(file: string): string[] {
