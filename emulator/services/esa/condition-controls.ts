@@ -1,5 +1,5 @@
 /**
- * Controls that set service conditions (conditions.ts), so tests can put ESA in the situations its error tables
+ * Controls that set service conditions (model/conditions.ts), so tests can put ESA in the situations its error tables
  * document:
  * - `setCondition` `{condition, siteId?, recordId?, step?, accessKeyId?, reasons?, forMs?, active?}` where
  *   `condition` is `backendFailing` (with `step`: checkQuota|applyCert|setCert|queryCas|internal), `siteBusy`
@@ -10,7 +10,7 @@
  * Both answer with the conditions in force. Bad input is `InvalidParameter` (400).
  */
 import type { ControlHandler, ServiceContext } from "../../core/contract";
-import { BACKEND_STEPS, noConditions, writableConditions, type BackendStep } from "./conditions";
+import { BACKEND_STEPS, noConditions, writableConditions, type BackendStep } from "./model/conditions";
 import { invalidParameter } from "./errors";
 import { OFFLINE_REASONS, type EsaState } from "./state";
 

@@ -1,6 +1,6 @@
 /** `GET /__emulator/objects` summary: every site, record and hostname, private keys redacted. */
 import type { ServiceContext } from "../../core/contract";
-import { isoSeconds } from "./certificates";
+import { isoSeconds } from "./model/certificates";
 import { sortedById, type EsaState } from "./state";
 
 export function dumpEsa(state: EsaState, _ctx: ServiceContext): unknown {

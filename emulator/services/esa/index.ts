@@ -3,16 +3,16 @@
  * ownership verification and certificate life cycles. See errors.ts for every error code and seed.ts for the seed.
  */
 import type { ActionDefinition, ServiceDefinition } from "../../core/contract";
-import { withServiceChecks } from "./conditions";
+import { withServiceChecks } from "./model/conditions";
 import { esaControls } from "./controls";
 import { dumpEsa } from "./dump";
-import { createCustomHostnameAction } from "./handlers/create";
+import { createCustomHostnameAction } from "./handlers/hostname-writes";
 import {
   applyCustomHostnameCertificateAction,
   deleteCustomHostnameAction,
   verifyCustomHostnameAction,
-} from "./handlers/lifecycle";
-import { getCustomHostnameAction, listCustomHostnamesAction } from "./handlers/read";
+} from "./handlers/verification";
+import { getCustomHostnameAction, listCustomHostnamesAction } from "./handlers/hostname-reads";
 import { listRecordsAction, listSitesAction } from "./handlers/sites";
 import { updateCustomHostnameAction } from "./handlers/update";
 import { tickEsa } from "./lifecycle";
@@ -23,7 +23,7 @@ import { emptyEsaState, type EsaState } from "./state";
 export type { EsaState } from "./state";
 export { defaultEsaSeed } from "./seed";
 
-/** Every action behind the permission and back-end checks (conditions.ts). */
+/** Every action behind the permission and back-end checks (model/conditions.ts). */
 function withChecks(
   actions: Readonly<Record<string, ActionDefinition<EsaState>>>,
 ): Record<string, ActionDefinition<EsaState>> {

@@ -5,7 +5,7 @@
  * (issue time, NotAfter) are computed from the deadlines themselves to stay independent of polling frequency.
  */
 import type { ServiceContext } from "../../core/contract";
-import { dcvChallenge, freeCertId } from "./certificates";
+import { dcvChallenge, freeCertId } from "./model/certificates";
 import type { EsaCustomHostname, EsaState } from "./state";
 
 const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@
  * Response shapes, field for field as the `@alicloud/esa20240910` models name them. Ids go out as JSON numbers (the
  * real API does; all ids are below 2^53). Absent values are omitted, never sent as null.
  */
-import { isoSeconds } from "./certificates";
+import { isoSeconds } from "./model/certificates";
 import { recordCname } from "./lifecycle";
 import type { EsaCustomHostname, EsaRecord, EsaSite, EsaState } from "./state";
 

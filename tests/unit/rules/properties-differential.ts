@@ -17,8 +17,8 @@ import {
   parseId,
   parseTags,
 } from "../../../emulator/services/cas/validate";
-import { verifyUpload } from "../../../emulator/services/esa/certificates";
-import { parseHostname as esaHostname } from "../../../emulator/services/esa/hostname";
+import { verifyUpload } from "../../../emulator/services/esa/model/certificates";
+import { parseHostname as esaHostname } from "../../../emulator/services/esa/model/hostname";
 import { canonicalId } from "../../../emulator/services/esa/params";
 import { casIdOf, isValidDomain as gaDomain } from "../../../emulator/services/ga/params";
 import { CheckReport, readHostname, readId } from "../../../provider/resources/common/check";

@@ -1,10 +1,10 @@
 /** UpdateCustomHostname: rebinding the record and/or changing the SSL block. Hostname and SiteId are immutable. */
 import type { ActionDefinition, ApiCall, ServiceContext } from "../../../core/contract";
-import { checkInstanceOnline, checkRecordNotBusy } from "../conditions";
+import { checkInstanceOnline, checkRecordNotBusy } from "../model/conditions";
 import { optionalIdParam } from "../params";
-import { checkSslSyntax, planSsl } from "../ssl";
+import { checkSslSyntax, planSsl } from "../model/ssl";
 import type { EsaState } from "../state";
-import { requireHostname, requireSourceRecord } from "./common";
+import { requireHostname, requireSourceRecord } from "../lookups";
 
 function updateCustomHostname(call: ApiCall, state: EsaState, ctx: ServiceContext): Record<string, unknown> {
   const p = call.params;

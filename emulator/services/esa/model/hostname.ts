@@ -1,5 +1,5 @@
 /** Hostname syntax (RFC 1123) and DNS-name matching rules shared by the handlers and the certificate checks. */
-import { invalidParameter } from "./errors";
+import { invalidParameter } from "../errors";
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 

@@ -3,7 +3,7 @@ import type { ActionDefinition, ApiCall } from "../../../core/contract";
 import { MATCH_TYPES, idParam, nameMatches, optional, optionalEnum, optionalIdParam, page, paging } from "../params";
 import { compareIds, HOSTNAME_STATUSES, type EsaState } from "../state";
 import { hostnameGetView, hostnameListView } from "../views";
-import { requireHostname, requireSite } from "./common";
+import { requireHostname, requireSite } from "../lookups";
 
 function getCustomHostname(call: ApiCall, state: EsaState): Record<string, unknown> {
   return { CustomHostnameModel: hostnameGetView(state, requireHostname(state, call.params)) };

@@ -1,7 +1,7 @@
 /** Look-ups shared by the custom-hostname handlers; each throws the documented/chosen not-found error. */
-import { hostnameNotFound, recordNotFound, recordNotProxied, siteNotFound } from "../errors";
-import { idParam } from "../params";
-import type { EsaCustomHostname, EsaRecord, EsaSite, EsaState } from "../state";
+import { hostnameNotFound, recordNotFound, recordNotProxied, siteNotFound } from "./errors";
+import { idParam } from "./params";
+import type { EsaCustomHostname, EsaRecord, EsaSite, EsaState } from "./state";
 
 export function requireSite(state: EsaState, siteId: string): EsaSite {
   const site = state.sites[siteId];

@@ -1,10 +1,10 @@
 /** DeleteCustomHostname, VerifyCustomHostname and ApplyCustomHostnameCertificate. */
 import type { ActionDefinition, ApiCall, ServiceContext } from "../../../core/contract";
-import { checkInstanceOnline } from "../conditions";
+import { checkInstanceOnline } from "../model/conditions";
 import { certStatusNotAllowed, certTypeNotSupported, verifyUnpassed } from "../errors";
 import { activate, ownershipProven, startFreeApplication } from "../lifecycle";
 import type { EsaState } from "../state";
-import { requireHostname } from "./common";
+import { requireHostname } from "../lookups";
 
 function deleteCustomHostname(call: ApiCall, state: EsaState): Record<string, unknown> {
   const h = requireHostname(state, call.params);

@@ -2,13 +2,13 @@
  * The SSL block shared by CreateCustomHostname and UpdateCustomHostname (SslFlag, CertType, Certificate, PrivateKey,
  * CasId, CasRegion). It is validated completely before anything changes, so a rejected call leaves state untouched.
  */
-import type { ServiceContext } from "../../core/contract";
+import type { ServiceContext } from "../../../core/contract";
 import { checkStep } from "./conditions";
-import { casCertificateNotFound, missingConditional } from "./errors";
+import { casCertificateNotFound, missingConditional } from "../errors";
 import { verifyUpload } from "./certificates";
-import { EXPIRING_WINDOW_MS, clearCertificate, startFreeApplication } from "./lifecycle";
-import { optional, optionalEnum, optionalIdParam } from "./params";
-import type { CertStatus, CertType, EsaCustomHostname, EsaState } from "./state";
+import { EXPIRING_WINDOW_MS, clearCertificate, startFreeApplication } from "../lifecycle";
+import { optional, optionalEnum, optionalIdParam } from "../params";
+import type { CertStatus, CertType, EsaCustomHostname, EsaState } from "../state";
 
 type Params = Readonly<Record<string, string>>;
 
@@ -36,7 +36,7 @@ export function checkSslSyntax(params: Params): void {
  * Validates the SSL parameters against `current` (undefined on create) and returns the change to apply, or
  * `undefined` when an update carries no SSL parameter at all. Omitted fields on update keep their current value
  * (e.g. SslFlag=on alone keeps the certificate; a new Certificate needs its PrivateKey too). A failing back-end step
- * (conditions.ts) answers its documented code with `stepStatus`, the HTTP status the calling action documents.
+ * (model/conditions.ts) answers its documented code with `stepStatus`, the HTTP status the calling action documents.
  */
 export function planSsl(
   params: Params,

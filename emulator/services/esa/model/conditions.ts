@@ -4,7 +4,7 @@
  * so they persist and survive the transaction rollback of the failing call itself. A condition with an `until`
  * (simulated epoch ms) ends by itself; `null` means until cleared.
  */
-import type { ActionDefinition, ServiceContext } from "../../core/contract";
+import type { ActionDefinition, ServiceContext } from "../../../core/contract";
 import {
   backendStepFailed,
   instanceNotOnline,
@@ -13,10 +13,10 @@ import {
   offlineForMultiReason,
   recordServiceBusy,
   siteServiceBusy,
-} from "./errors";
-import type { BackendStep, EsaConditions, EsaState } from "./state";
+} from "../errors";
+import type { BackendStep, EsaConditions, EsaState } from "../state";
 
-export { BACKEND_STEPS, type BackendStep, type EsaConditions } from "./state";
+export { BACKEND_STEPS, type BackendStep, type EsaConditions } from "../state";
 
 /** No condition in force. */
 export function noConditions(): EsaConditions {

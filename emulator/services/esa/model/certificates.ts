@@ -1,6 +1,6 @@
 /** Certificate checks for uploaded certificates and the free (ACME) certificate's DCV tokens. */
 import { X509Certificate, createHash, createPrivateKey, type KeyObject } from "node:crypto";
-import { certificateDomainNotMatch, certificateInvalid, certificateKeyNotMatch, privateKeyInvalid } from "./errors";
+import { certificateDomainNotMatch, certificateInvalid, certificateKeyNotMatch, privateKeyInvalid } from "../errors";
 import { certNameCovers } from "./hostname";
 
 /** What ESA keeps from a verified upload. */

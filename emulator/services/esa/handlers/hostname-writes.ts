@@ -1,13 +1,13 @@
 /** CreateCustomHostname: validation order is parameters → site → record → name conflicts → plan limits → SSL. */
 import type { ActionDefinition, ApiCall, ServiceContext } from "../../../core/contract";
-import { verifyCodeFor } from "../certificates";
-import { checkInstanceOnline, checkSiteAcceptsHostnames, checkStep } from "../conditions";
+import { verifyCodeFor } from "../model/certificates";
+import { checkInstanceOnline, checkSiteAcceptsHostnames, checkStep } from "../model/conditions";
 import { conflictWithExistingResource, quotaExceeded, wildcardRequiresEnterprisePlan } from "../errors";
-import { parseHostname } from "../hostname";
+import { parseHostname } from "../model/hostname";
 import { idParam, present } from "../params";
-import { checkSslSyntax, planSsl } from "../ssl";
+import { checkSslSyntax, planSsl } from "../model/ssl";
 import { newCustomHostname, type EsaState } from "../state";
-import { requireSite, requireSourceRecord } from "./common";
+import { requireSite, requireSourceRecord } from "../lookups";
 
 /** Real HostnameIds are ~1e15 (doc examples); small sequence numbers are lifted into that range, below 2^53. */
 const HOSTNAME_ID_BASE = 7_200_000_000_000_000n;
