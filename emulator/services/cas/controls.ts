@@ -1,7 +1,7 @@
 import { parseCaSchedule, type CaScheduleEntry } from "../../core/ca-schedule";
 import { ApiError, type ControlHandler, type ServiceContext } from "../../core/contract";
 import { CasErrors } from "./errors";
-import { scheduleOf } from "./issuance-policy";
+import { scheduleOf } from "./model/issuance-policy";
 import { issueOrder } from "./lifecycle";
 import { parsePackage } from "./seed";
 import type { CasOrder, CasState } from "./state";

@@ -4,13 +4,13 @@
  * listings GA and ESA reference.
  */
 import type { ServiceDefinition } from "../../core/contract";
-import { certificateActions } from "./certificates";
+import { certificateActions } from "./handlers/certificates";
 import { casControls, dumpCasObjects } from "./controls";
 import { tickOrders } from "./lifecycle";
-import { listingActions } from "./listing";
-import { orderActions } from "./orders";
+import { listingActions } from "./handlers/listing";
+import { orderActions } from "./handlers/orders";
 import { applyCasSeed, defaultCasSeed } from "./seed";
-import { tagActions } from "./tags";
+import { tagActions } from "./handlers/tags";
 import { emptyCasState, type CasState } from "./state";
 import { certificateUsable } from "./views";
 import type { CaCertificateRecord } from "../../core/serving-types";

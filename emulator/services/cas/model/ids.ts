@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { ServiceContext } from "../../core/contract";
-import type { CasState } from "./state";
+import type { ServiceContext } from "../../../core/contract";
+import type { CasState } from "../state";
 
 /**
  * OrderIds start just above the doc's example (98987582437920968), i.e. far above 2^53: clients that parse the JSON

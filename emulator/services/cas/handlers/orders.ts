@@ -1,13 +1,13 @@
-import type { ActionDefinition, ApiCall, ServiceContext } from "../../core/contract";
-import { parseCsr } from "./csr";
-import { CasErrors } from "./errors";
-import { newOrderIds, newValidationToken } from "./ids";
-import { reusableValidation } from "./issuance-policy";
-import { DNS_RECORD_LABEL, FILE_VALIDATION_URI, validationDomain } from "./lifecycle";
-import { DEFAULT_PRODUCT_CODE, findProduct } from "./products";
-import type { CasOrder, CasState } from "./state";
-import { chainPem } from "./views";
-import { checkEmail, checkPhone, checkUsername, isWildcard, parseEnum, parseId, parseTags } from "./validate";
+import type { ActionDefinition, ApiCall, ServiceContext } from "../../../core/contract";
+import { parseCsr } from "../model/csr";
+import { CasErrors } from "../errors";
+import { newOrderIds, newValidationToken } from "../model/ids";
+import { reusableValidation } from "../model/issuance-policy";
+import { DNS_RECORD_LABEL, FILE_VALIDATION_URI, validationDomain } from "../lifecycle";
+import { DEFAULT_PRODUCT_CODE, findProduct } from "../model/products";
+import type { CasOrder, CasState } from "../state";
+import { chainPem } from "../views";
+import { checkEmail, checkPhone, checkUsername, isWildcard, parseEnum, parseId, parseTags } from "../params";
 
 /** The order named by the `OrderId` parameter, or `NotFound`. */
 export function orderOf(call: ApiCall, state: CasState): CasOrder {

@@ -1,8 +1,8 @@
-import type { ActionDefinition, ApiCall, ServiceContext } from "../../core/contract";
-import { CasErrors } from "./errors";
-import type { CasCertificate, CasState } from "./state";
-import { certChainEntries, chainPem, chinaDate } from "./views";
-import { parseBoolean, parseId } from "./validate";
+import type { ActionDefinition, ApiCall, ServiceContext } from "../../../core/contract";
+import { CasErrors } from "../errors";
+import type { CasCertificate, CasState } from "../state";
+import { certChainEntries, chainPem, chinaDate } from "../views";
+import { parseBoolean, parseId } from "../params";
 
 /** The certificate named by the `CertId` parameter, or `NotFound` (Terraform treats that code as "gone"). */
 function certificateOf(call: ApiCall, state: CasState): CasCertificate {

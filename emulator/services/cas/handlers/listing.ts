@@ -1,9 +1,9 @@
-import type { ActionDefinition, ApiCall, ServiceContext } from "../../core/contract";
-import { CasErrors } from "./errors";
-import { findProduct } from "./products";
-import type { CasCertificate, CasOrder, CasState } from "./state";
-import { chinaDate, orderListStatus, validityStatus } from "./views";
-import { isWildcard, parseEnum, parsePositiveInt } from "./validate";
+import type { ActionDefinition, ApiCall, ServiceContext } from "../../../core/contract";
+import { CasErrors } from "../errors";
+import { findProduct } from "../model/products";
+import type { CasCertificate, CasOrder, CasState } from "../state";
+import { chinaDate, orderListStatus, validityStatus } from "../views";
+import { isWildcard, parseEnum, parsePositiveInt } from "../params";
 
 const ORDER_TYPES = ["CPACK", "BUY", "UPLOAD", "CERT"] as const;
 const STATUSES = [

@@ -2,8 +2,8 @@ import "reflect-metadata"; // before @peculiar/x509 (tsyringe needs Reflect meta
 import { createPublicKey, verify, type KeyObject } from "node:crypto";
 import { Pkcs10CertificateRequest, SubjectAlternativeNameExtension } from "@peculiar/x509";
 import { decodeOid, fromPem, readChildren, readNode } from "./der";
-import { CasErrors } from "./errors";
-import { isValidDomain } from "./validate";
+import { CasErrors } from "../errors";
+import { isValidDomain } from "../params";
 
 /** What CreateCertificateWithCsrRequest takes from a CSR. */
 export interface ParsedCsr {

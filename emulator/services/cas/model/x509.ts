@@ -34,8 +34,8 @@ import {
   toPem,
   utf8String,
 } from "./der";
-import { DAY_MS, notAfterFor } from "../../core/ca-schedule";
-import type { CasCa, CasCertificate } from "./state";
+import { DAY_MS, notAfterFor } from "../../../core/ca-schedule";
+import type { CasCa, CasCertificate } from "../state";
 
 /** Common name of the emulator's root CA (the issuer of every certificate the emulator issues). */
 export const CA_COMMON_NAME = "Alibaba Cloud Emulator Root CA";

@@ -3,11 +3,11 @@
  * core/ca-schedule.ts: how long a leaf is valid, and whether an earlier domain validation may be reused instead of a
  * new DNS or file check. CAS documents neither; both rules come from the BRs (ballot SC-081v3 by default).
  */
-import { dcvReusable, limitsAt, type CaScheduleEntry } from "../../core/ca-schedule";
-import type { ServiceContext } from "../../core/contract";
+import { dcvReusable, limitsAt, type CaScheduleEntry } from "../../../core/ca-schedule";
+import type { ServiceContext } from "../../../core/contract";
 import { findProduct } from "./products";
-import type { CasOrder, CasState, CasValidation } from "./state";
-import { isWildcard } from "./validate";
+import type { CasOrder, CasState, CasValidation } from "../state";
+import { isWildcard } from "../params";
 
 /** The schedule in force: the `schedule` control's override, else the emulator's start option. */
 export function scheduleOf(state: CasState, ctx: ServiceContext): readonly CaScheduleEntry[] {

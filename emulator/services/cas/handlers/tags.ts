@@ -6,10 +6,10 @@
  * all (inferred, see docs/emulator.md): the `Tags` of CreateCertificateWithCsrRequest attach to the order's
  * instance, the `InstanceId` ListUserCertificateOrder returns.
  */
-import type { ActionDefinition, ApiCall } from "../../core/contract";
-import { CasErrors } from "./errors";
-import type { CasState } from "./state";
-import { parsePositiveInt } from "./validate";
+import type { ActionDefinition, ApiCall } from "../../../core/contract";
+import { CasErrors } from "../errors";
+import type { CasState } from "../state";
+import { parsePositiveInt } from "../params";
 
 const DEFAULT_MAX_RESULTS = 20;
 
