@@ -3,10 +3,10 @@
  * object dump used by "no duplicates, no orphans" assertions.
  */
 import { ApiError, type ControlHandler } from "../../core/contract";
-import { asObject, badInput, stringField } from "./json";
+import { asObject, badInput, stringField } from "./model/json-input";
 import { settleBindings } from "./lifecycle";
 import { casIdOf, isValidDomain, sameDomain } from "./params";
-import { type GaState, type ListenerRecord } from "./types";
+import { type GaState, type ListenerRecord } from "./state";
 import { acceleratorView, listenerDescribeView } from "./views";
 
 /** Documented accelerator states (`finacialLocked` is GA's own spelling). */

@@ -6,13 +6,13 @@ import { type ServiceDefinition } from "../../core/contract";
 import { dumpGaObjects, gaControls } from "./controls";
 import { tickGa } from "./lifecycle";
 import { gaServing } from "./serving";
-import { gaReadActions } from "./reads";
+import { gaReadActions } from "./handlers/reads";
 import { applyGaSeed, GA_DEFAULT_SEED } from "./seed";
-import { emptyGaState, type GaState } from "./types";
-import { gaWriteActions } from "./writes";
+import { emptyGaState, type GaState } from "./state";
+import { gaWriteActions } from "./handlers/writes";
 
 export { GA_DEFAULT_SEED } from "./seed";
-export type { GaState } from "./types";
+export type { GaState } from "./state";
 
 /** The GA service definition the emulator core mounts. */
 export const gaService: ServiceDefinition<GaState> = {

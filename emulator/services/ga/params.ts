@@ -4,7 +4,7 @@
  */
 import { type ApiCall } from "../../core/contract";
 import { invalidParameter, invalidRegion, missingParameter } from "./errors";
-import { GA_REGION } from "./types";
+import { GA_REGION } from "./state";
 
 type Params = ApiCall["params"];
 

@@ -3,7 +3,7 @@
  * DescribeAccelerator / ListListeners / DescribeListener / ListListenerCertificates).
  */
 import { invalidParameter } from "./errors";
-import { type AcceleratorRecord, GA_REGION, type GaState, type ListenerRecord } from "./types";
+import { type AcceleratorRecord, GA_REGION, type GaState, type ListenerRecord } from "./state";
 
 /** One year: the emulator's subscription term for `ExpiredTime`. */
 const TERM_MS = 365 * 24 * 3600 * 1000;

@@ -3,9 +3,9 @@
  * domain; the NextToken names the last key returned (keyset paging), so a binding removed between two pages never
  * makes a caller skip another one. The token is opaque to callers (hex) and bound to one listener and role.
  */
-import { invalidParameter } from "./errors";
-import { type ListenerRecord } from "./types";
-import { type CertificateRole } from "./views";
+import { invalidParameter } from "../errors";
+import { type ListenerRecord } from "../state";
+import { type CertificateRole } from "../views";
 
 interface Entry {
   key: string;

@@ -3,8 +3,8 @@
  * or changes a listener, so a seed file is the only place a listener's port can be wrong. TCP, HTTP and HTTPS share
  * the TCP port space; UDP has its own.
  */
-import { portConflict, systemPort, udpPortReserved } from "./errors";
-import type { ListenerRecord } from "./types";
+import { portConflict, systemPort, udpPortReserved } from "../errors";
+import type { ListenerRecord } from "../state";
 
 const RESERVED_UDP_PORTS = new Set([250, 4789, 4790]);
 const FIRST_SYSTEM_PORT = 65_500;

@@ -3,7 +3,7 @@
  * parameter syntax, object existence, listener protocol, the lock (StateError.*), then the rules that depend on
  * current bindings and on CAS, and finally DryRun — so a dry run passes only if the real call would be accepted.
  */
-import { type ActionDefinition, type ApiCall, type ServiceContext } from "../../core/contract";
+import { type ActionDefinition, type ApiCall, type ServiceContext } from "../../../core/contract";
 import {
   bindingExists,
   bindingNotFound,
@@ -12,9 +12,9 @@ import {
   invalidParameter,
   missingParameter,
   protocolIllegal,
-} from "./errors";
-import { oncePerClientToken } from "./idempotency";
-import { assertWritable, beginWrite } from "./lifecycle";
+} from "../errors";
+import { oncePerClientToken } from "../model/idempotency";
+import { assertWritable, beginWrite } from "../lifecycle";
 import {
   casIdOf,
   checkDomain,
@@ -24,9 +24,9 @@ import {
   requireParam,
   requireRegion,
   sameDomain,
-} from "./params";
+} from "../params";
 import { findAccelerator, findListener } from "./reads";
-import { type AcceleratorRecord, type BindingRecord, type GaState, type ListenerRecord } from "./types";
+import { type AcceleratorRecord, type BindingRecord, type GaState, type ListenerRecord } from "../state";
 
 /** Documented: at most 10 certificates (or domains) per call. */
 export const MAX_PER_CALL = 10;

@@ -2,7 +2,7 @@
  * Narrowing helpers for unvalidated JSON (seed sections and control-API bodies). Errors are `ApiError(400)` so the
  * control API reports them as bad input; `applySeed` callers see the same message.
  */
-import { ApiError } from "../../core/contract";
+import { ApiError } from "../../../core/contract";
 
 /** A JSON object as a string-keyed record. */
 export type JsonObject = Readonly<Record<string, unknown>>;

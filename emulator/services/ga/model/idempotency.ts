@@ -3,9 +3,9 @@
  * ClientToken from its own cache, but this service also remembers accepted writes so that a retry after a committed
  * write is answered with the original response — without running into the lock it took — even after a restart.
  */
-import { type ApiCall, type ServiceContext } from "../../core/contract";
-import { idempotentMismatch, invalidParameter } from "./errors";
-import { type GaState } from "./types";
+import { type ApiCall, type ServiceContext } from "../../../core/contract";
+import { idempotentMismatch, invalidParameter } from "../errors";
+import { type GaState } from "../state";
 
 /** How many accepted tokens are remembered (oldest are forgotten first). */
 export const MAX_CLIENT_TOKENS = 1000;

@@ -2,12 +2,12 @@
  * GA read actions. Reads never take or respect the write lock: the docs say only queries are allowed while a
  * listener is `updating`, which is exactly how callers poll for completion.
  */
-import { type ActionDefinition } from "../../core/contract";
-import { certificatePage } from "./certificates";
-import { acceleratorNotFound, listenerNotFound } from "./errors";
-import { optionalInt, requireParam, requireRegion } from "./params";
-import { type AcceleratorRecord, type GaState, type ListenerRecord } from "./types";
-import { acceleratorView, listenerDescribeView, listenerListView, listenersOf, page, parseRole } from "./views";
+import { type ActionDefinition } from "../../../core/contract";
+import { certificatePage } from "../model/certificate-page";
+import { acceleratorNotFound, listenerNotFound } from "../errors";
+import { optionalInt, requireParam, requireRegion } from "../params";
+import { type AcceleratorRecord, type GaState, type ListenerRecord } from "../state";
+import { acceleratorView, listenerDescribeView, listenerListView, listenersOf, page, parseRole } from "../views";
 
 /** The accelerator with this id, else `NotExist.Accelerator`. */
 export function findAccelerator(state: GaState, acceleratorId: string): AcceleratorRecord {
