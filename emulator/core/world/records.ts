@@ -1,6 +1,6 @@
 /** Validation and matching of customer-published records (DNS records and HTTP files). */
-import type { PublishedRecord } from "./contract";
-import { controlError, expectRecord, optString, reqString } from "./json";
+import type { PublishedRecord } from "../contract";
+import { controlError, expectRecord, optString, reqString } from "../json";
 
 /** Validate a `POST /__emulator/records` body. */
 export function parseRecord(body: unknown): PublishedRecord {

@@ -1,7 +1,7 @@
 /** Seeds: validation of seed JSON and the default credential. */
 import { readFileSync } from "node:fs";
-import type { EmulatorSeed } from "./contract";
-import { controlError, expectRecord, isProduct, optString, reqString } from "./json";
+import type { EmulatorSeed } from "../contract";
+import { controlError, expectRecord, isProduct, optString, reqString } from "../json";
 
 /** The access key every emulator accepts unless a seed names its own. */
 export const DEFAULT_CREDENTIAL = {

@@ -1,9 +1,9 @@
 /** The state file: the whole world plus what the core needs to resume (clock, credentials, ClientToken replies). */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import type { Credential } from "./auth";
-import type { ClockSnapshot } from "./clock";
-import type { WorldState } from "./contract";
-import { isRecord } from "./json";
+import type { Credential } from "../auth";
+import type { ClockSnapshot } from "../clock";
+import type { WorldState } from "../contract";
+import { isRecord } from "../json";
 
 /** The JSON written to `stateFile`. */
 export interface PersistedState {

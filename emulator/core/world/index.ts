@@ -2,9 +2,9 @@
  * The world: every service's state slice, published records, id sequences, credentials and ClientToken replies,
  * plus the {@link ServiceContext} handed to services.
  */
-import type { Credential } from "./auth";
-import type { CaScheduleEntry } from "./ca-schedule";
-import type { SimulatedClock } from "./clock";
+import type { Credential } from "../auth";
+import type { CaScheduleEntry } from "../ca-schedule";
+import type { SimulatedClock } from "../clock";
 import {
   API_VERSIONS,
   ApiError,
@@ -14,15 +14,15 @@ import {
   type PublishedRecord,
   type ServiceContext,
   type WorldState,
-} from "./contract";
-import { cnameConflict, DnsView, type DnsAnswer } from "./dns";
-import { Journal } from "./journal";
-import { controlError, isRecord } from "./json";
+} from "../contract";
+import { cnameConflict, DnsView, type DnsAnswer } from "../dns";
+import { Journal } from "../journal";
+import { controlError, isRecord } from "../json";
 import type { PersistedState } from "./persistence";
 import { recordMatches, type RecordSelector } from "./records";
-import type { ErasedService } from "./registry";
-import { analyseServing, caIndex, observe, type CaIndex } from "./serving";
-import type { ServingAnalysis, ServingObservation, ServingReport } from "./serving-types";
+import type { ErasedService } from "../registry";
+import { analyseServing, caIndex, observe, type CaIndex } from "../serving";
+import type { ServingAnalysis, ServingObservation, ServingReport } from "../serving-types";
 
 /** A fresh world with no objects. */
 function emptyWorld(services: readonly ErasedService[]): WorldState {
