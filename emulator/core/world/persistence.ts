@@ -4,6 +4,8 @@ import type { Credential } from "../auth";
 import type { ClockSnapshot } from "../clock";
 import type { WorldState } from "../contract";
 import { isRecord } from "../json";
+import type { ErasedService } from "../registry";
+import type { StoredReply } from "./client-tokens";
 
 /** The JSON written to `stateFile`. */
 export interface PersistedState {
@@ -13,8 +15,18 @@ export interface PersistedState {
   clock: ClockSnapshot;
   credentials: Credential[];
   /** First replies of ClientToken calls, keyed `product\naction\ntoken`. */
-  clientTokens: { key: string; body: Record<string, unknown> }[];
+  clientTokens: StoredReply[];
   world: WorldState;
+}
+
+/** The state file of `world` and of what the core keeps beside it. */
+export function stateFileOf(
+  clock: ClockSnapshot,
+  credentials: Credential[],
+  clientTokens: StoredReply[],
+  world: WorldState,
+): PersistedState {
+  return { format: "alicloud-certs-emulator-state", version: 1, clock, credentials, clientTokens, world };
 }
 
 /** Write atomically (temp file + rename) so a crash mid-write never leaves a truncated state file. */
@@ -49,4 +61,25 @@ function isPersistedState(value: unknown): value is PersistedState {
     Array.isArray(world["records"]) &&
     isRecord(world["sequences"])
   );
+}
+
+/**
+ * The world a loaded state file describes, filled into `world` (one with no objects): each service's slice the file
+ * has (a service it lacks keeps its empty one), the records, the sequences and the serving timelines.
+ */
+export function restoredWorld(
+  world: WorldState,
+  services: readonly ErasedService[],
+  persisted: PersistedState,
+): WorldState {
+  for (const s of services) {
+    if (persisted.world[s.product] !== undefined && persisted.world[s.product] !== null) {
+      world[s.product] = persisted.world[s.product];
+    }
+  }
+  world.records = persisted.world.records;
+  world.sequences = persisted.world.sequences;
+  // State files written before the serving timeline existed have none: history starts at the load.
+  world.serving = isRecord(persisted.world.serving) ? persisted.world.serving : {};
+  return world;
 }

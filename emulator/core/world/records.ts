@@ -1,5 +1,9 @@
-/** Validation and matching of customer-published records (DNS records and HTTP files). */
-import type { PublishedRecord } from "../contract";
+/**
+ * The records the customer published (DNS records and HTTP files): the control API's input, matching, publishing and
+ * removing them, and the DNS view services and the DNS server read them through.
+ */
+import type { PublishedRecord, PublishedRecords } from "../contract";
+import { cnameConflict, DnsView } from "../dns";
 import { controlError, expectRecord, optString, reqString } from "../json";
 
 /** Validate a `POST /__emulator/records` body. */
@@ -50,4 +54,49 @@ export function recordMatches(record: PublishedRecord, sel: RecordSelector): boo
     (sel.type === undefined || record.type.toUpperCase() === sel.type) &&
     (sel.value === undefined || record.value === sel.value)
   );
+}
+
+/** Publish `record` into `records` (publishing the same record twice keeps one; a CNAME shares its name with nothing else). */
+export function publish(records: PublishedRecord[], record: PublishedRecord): void {
+  const conflict = cnameConflict(records, record);
+  if (conflict !== undefined) throw controlError(conflict);
+  const exists = records.some((r) =>
+    recordMatches(r, { kind: record.kind, name: record.name, type: record.type, value: record.value }),
+  );
+  if (!exists) records.push({ ...record });
+}
+
+/** `records` without the selected ones (a new array: the DNS view sees the change). */
+export function unpublish(records: readonly PublishedRecord[], selector: RecordSelector): PublishedRecord[] {
+  return records.filter((r) => !recordMatches(r, selector));
+}
+
+/**
+ * The DNS view of the published records, rebuilt only when they changed: publishing appends to the array, every other
+ * change (removal, reset, rollback, load) replaces it, so the array and its length tell.
+ */
+export class DnsViews {
+  private current: { of: readonly PublishedRecord[]; length: number; view: DnsView } | undefined;
+  /** How many views were built: the {@link PublishedRecords.version} of the current one. */
+  private built = 0;
+
+  /** The view of `records`. */
+  of(records: readonly PublishedRecord[]): DnsView {
+    if (this.current?.of !== records || this.current.length !== records.length)
+      this.current = { of: records, length: records.length, view: new DnsView(records, ++this.built) };
+    return this.current.view;
+  }
+}
+
+/** What services see of the published records (`records` and `dns` give the current ones and their DNS view). */
+export function publishedRecords(records: () => readonly PublishedRecord[], dns: () => DnsView): PublishedRecords {
+  return {
+    has: (kind, name, type, value) =>
+      kind === "dns"
+        ? dns().shows(name, type, value)
+        : records().some((r) => recordMatches(r, { kind, name, type: type.toUpperCase(), value })),
+    get version() {
+      return dns().version;
+    },
+  };
 }
