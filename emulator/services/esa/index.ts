@@ -6,15 +6,10 @@ import type { ActionDefinition, ServiceDefinition } from "../../core/contract";
 import { withServiceChecks } from "./model/conditions";
 import { esaControls } from "./controls";
 import { dumpEsa } from "./dump";
-import { createCustomHostnameAction } from "./handlers/hostname-writes";
-import {
-  applyCustomHostnameCertificateAction,
-  deleteCustomHostnameAction,
-  verifyCustomHostnameAction,
-} from "./handlers/verification";
-import { getCustomHostnameAction, listCustomHostnamesAction } from "./handlers/hostname-reads";
-import { listRecordsAction, listSitesAction } from "./handlers/sites";
-import { updateCustomHostnameAction } from "./handlers/update";
+import { hostnameReadActions } from "./handlers/hostname-reads";
+import { hostnameWriteActions } from "./handlers/hostname-writes";
+import { siteActions } from "./handlers/sites";
+import { verificationActions } from "./handlers/verification";
 import { tickEsa } from "./lifecycle";
 import { esaServing } from "./serving";
 import { applyEsaSeed, defaultEsaSeed } from "./seed";
@@ -35,17 +30,7 @@ export const esaService: ServiceDefinition<EsaState> = {
   product: "esa",
   emptyState: emptyEsaState,
   tick: tickEsa,
-  actions: withChecks({
-    ListSites: listSitesAction,
-    ListRecords: listRecordsAction,
-    CreateCustomHostname: createCustomHostnameAction,
-    UpdateCustomHostname: updateCustomHostnameAction,
-    GetCustomHostname: getCustomHostnameAction,
-    ListCustomHostnames: listCustomHostnamesAction,
-    DeleteCustomHostname: deleteCustomHostnameAction,
-    VerifyCustomHostname: verifyCustomHostnameAction,
-    ApplyCustomHostnameCertificate: applyCustomHostnameCertificateAction,
-  }),
+  actions: withChecks({ ...siteActions, ...hostnameWriteActions, ...hostnameReadActions, ...verificationActions }),
   applySeed: applyEsaSeed,
   defaultSeed: defaultEsaSeed,
   controls: esaControls,

@@ -33,14 +33,8 @@ function listCustomHostnames(call: ApiCall, state: EsaState): Record<string, unk
   return { Hostnames: items.map((h) => hostnameListView(state, h)), ...rest };
 }
 
-export const getCustomHostnameAction: ActionDefinition<EsaState> = {
-  handler: getCustomHostname,
-  required: ["HostnameId"],
-  write: false,
-};
-
-export const listCustomHostnamesAction: ActionDefinition<EsaState> = {
-  handler: listCustomHostnames,
-  required: ["SiteId"],
-  write: false,
+/** The custom hostname reads by action name. */
+export const hostnameReadActions: Readonly<Record<string, ActionDefinition<EsaState>>> = {
+  GetCustomHostname: { handler: getCustomHostname, required: ["HostnameId"], write: false },
+  ListCustomHostnames: { handler: listCustomHostnames, required: ["SiteId"], write: false },
 };

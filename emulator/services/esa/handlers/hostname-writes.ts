@@ -1,13 +1,17 @@
-/** CreateCustomHostname: validation order is parameters → site → record → name conflicts → plan limits → SSL. */
+/**
+ * The custom hostname's writes: CreateCustomHostname (validation order: parameters → site → record → name conflicts →
+ * plan limits → SSL), UpdateCustomHostname (the record and/or the SSL block; Hostname and SiteId are immutable) and
+ * DeleteCustomHostname.
+ */
 import type { ActionDefinition, ApiCall, ServiceContext } from "../../../core/contract";
-import { verifyCodeFor } from "../model/certificates";
-import { checkInstanceOnline, checkSiteAcceptsHostnames, checkStep } from "../model/conditions";
 import { conflictWithExistingResource, quotaExceeded, wildcardRequiresEnterprisePlan } from "../errors";
+import { requireHostname, requireSite, requireSourceRecord } from "../lookups";
+import { verifyCodeFor } from "../model/certificates";
+import { checkInstanceOnline, checkRecordNotBusy, checkSiteAcceptsHostnames, checkStep } from "../model/conditions";
 import { parseHostname } from "../model/hostname";
-import { idParam, present } from "../params";
 import { checkSslSyntax, planSsl } from "../model/ssl";
+import { idParam, optionalIdParam, present } from "../params";
 import { newCustomHostname, type EsaState } from "../state";
-import { requireSite, requireSourceRecord } from "../lookups";
 
 /** Real HostnameIds are ~1e15 (doc examples); small sequence numbers are lifted into that range, below 2^53. */
 const HOSTNAME_ID_BASE = 7_200_000_000_000_000n;
@@ -70,17 +74,53 @@ function createCustomHostname(call: ApiCall, state: EsaState, ctx: ServiceContex
   return { HostnameId: Number(hostnameId), Hostname: h.hostname };
 }
 
-/** `CreateCustomHostname`, limited to 100 calls per hour per user (doc). */
-export const createCustomHostnameAction: ActionDefinition<EsaState> = {
-  handler: createCustomHostname,
-  required: ["SiteId", "Hostname", "RecordId", "SslFlag"],
-  write: true,
-  secretParams: ["PrivateKey"],
-  rateLimit: {
-    limit: 100,
-    windowMs: 3_600_000,
-    status: 429,
-    code: "TooManyRequests",
-    message: "Too many requests: CreateCustomHostname can be called at most 100 times per hour. Try again later.",
+function updateCustomHostname(call: ApiCall, state: EsaState, ctx: ServiceContext): Record<string, unknown> {
+  const p = call.params;
+  const recordId = optionalIdParam(p, "RecordId");
+  checkSslSyntax(p);
+  const h = requireHostname(state, p);
+  checkInstanceOnline(state, h.siteId);
+  if (recordId !== undefined) requireSourceRecord(state, h.siteId, recordId);
+  checkRecordNotBusy(state, recordId ?? h.recordId, ctx);
+  // UpdateCustomHostname documents the certificate step codes with HTTP 404 (CreateCustomHostname: 400).
+  const ssl = planSsl(p, h.hostname, h, ctx, state, 404);
+
+  // Everything is validated; only now mutate, so a failed call changes nothing.
+  if (recordId !== undefined && recordId !== h.recordId) {
+    h.recordId = recordId;
+    h.updateTime = ctx.clock.now();
+  }
+  ssl?.(h);
+  return {};
+}
+
+function deleteCustomHostname(call: ApiCall, state: EsaState): Record<string, unknown> {
+  const h = requireHostname(state, call.params);
+  delete state.hostnames[h.hostnameId];
+  return {};
+}
+
+/** The custom hostname writes by action name. */
+export const hostnameWriteActions: Readonly<Record<string, ActionDefinition<EsaState>>> = {
+  // Limited to 100 calls per hour per user (doc).
+  CreateCustomHostname: {
+    handler: createCustomHostname,
+    required: ["SiteId", "Hostname", "RecordId", "SslFlag"],
+    write: true,
+    secretParams: ["PrivateKey"],
+    rateLimit: {
+      limit: 100,
+      windowMs: 3_600_000,
+      status: 429,
+      code: "TooManyRequests",
+      message: "Too many requests: CreateCustomHostname can be called at most 100 times per hour. Try again later.",
+    },
   },
+  UpdateCustomHostname: {
+    handler: updateCustomHostname,
+    required: ["HostnameId"],
+    write: true,
+    secretParams: ["PrivateKey"],
+  },
+  DeleteCustomHostname: { handler: deleteCustomHostname, required: ["HostnameId"], write: true },
 };

@@ -1,16 +1,13 @@
-/** DeleteCustomHostname, VerifyCustomHostname and ApplyCustomHostnameCertificate. */
+/**
+ * The two checks a caller can start again: VerifyCustomHostname (ownership) and ApplyCustomHostnameCertificate (a new
+ * free-certificate application, whose domain validation runs again).
+ */
 import type { ActionDefinition, ApiCall, ServiceContext } from "../../../core/contract";
 import { checkInstanceOnline } from "../model/conditions";
 import { certStatusNotAllowed, certTypeNotSupported, verifyUnpassed } from "../errors";
 import { activate, ownershipProven, startFreeApplication } from "../lifecycle";
 import type { EsaState } from "../state";
 import { requireHostname } from "../lookups";
-
-function deleteCustomHostname(call: ApiCall, state: EsaState): Record<string, unknown> {
-  const h = requireHostname(state, call.params);
-  delete state.hostnames[h.hostnameId];
-  return {};
-}
 
 /**
  * Not-yet-verified. The doc's error table lists `CustomHostname.VerifyUnpassed` with **HTTP 200**. Alibaba's doc
@@ -45,21 +42,9 @@ function applyCustomHostnameCertificate(call: ApiCall, state: EsaState, ctx: Ser
   return {};
 }
 
-export const deleteCustomHostnameAction: ActionDefinition<EsaState> = {
-  handler: deleteCustomHostname,
-  required: ["HostnameId"],
-  write: true,
-};
-
-export const verifyCustomHostnameAction: ActionDefinition<EsaState> = {
-  handler: verifyCustomHostname,
-  required: ["HostnameId"],
+/** The verification actions by name. */
+export const verificationActions: Readonly<Record<string, ActionDefinition<EsaState>>> = {
   // It can activate the hostname, so it is a write for the request log and fault injection.
-  write: true,
-};
-
-export const applyCustomHostnameCertificateAction: ActionDefinition<EsaState> = {
-  handler: applyCustomHostnameCertificate,
-  required: ["HostnameId"],
-  write: true,
+  VerifyCustomHostname: { handler: verifyCustomHostname, required: ["HostnameId"], write: true },
+  ApplyCustomHostnameCertificate: { handler: applyCustomHostnameCertificate, required: ["HostnameId"], write: true },
 };
