@@ -1,7 +1,7 @@
 /** `GET /__emulator/objects` summary: every site, record and hostname, private keys redacted. */
 import type { ServiceContext } from "../../core/contract";
-import { isoSeconds } from "./model/certificates";
 import { sortedById, type EsaState } from "./state";
+import { isoSeconds } from "./views";
 
 export function dumpEsa(state: EsaState, _ctx: ServiceContext): unknown {
   return {

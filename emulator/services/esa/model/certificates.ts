@@ -94,8 +94,3 @@ export function dcvChallenge(hostnameId: string, hostname: string, attempt: numb
 export function freeCertId(hostnameId: string, attempt: number): string {
   return digest(`esa-free-cert:${hostnameId}:${attempt}`).toString("hex").slice(0, 32);
 }
-
-/** ISO-8601 UTC without milliseconds, the format every ESA time field uses (`2026-04-19T11:15:20Z`). */
-export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
