@@ -1,15 +1,9 @@
 import type { ActionDefinition, ApiCall, ServiceContext } from "../../../core/contract";
 import { CasErrors } from "../errors";
-import type { CasCertificate, CasState } from "../state";
+import { certificateOf } from "../lookups";
+import type { CasState } from "../state";
 import { certChainEntries, chainPem, chinaDate } from "../views";
-import { parseBoolean, parseId } from "../params";
-
-/** The certificate named by the `CertId` parameter, or `NotFound` (Terraform treats that code as "gone"). */
-function certificateOf(call: ApiCall, state: CasState): CasCertificate {
-  const cert = state.certificates[parseId("CertId", call.params["CertId"] ?? "")];
-  if (cert === undefined) throw CasErrors.notFound();
-  return cert;
-}
+import { parseBoolean } from "../params";
 
 function getDetail(call: ApiCall, state: CasState, ctx: ServiceContext): Record<string, unknown> {
   const cert = certificateOf(call, state);

@@ -5,16 +5,10 @@ import { newOrderIds, newValidationToken } from "../model/ids";
 import { reusableValidation } from "../model/issuance-policy";
 import { DNS_RECORD_LABEL, FILE_VALIDATION_URI, validationDomain } from "../lifecycle";
 import { DEFAULT_PRODUCT_CODE, findProduct } from "../model/products";
+import { orderOf } from "../lookups";
 import type { CasOrder, CasState } from "../state";
 import { chainPem } from "../views";
-import { checkEmail, checkPhone, checkUsername, isWildcard, parseEnum, parseId, parseTags } from "../params";
-
-/** The order named by the `OrderId` parameter, or `NotFound`. */
-export function orderOf(call: ApiCall, state: CasState): CasOrder {
-  const order = state.orders[parseId("OrderId", call.params["OrderId"] ?? "")];
-  if (order === undefined) throw CasErrors.notFound();
-  return order;
-}
+import { checkEmail, checkPhone, checkUsername, isWildcard, parseEnum, parseTags } from "../params";
 
 /** Give the unit an order consumed back to its package (at most once per order). */
 export function releaseQuota(state: CasState, order: CasOrder): void {
