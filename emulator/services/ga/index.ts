@@ -3,13 +3,14 @@
  * with the asynchronous writes and the per-instance exclusive lock that callers must wait out.
  */
 import { type ServiceDefinition } from "../../core/contract";
-import { dumpGaObjects, gaControls } from "./controls";
-import { tickGa } from "./lifecycle";
-import { gaServing } from "./serving";
+import { gaControls } from "./controls";
+import { dumpGaObjects } from "./dump";
 import { gaReadActions } from "./handlers/reads";
-import { applyGaSeed, GA_DEFAULT_SEED } from "./seed";
-import { emptyGaState, type GaState } from "./state";
 import { gaWriteActions } from "./handlers/writes";
+import { tickGa } from "./lifecycle";
+import { applyGaSeed, GA_DEFAULT_SEED } from "./seed";
+import { gaServing } from "./serving";
+import { emptyGaState, type GaState } from "./state";
 
 export { GA_DEFAULT_SEED } from "./seed";
 export type { GaState } from "./state";

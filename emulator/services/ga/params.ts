@@ -129,3 +129,18 @@ export function casIdOf(certificateId: string, paramName: string): string {
 export function sameDomain(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
+
+/** One page of `items` for the PageNumber/PageSize style lists. */
+export function page<T>(items: readonly T[], pageNumber: number, pageSize: number): T[] {
+  return items.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+}
+
+/** Certificate roles accepted by ListListenerCertificates. */
+export type CertificateRole = "default" | "additional" | "all";
+
+/** `Role` → role; absent or empty means both kinds. */
+export function parseRole(raw: string | undefined): CertificateRole {
+  if (raw === undefined || raw === "") return "all";
+  if (raw === "default" || raw === "additional") return raw;
+  throw invalidParameter(`The parameter Role (${raw}) is invalid; valid values are default and additional.`);
+}

@@ -4,26 +4,10 @@
  */
 import { type ActionDefinition } from "../../../core/contract";
 import { certificatePage } from "../model/certificate-page";
-import { acceleratorNotFound, listenerNotFound } from "../errors";
-import { optionalInt, requireParam, requireRegion } from "../params";
-import { type AcceleratorRecord, type GaState, type ListenerRecord } from "../state";
-import { acceleratorView, listenerDescribeView, listenerListView, listenersOf, page, parseRole } from "../views";
-
-/** The accelerator with this id, else `NotExist.Accelerator`. */
-export function findAccelerator(state: GaState, acceleratorId: string): AcceleratorRecord {
-  const accelerator = state.accelerators[acceleratorId];
-  if (accelerator === undefined) throw acceleratorNotFound();
-  return accelerator;
-}
-
-/** The listener with this id (of this accelerator, when given), else `NotExist.Listener`. */
-export function findListener(state: GaState, listenerId: string, acceleratorId?: string): ListenerRecord {
-  const listener = state.listeners[listenerId];
-  if (listener === undefined || (acceleratorId !== undefined && listener.acceleratorId !== acceleratorId)) {
-    throw listenerNotFound();
-  }
-  return listener;
-}
+import { findAccelerator, findListener, listenersOf } from "../lookups";
+import { optionalInt, page, parseRole, requireParam, requireRegion } from "../params";
+import { type GaState } from "../state";
+import { acceleratorView, listenerDescribeView, listenerListView } from "../views";
 
 const listAccelerators: ActionDefinition<GaState> = {
   required: ["RegionId"],

@@ -25,7 +25,7 @@ import {
   requireRegion,
   sameDomain,
 } from "../params";
-import { findAccelerator, findListener } from "./reads";
+import { findAccelerator, findListener } from "../lookups";
 import { type AcceleratorRecord, type BindingRecord, type GaState, type ListenerRecord } from "../state";
 
 /** Documented: at most 10 certificates (or domains) per call. */

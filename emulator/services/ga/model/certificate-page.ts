@@ -5,7 +5,7 @@
  */
 import { invalidParameter } from "../errors";
 import { type ListenerRecord } from "../state";
-import { type CertificateRole } from "../views";
+import { type CertificateRole } from "../params";
 
 interface Entry {
   key: string;
