@@ -130,9 +130,33 @@ export function sameDomain(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-/** One page of `items` for the PageNumber/PageSize style lists. */
-export function page<T>(items: readonly T[], pageNumber: number, pageSize: number): T[] {
-  return items.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+/** The page a PageNumber/PageSize style list asks for. */
+export interface Paging {
+  readonly pageNumber: number;
+  readonly pageSize: number;
+}
+
+/** `PageNumber` (from 1, default 1) and `PageSize` (1 to 50, default 10) of ListAccelerators and ListListeners. */
+export function paging(params: Params): Paging {
+  return {
+    pageNumber: optionalInt(params, "PageNumber", 1, Number.MAX_SAFE_INTEGER, 1),
+    pageSize: optionalInt(params, "PageSize", 1, 50, 10),
+  };
+}
+
+/** One page of `items` under `key`, with the documented `TotalCount`, `PageNumber` and `PageSize`. */
+export function pageOf<T>(
+  key: string,
+  items: readonly T[],
+  { pageNumber, pageSize }: Paging,
+  view: (item: T) => Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    [key]: items.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((item) => view(item)),
+    TotalCount: items.length,
+    PageNumber: pageNumber,
+    PageSize: pageSize,
+  };
 }
 
 /** Certificate roles accepted by ListListenerCertificates. */

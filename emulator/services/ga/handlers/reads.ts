@@ -5,7 +5,7 @@
 import { type ActionDefinition } from "../../../core/contract";
 import { certificatePage } from "../model/certificate-page";
 import { findAccelerator, findListener, listenersOf } from "../lookups";
-import { optionalInt, page, parseRole, requireParam, requireRegion } from "../params";
+import { optionalInt, pageOf, paging, parseRole, requireParam, requireRegion } from "../params";
 import { type GaState } from "../state";
 import { acceleratorView, listenerDescribeView, listenerListView } from "../views";
 
@@ -14,8 +14,7 @@ const listAccelerators: ActionDefinition<GaState> = {
   write: false,
   handler: (call, state) => {
     requireRegion(call.params);
-    const pageNumber = optionalInt(call.params, "PageNumber", 1, Number.MAX_SAFE_INTEGER, 1);
-    const pageSize = optionalInt(call.params, "PageSize", 1, 50, 10);
+    const paged = paging(call.params);
     const id = call.params["AcceleratorId"];
     const wanted = call.params["State"];
     const matching = Object.values(state.accelerators).filter(
@@ -23,12 +22,7 @@ const listAccelerators: ActionDefinition<GaState> = {
         (id === undefined || id === "" || a.acceleratorId === id) &&
         (wanted === undefined || wanted === "" || a.state === wanted),
     );
-    return {
-      Accelerators: page(matching, pageNumber, pageSize).map(acceleratorView),
-      TotalCount: matching.length,
-      PageNumber: pageNumber,
-      PageSize: pageSize,
-    };
+    return pageOf("Accelerators", matching, paged, acceleratorView);
   },
 };
 
@@ -47,18 +41,12 @@ const listListeners: ActionDefinition<GaState> = {
   handler: (call, state) => {
     requireRegion(call.params);
     const accelerator = findAccelerator(state, requireParam(call.params, "AcceleratorId"));
-    const pageNumber = optionalInt(call.params, "PageNumber", 1, Number.MAX_SAFE_INTEGER, 1);
-    const pageSize = optionalInt(call.params, "PageSize", 1, 50, 10);
+    const paged = paging(call.params);
     const protocol = call.params["Protocol"];
     const matching = listenersOf(state, accelerator.acceleratorId).filter(
       (l) => protocol === undefined || protocol === "" || l.protocol === protocol.toUpperCase(),
     );
-    return {
-      Listeners: page(matching, pageNumber, pageSize).map(listenerListView),
-      TotalCount: matching.length,
-      PageNumber: pageNumber,
-      PageSize: pageSize,
-    };
+    return pageOf("Listeners", matching, paged, listenerListView);
   },
 };
 
