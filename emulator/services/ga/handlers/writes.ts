@@ -69,92 +69,87 @@ function requireCasCertificate(ctx: ServiceContext, certificateId: string, param
   if (!ctx.lookup.casCertificateExists(casIdOf(certificateId, paramName))) throw certificateNotFound(certificateId);
 }
 
-const associate: ActionDefinition<GaState> = {
-  required: WRITE_REQUIRED,
-  write: true,
-  idempotentByClientToken: true,
-  handler: (call, state, ctx) => {
-    requireRegion(call.params);
-    return oncePerClientToken(state, call, ctx, () => {
-      const certificates = flattenedObjects(call.params, "Certificates", ["Domain", "Id"] as const);
-      checkCount(certificates.length, "Certificates");
-      certificates.forEach((c, i) => {
-        checkDomain(c.Domain, `Certificates.${i + 1}.Domain`);
-        casIdOf(c.Id, `Certificates.${i + 1}.Id`);
-      });
-      checkDistinct(
-        certificates.map((c) => c.Domain),
-        "Certificates",
-      );
-      const { accelerator, listener } = writableTarget(state, call);
-      certificates.forEach((c, i) => {
-        if (bindingFor(listener, c.Domain) !== undefined) throw bindingExists(c.Domain);
-        requireCasCertificate(ctx, c.Id, `Certificates.${i + 1}.Id`);
-      });
-      for (const c of certificates) {
-        // Why: the binding is visible at once but `updating` until the write settles (inferred; undocumented).
-        listener.additionalCertificates.push({
-          domain: c.Domain,
-          certificateId: c.Id,
-          state: "updating",
-          pending: { kind: "associate" },
-        });
-      }
-      beginWrite(accelerator, listener, ctx);
-      return { ListenerId: listener.listenerId };
-    });
-  },
-};
+/**
+ * A write action: it takes the lock, so it is idempotent by ClientToken (GA's documented idempotency), and every GA
+ * call needs `RegionId=cn-hangzhou` before anything else. `write` runs at most once per ClientToken.
+ */
+function clientTokenWrite(
+  required: readonly string[],
+  write: (call: ApiCall, state: GaState, ctx: ServiceContext) => Record<string, unknown>,
+): ActionDefinition<GaState> {
+  return {
+    required,
+    write: true,
+    idempotentByClientToken: true,
+    handler: (call, state, ctx) => {
+      requireRegion(call.params);
+      return oncePerClientToken(state, call, ctx, () => write(call, state, ctx));
+    },
+  };
+}
 
-const update: ActionDefinition<GaState> = {
-  required: [...WRITE_REQUIRED, "Domain", "CertificateId"],
-  write: true,
-  idempotentByClientToken: true,
-  handler: (call, state, ctx) => {
-    requireRegion(call.params);
-    return oncePerClientToken(state, call, ctx, () => {
-      const domain = requireParam(call.params, "Domain");
-      const certificateId = requireParam(call.params, "CertificateId");
-      const dryRun = optionalBool(call.params, "DryRun");
-      checkDomain(domain, "Domain");
-      casIdOf(certificateId, "CertificateId");
-      const { accelerator, listener } = writableTarget(state, call);
-      const binding = bindingFor(listener, domain);
-      if (binding === undefined) throw bindingNotFound(domain);
-      requireCasCertificate(ctx, certificateId, "CertificateId");
-      if (dryRun) throw dryRunPassed();
-      // Why: the doc says the certificate "being replaced" is `updating`; the new id shows once it is in effect.
-      binding.state = "updating";
-      binding.pending = { kind: "update", certificateId };
-      beginWrite(accelerator, listener, ctx);
-      return { ListenerId: listener.listenerId };
+const associate = clientTokenWrite(WRITE_REQUIRED, (call, state, ctx) => {
+  const certificates = flattenedObjects(call.params, "Certificates", ["Domain", "Id"] as const);
+  checkCount(certificates.length, "Certificates");
+  certificates.forEach((c, i) => {
+    checkDomain(c.Domain, `Certificates.${i + 1}.Domain`);
+    casIdOf(c.Id, `Certificates.${i + 1}.Id`);
+  });
+  checkDistinct(
+    certificates.map((c) => c.Domain),
+    "Certificates",
+  );
+  const { accelerator, listener } = writableTarget(state, call);
+  certificates.forEach((c, i) => {
+    if (bindingFor(listener, c.Domain) !== undefined) throw bindingExists(c.Domain);
+    requireCasCertificate(ctx, c.Id, `Certificates.${i + 1}.Id`);
+  });
+  for (const c of certificates) {
+    // Why: the binding is visible at once but `updating` until the write settles (inferred; undocumented).
+    listener.additionalCertificates.push({
+      domain: c.Domain,
+      certificateId: c.Id,
+      state: "updating",
+      pending: { kind: "associate" },
     });
-  },
-};
+  }
+  beginWrite(accelerator, listener, ctx);
+  return { ListenerId: listener.listenerId };
+});
 
-const dissociate: ActionDefinition<GaState> = {
-  required: WRITE_REQUIRED,
-  write: true,
-  idempotentByClientToken: true,
-  handler: (call, state, ctx) => {
-    requireRegion(call.params);
-    return oncePerClientToken(state, call, ctx, () => {
-      const domains = flattenedStrings(call.params, "Domains");
-      checkCount(domains.length, "Domains");
-      domains.forEach((domain, i) => checkDomain(domain, `Domains.${i + 1}`));
-      checkDistinct(domains, "Domains");
-      const { accelerator, listener } = writableTarget(state, call);
-      // Why: an unbound domain is an error (as TF's pre-check suggests), so a caller must list before it deletes.
-      const bindings = domains.map((domain) => bindingFor(listener, domain) ?? throwNotBound(domain));
-      for (const binding of bindings) {
-        binding.state = "updating";
-        binding.pending = { kind: "dissociate" };
-      }
-      beginWrite(accelerator, listener, ctx);
-      return {};
-    });
-  },
-};
+const update = clientTokenWrite([...WRITE_REQUIRED, "Domain", "CertificateId"], (call, state, ctx) => {
+  const domain = requireParam(call.params, "Domain");
+  const certificateId = requireParam(call.params, "CertificateId");
+  const dryRun = optionalBool(call.params, "DryRun");
+  checkDomain(domain, "Domain");
+  casIdOf(certificateId, "CertificateId");
+  const { accelerator, listener } = writableTarget(state, call);
+  const binding = bindingFor(listener, domain);
+  if (binding === undefined) throw bindingNotFound(domain);
+  requireCasCertificate(ctx, certificateId, "CertificateId");
+  if (dryRun) throw dryRunPassed();
+  // Why: the doc says the certificate "being replaced" is `updating`; the new id shows once it is in effect.
+  binding.state = "updating";
+  binding.pending = { kind: "update", certificateId };
+  beginWrite(accelerator, listener, ctx);
+  return { ListenerId: listener.listenerId };
+});
+
+const dissociate = clientTokenWrite(WRITE_REQUIRED, (call, state, ctx) => {
+  const domains = flattenedStrings(call.params, "Domains");
+  checkCount(domains.length, "Domains");
+  domains.forEach((domain, i) => checkDomain(domain, `Domains.${i + 1}`));
+  checkDistinct(domains, "Domains");
+  const { accelerator, listener } = writableTarget(state, call);
+  // Why: an unbound domain is an error (as TF's pre-check suggests), so a caller must list before it deletes.
+  const bindings = domains.map((domain) => bindingFor(listener, domain) ?? throwNotBound(domain));
+  for (const binding of bindings) {
+    binding.state = "updating";
+    binding.pending = { kind: "dissociate" };
+  }
+  beginWrite(accelerator, listener, ctx);
+  return {};
+});
 
 function throwNotBound(domain: string): never {
   throw bindingNotFound(domain);
