@@ -3,6 +3,7 @@
  * ClientToken from its own cache, but this service also remembers accepted writes so that a retry after a committed
  * write is answered with the original response — without running into the lock it took — even after a restart.
  */
+import { V1_COMMON_PARAMS } from "../../../core/auth-v1";
 import { type ApiCall, type ServiceContext } from "../../../core/contract";
 import { idempotentMismatch, invalidParameter } from "../errors";
 import { type GaState } from "../state";
@@ -10,20 +11,11 @@ import { type GaState } from "../state";
 /** How many accepted tokens are remembered (oldest are forgotten first). */
 export const MAX_CLIENT_TOKENS = 1000;
 
-/** Parameters that differ between two sends of the same logical request (signature v1 envelope, token itself). */
-const VOLATILE = new Set([
-  "ClientToken",
-  "Action",
-  "Version",
-  "Format",
-  "Timestamp",
-  "SignatureNonce",
-  "SignatureMethod",
-  "SignatureVersion",
-  "Signature",
-  "AccessKeyId",
-  "SecurityToken",
-]);
+/**
+ * Parameters that differ between two sends of the same logical request: the token itself and the V1 signature's
+ * envelope (the core strips the envelope from V1 calls already; an ACS3 call could still carry those names).
+ */
+const VOLATILE = new Set(["ClientToken", ...V1_COMMON_PARAMS]);
 
 /** A canonical rendering of the request's meaningful parameters. */
 function fingerprint(params: ApiCall["params"]): string {
