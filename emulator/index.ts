@@ -37,6 +37,8 @@ export type {
   RequestLogEntry,
   RequestLogFilter,
   DnsAnswer,
+} from "./core/control-types";
+export type {
   ConsumerTimeline,
   ServedCertificate,
   ServingAnalysis,
@@ -45,4 +47,4 @@ export type {
   ServingReport,
   ServingViolation,
   ServingViolationKind,
-} from "./core/control-types";
+} from "./core/serving-types";
