@@ -18,6 +18,25 @@ export const CAS_REGIONS = ["cn-hangzhou", "ap-southeast-1"] as const;
 /** Applies a validated SSL change to a hostname. */
 export type SslChange = (h: EsaCustomHostname) => void;
 
+/** What an installed (uploaded or CAS) certificate sets on the hostname besides its type. */
+type InstalledCertificate = Partial<
+  Pick<
+    EsaCustomHostname,
+    "certificate" | "privateKey" | "certId" | "certNotAfter" | "certStatus" | "casId" | "casRegion"
+  >
+>;
+
+/** The change that turns SSL on with this certificate, in place of whatever certificate the hostname had. */
+function installing(certType: CertType, certificate: InstalledCertificate, now: number): SslChange {
+  return (h) => {
+    clearCertificate(h);
+    h.sslFlag = "on";
+    h.certType = certType;
+    Object.assign(h, certificate);
+    h.updateTime = now;
+  };
+}
+
 /** The certificate status an installed certificate with this NotAfter has at `now`. */
 export function statusForNotAfter(notAfter: number, now: number): CertStatus {
   if (now >= notAfter) return "Expired";
@@ -93,17 +112,17 @@ export function planSsl(
       if (privateKey === undefined) throw missingConditional("PrivateKey", "CertType is upload");
       const upload = verifyUpload(certificate, privateKey, hostname);
       checkStep(state, "setCert", ctx, stepStatus);
-      return (h) => {
-        clearCertificate(h);
-        h.sslFlag = "on";
-        h.certType = "upload";
-        h.certificate = certificate;
-        h.privateKey = privateKey;
-        h.certId = upload.certId;
-        h.certNotAfter = upload.notAfter;
-        h.certStatus = statusForNotAfter(upload.notAfter, now);
-        h.updateTime = now;
-      };
+      return installing(
+        "upload",
+        {
+          certificate,
+          privateKey,
+          certId: upload.certId,
+          certNotAfter: upload.notAfter,
+          certStatus: statusForNotAfter(upload.notAfter, now),
+        },
+        now,
+      );
     }
     case "cas": {
       const casId = casIdParam ?? (same ? (current?.casId ?? undefined) : undefined);
@@ -114,15 +133,7 @@ export function planSsl(
       checkStep(state, "queryCas", ctx);
       if (!ctx.lookup.casCertificateExists(casId)) throw casCertificateNotFound(casId);
       checkStep(state, "setCert", ctx, stepStatus);
-      return (h) => {
-        clearCertificate(h);
-        h.sslFlag = "on";
-        h.certType = "cas";
-        h.casId = casId;
-        h.casRegion = casRegion;
-        h.certStatus = "OK";
-        h.updateTime = now;
-      };
+      return installing("cas", { casId, casRegion, certStatus: "OK" }, now);
     }
   }
 }
