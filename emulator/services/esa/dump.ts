@@ -3,7 +3,7 @@ import type { ServiceContext } from "../../core/contract";
 import { sortedById, type EsaState } from "./state";
 import { isoSeconds } from "./views";
 
-export function dumpEsa(state: EsaState, _ctx: ServiceContext): unknown {
+export function dumpEsaObjects(state: EsaState, _ctx: ServiceContext): unknown {
   return {
     sites: sortedById(state.sites).map((s) => ({
       siteId: s.siteId,

@@ -5,7 +5,7 @@
 import type { ActionDefinition, ServiceDefinition } from "../../core/contract";
 import { withServiceChecks } from "./model/conditions";
 import { esaControls } from "./controls";
-import { dumpEsa } from "./dump";
+import { dumpEsaObjects } from "./dump";
 import { hostnameReadActions } from "./handlers/hostname-reads";
 import { hostnameWriteActions } from "./handlers/hostname-writes";
 import { siteActions } from "./handlers/sites";
@@ -34,6 +34,6 @@ export const esaService: ServiceDefinition<EsaState> = {
   applySeed: applyEsaSeed,
   defaultSeed: defaultEsaSeed,
   controls: esaControls,
-  dumpObjects: dumpEsa,
+  dumpObjects: dumpEsaObjects,
   serving: esaServing,
 };

@@ -24,6 +24,6 @@ export const gaService: ServiceDefinition<GaState> = {
   applySeed: applyGaSeed,
   defaultSeed: GA_DEFAULT_SEED,
   controls: gaControls,
-  dumpObjects: (state) => dumpGaObjects(state),
+  dumpObjects: dumpGaObjects,
   serving: gaServing,
 };
