@@ -13,9 +13,8 @@ import type {
   RateLimitOverrideInput,
   RequestLogEntry,
   RequestLogFilter,
-  ServingAnalysis,
-  ServingReport,
 } from "./core/control-types";
+import type { ServingAnalysis, ServingReport } from "./core/serving-types";
 
 /** A control call the emulator rejected; `code` and `message` come from its JSON error body. */
 export class EmulatorControlError extends Error {

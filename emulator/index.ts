@@ -22,7 +22,7 @@ export function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmu
 export { EmulatorControl, EmulatorControlError, type RecordSelectorInput } from "./client";
 export type { EmulatorOptions, RunningEmulator } from "./core/options";
 export { DEFAULT_TIMINGS } from "./core/options";
-export { DEFAULT_CREDENTIAL } from "./core/seed";
+export { DEFAULT_CREDENTIAL } from "./core/world/seed";
 export { CONTROL_PREFIX } from "./core/control-api";
 export { API_VERSIONS, ApiError } from "./core/contract";
 export { SC081_SCHEDULE, type CaScheduleEntry } from "./core/ca-schedule";
@@ -37,6 +37,8 @@ export type {
   RequestLogEntry,
   RequestLogFilter,
   DnsAnswer,
+} from "./core/control-types";
+export type {
   ConsumerTimeline,
   ServedCertificate,
   ServingAnalysis,
@@ -45,4 +47,4 @@ export type {
   ServingReport,
   ServingViolation,
   ServingViolationKind,
-} from "./core/control-types";
+} from "./core/serving-types";

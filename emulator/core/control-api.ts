@@ -5,9 +5,9 @@ import { parseFaultRule } from "./faults";
 import { controlError, expectRecord, isProduct, optNumber } from "./json";
 import { parseUrlEncoded, splitTarget } from "./params";
 import { parseRateLimitOverride } from "./rate-limit";
-import { parseRecord, parseRecordSelector } from "./records";
+import { parseRecord, parseRecordSelector } from "./world/records";
 import type { Runtime } from "./runtime";
-import { parseSeed } from "./seed";
+import { parseSeed } from "./world/seed";
 
 /** Every control path starts with this. */
 export const CONTROL_PREFIX = "/__emulator/";

@@ -127,13 +127,3 @@ export interface ControlErrorBody {
 
 /** Re-exported for client users. */
 export type { DnsAnswer, EmulatorSeed, PublishedRecord };
-export type {
-  ConsumerTimeline,
-  ServedCertificate,
-  ServingAnalysis,
-  ServingConsumer,
-  ServingPeriod,
-  ServingReport,
-  ServingViolation,
-  ServingViolationKind,
-} from "./serving-types";

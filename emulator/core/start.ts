@@ -6,7 +6,7 @@ import type { EmulatorSeed, EmulatorTimings } from "./contract";
 import { FaultRegistry } from "./faults";
 import { NonceCache } from "./nonce-cache";
 import { DEFAULT_TIMINGS, type EmulatorOptions, type RunningEmulator } from "./options";
-import { loadStateFile, saveStateFile } from "./persistence";
+import { loadStateFile, saveStateFile } from "./world/persistence";
 import { RateLimiter } from "./rate-limit";
 import type { ErasedService } from "./registry";
 import { RequestLog } from "./request-log";
@@ -14,7 +14,7 @@ import { REPLAY_WINDOW_MS } from "./auth";
 import { parseCaSchedule, SC081_SCHEDULE, type CaScheduleEntry } from "./ca-schedule";
 import { startDnsServer } from "./dns-server";
 import type { Logger, Runtime } from "./runtime";
-import { DEFAULT_CREDENTIAL, loadSeedFile, parseSeed } from "./seed";
+import { DEFAULT_CREDENTIAL, loadSeedFile, parseSeed } from "./world/seed";
 import { createEmulatorServer } from "./server";
 import { World } from "./world";
 

@@ -1,25 +1,31 @@
+/**
+ * Control operations (`POST /__emulator/cas/<name>`), playing the CA's part in tests and demos:
+ * - `failValidation` `{orderId}`: the review of a pending order fails (`verify_fail`);
+ * - `issueNow` `{orderId}`: a pending order is issued at once;
+ * - `setQuota` `{productCode, total, used?}`: a product code's resource plan;
+ * - `configure` `{describeStateCertId?}`: emulator knobs;
+ * - `schedule` `{caSchedule?}`: the CA's issuance schedule.
+ * OrderIds are decimal strings (they exceed 2^53). Malformed input is `InvalidControlInput` (400), as in the core's
+ * own control routes; an unknown order is `NotFound`.
+ */
 import { parseCaSchedule, type CaScheduleEntry } from "../../core/ca-schedule";
-import { ApiError, type ControlHandler, type ServiceContext } from "../../core/contract";
+import type { ControlHandler, ServiceContext } from "../../core/contract";
+import { controlError, isRecord } from "../../core/json";
 import { CasErrors } from "./errors";
-import { scheduleOf } from "./issuance-policy";
+import { scheduleOf } from "./model/issuance-policy";
 import { issueOrder } from "./lifecycle";
 import { parsePackage } from "./seed";
 import type { CasOrder, CasState } from "./state";
-
-/** Malformed control input: the same code the core's own control routes use. */
-function badRequest(message: string): ApiError {
-  return new ApiError(400, "InvalidControlInput", message);
-}
 
 /**
  * The order named by `body.orderId`. OrderIds exceed 2^53, so the control API takes them as decimal strings (a JSON
  * number would already have lost digits when the body was parsed).
  */
 function orderFromBody(state: CasState, body: unknown): CasOrder {
-  const raw = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["orderId"] : undefined;
+  const raw = isRecord(body) ? body["orderId"] : undefined;
   const orderId = typeof raw === "bigint" ? raw.toString() : raw;
   if (typeof orderId !== "string" || !/^\d+$/.test(orderId)) {
-    throw badRequest('Body must be {"orderId": "<decimal string>"}.');
+    throw controlError('Body must be {"orderId": "<decimal string>"}.');
   }
   const order = state.orders[BigInt(orderId).toString()];
   if (order === undefined) throw CasErrors.notFound();
@@ -55,7 +61,7 @@ const setQuota: ControlHandler<CasState> = (state, body) => {
   try {
     pkg = parsePackage("body", body);
   } catch (e) {
-    throw badRequest(e instanceof Error ? e.message : String(e));
+    throw controlError(e instanceof Error ? e.message : String(e));
   }
   state.packages[pkg.productCode] = pkg;
   return pkg;
@@ -63,9 +69,9 @@ const setQuota: ControlHandler<CasState> = (state, body) => {
 
 /** Emulator knobs: `{describeStateCertId?: boolean}` (leave `CertId` out of DescribeCertificateState when false). */
 const configure: ControlHandler<CasState> = (state, body) => {
-  const b = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const b = isRecord(body) ? body : {};
   const value = b["describeStateCertId"];
-  if (value !== undefined && typeof value !== "boolean") throw badRequest("describeStateCertId must be a boolean.");
+  if (value !== undefined && typeof value !== "boolean") throw controlError("describeStateCertId must be a boolean.");
   const describeStateCertId = typeof value === "boolean" ? value : (state.settings?.describeStateCertId ?? true);
   state.settings = { ...state.settings, describeStateCertId };
   return { describeStateCertId };
@@ -77,14 +83,14 @@ const configure: ControlHandler<CasState> = (state, body) => {
  * is this control's (`overridden`) or the start option's. Kept in the state (and its file); `reset` drops it.
  */
 const schedule: ControlHandler<CasState> = (state, body, ctx) => {
-  const b = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const b = isRecord(body) ? body : {};
   const value = b["caSchedule"];
   if (value !== undefined) {
     let parsed: CaScheduleEntry[] | undefined;
     try {
       parsed = value === null ? undefined : parseCaSchedule(value);
     } catch (e) {
-      throw badRequest(e instanceof Error ? e.message : String(e));
+      throw controlError(e instanceof Error ? e.message : String(e));
     }
     const { caSchedule: _dropped, ...rest } = state.settings ?? { describeStateCertId: true };
     state.settings = parsed === undefined ? rest : { ...rest, caSchedule: parsed };
@@ -100,40 +106,3 @@ export const casControls: Readonly<Record<string, ControlHandler<CasState>>> = {
   configure,
   schedule,
 };
-
-/** Everything CAS holds, for `GET /__emulator/objects`: ids as strings, no private keys, no PEM bodies. */
-export function dumpCasObjects(state: CasState): unknown {
-  return {
-    packages: Object.values(state.packages).map((p) => ({ ...p })),
-    orders: Object.values(state.orders).map((o) => ({
-      orderId: o.orderId,
-      instanceId: o.instanceId,
-      productCode: o.productCode,
-      domain: o.domain,
-      sans: [...o.sans],
-      validateType: o.validateType,
-      state: o.state,
-      certId: o.certId,
-      createdAt: o.createdAt,
-      quotaReleased: o.quotaReleased,
-      reusedValidationAt: o.reusedValidationAt ?? null,
-    })),
-    validations: Object.values(state.validations ?? {}).map((v) => ({ ...v })),
-    certificates: Object.values(state.certificates).map((c) => ({
-      certId: c.certId,
-      orderId: c.orderId,
-      source: c.source,
-      commonName: c.commonName,
-      sans: [...c.sans],
-      notBefore: c.notBefore,
-      notAfter: c.notAfter,
-      issuer: c.issuer,
-      fingerprint: c.fingerprint,
-      revoked: c.revoked,
-    })),
-    ca:
-      state.ca === null
-        ? null
-        : { commonName: state.ca.commonName, notBefore: state.ca.notBefore, notAfter: state.ca.notAfter },
-  };
-}

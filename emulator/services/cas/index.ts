@@ -4,42 +4,21 @@
  * listings GA and ESA reference.
  */
 import type { ServiceDefinition } from "../../core/contract";
-import { certificateActions } from "./certificates";
-import { casControls, dumpCasObjects } from "./controls";
+import { casControls } from "./controls";
+import { dumpCasObjects } from "./dump";
+import { certificateActions } from "./handlers/certificates";
+import { listingActions } from "./handlers/listing";
+import { orderActions } from "./handlers/orders";
+import { tagActions } from "./handlers/tags";
 import { tickOrders } from "./lifecycle";
-import { listingActions } from "./listing";
-import { orderActions } from "./orders";
+import { casCertificateExists } from "./lookups";
 import { applyCasSeed, defaultCasSeed } from "./seed";
-import { tagActions } from "./tags";
+import { casCaCertificates } from "./serving";
 import { emptyCasState, type CasState } from "./state";
-import { certificateUsable } from "./views";
-import type { CaCertificateRecord } from "../../core/serving-types";
-
-/** Every certificate CAS holds, as the serving timeline identifies and judges them. */
-export function casCaCertificates(state: CasState): CaCertificateRecord[] {
-  return Object.values(state.certificates).map((c) => ({
-    certId: c.certId,
-    sha256: c.sha2,
-    serialNo: c.serialNo,
-    commonName: c.commonName,
-    notBefore: c.notBefore,
-    notAfter: c.notAfter,
-    // A revocation recorded before revokedAt existed counts from the beginning of time: the safe reading.
-    revokedAt: c.revoked ? (c.revokedAt ?? 0) : null,
-  }));
-}
 
 export type { CasState } from "./state";
-
-/**
- * True when CAS holds an issued or uploaded certificate with this id that is not revoked. Takes the numeric id as a
- * decimal string; the `<id>-cn-hangzhou` CertIdentifier form GA passes is accepted too.
- */
-export function casCertificateExists(state: CasState, certId: string): boolean {
-  const match = /^(\d+)(?:-cn-hangzhou)?$/.exec(certId.trim());
-  if (match?.[1] === undefined) return false;
-  return certificateUsable(state, BigInt(match[1]).toString());
-}
+export { casCertificateExists } from "./lookups";
+export { casCaCertificates } from "./serving";
 
 /** The CAS service definition. */
 export const casService: ServiceDefinition<CasState> = {

@@ -1,8 +1,8 @@
 import type { ServiceContext } from "../../core/contract";
-import { certificateFacts, createCa, issueLeaf } from "./certs";
-import { parseCsr } from "./csr";
-import { newCertId } from "./ids";
-import { leafValidityDays, recordValidation } from "./issuance-policy";
+import { certificateFacts, createCa, issueLeaf } from "./model/x509";
+import { parseCsr } from "./model/csr";
+import { newCertId } from "./model/ids";
+import { leafValidityDays, recordValidation } from "./model/issuance-policy";
 import type { CasCa, CasOrder, CasState } from "./state";
 
 /** `RecordDomain` of DNS validation: the relative host label, exactly as the doc example shows it. */

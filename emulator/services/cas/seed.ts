@@ -1,9 +1,9 @@
 import type { ServiceContext } from "../../core/contract";
-import { certificateFacts, issueWithNewKey, type CertificateFacts } from "./certs";
+import { certificateFacts, issueWithNewKey, type CertificateFacts } from "./model/x509";
 import { ensureCa } from "./lifecycle";
-import { findProduct, productCodes } from "./products";
+import { findProduct, productCodes } from "./model/products";
 import type { CasPackage, CasState } from "./state";
-import { isValidDomain } from "./validate";
+import { isValidDomain } from "./params";
 
 /**
  * The default CAS seed: DV resource plans for every documented product code (wildcard ones included), nothing used.

@@ -65,9 +65,3 @@ export function certChainEntries(cert: CasCertificate, state: CasState, now: num
   }
   return entries;
 }
-
-/** True when CAS holds `certId` as an issued or uploaded certificate that is not revoked. */
-export function certificateUsable(state: CasState, certId: string): boolean {
-  const cert = state.certificates[certId];
-  return cert !== undefined && !cert.revoked;
-}

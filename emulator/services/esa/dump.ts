@@ -1,9 +1,9 @@
 /** `GET /__emulator/objects` summary: every site, record and hostname, private keys redacted. */
 import type { ServiceContext } from "../../core/contract";
-import { isoSeconds } from "./certificates";
 import { sortedById, type EsaState } from "./state";
+import { isoSeconds } from "./views";
 
-export function dumpEsa(state: EsaState, _ctx: ServiceContext): unknown {
+export function dumpEsaObjects(state: EsaState, _ctx: ServiceContext): unknown {
   return {
     sites: sortedById(state.sites).map((s) => ({
       siteId: s.siteId,

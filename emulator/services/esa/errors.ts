@@ -7,14 +7,14 @@
  * |---|---|---|
  * | `InvalidParameter` | 400 | documented (Create/Update/Apply): malformed values, a missing conditionally required parameter (CertType, Certificate, PrivateKey, CasId, CasRegion), an upload that is not a PEM certificate/key, a key that does not match, a certificate that does not cover the hostname, a CasId CAS does not hold, a source record that is not proxied |
  * | `CustomHostname.NotFound` | 404 | documented (Update/Apply tables) |
- * | `CustomHostname.VerifyUnpassed` | 200 | documented (Verify table; see handlers/lifecycle.ts) |
+ * | `CustomHostname.VerifyUnpassed` | 200 | documented (Verify table; see handlers/verification.ts) |
  * | `TooManyRequests` | 429 | code from TF's ESA retry list; status chosen (CreateCustomHostname 100/hour) |
  * | `SiteNotFound` | 404 | code from TF's ESA not-found list; status chosen |
  * | `Record.NotFound` | 404 | code from third-party code; status chosen |
  * | `CustomHostname.ConflictWithExistingResource` | 400 | documented (Create table): a custom hostname, site or record holds the name |
  * | `CustomHostname.WildcardDomainRequireEnterprisePlan` | 400 | documented (Create table) |
  * | `QuotaExceed.CustomHostname` | 400 | documented (Create table) |
- * | `CustomHostname.CheckQuotaFailed` / `QueryCasCertFailed` | 400 | documented (Create table); conditions.ts |
+ * | `CustomHostname.CheckQuotaFailed` / `QueryCasCertFailed` | 400 | documented (Create table); model/conditions.ts |
  * | `CustomHostname.ApplyCertFailed` / `SetCertFailed` | 400 on Create, 404 on Update | documented (both tables) |
  * | `CustomHostname.OfflineForMultiReason` | 400 | documented (Create table): the site is offline for 2+ reasons |
  * | `Site.ServiceBusy` | 400 | documented (Create table) |
@@ -128,7 +128,7 @@ export function offlineForMultiReason(reasons: readonly string[]): ApiError {
   );
 }
 
-/** The documented code and message of each transient back-end step (see conditions.ts). */
+/** The documented code and message of each transient back-end step (see model/conditions.ts). */
 const STEP_ERRORS = {
   checkQuota: ["CustomHostname.CheckQuotaFailed", "Fail to check quota for custom hostname. Please try again later."],
   applyCert: [

@@ -3,18 +3,13 @@
  * ownership verification and certificate life cycles. See errors.ts for every error code and seed.ts for the seed.
  */
 import type { ActionDefinition, ServiceDefinition } from "../../core/contract";
-import { withServiceChecks } from "./conditions";
+import { withServiceChecks } from "./model/conditions";
 import { esaControls } from "./controls";
-import { dumpEsa } from "./dump";
-import { createCustomHostnameAction } from "./handlers/create";
-import {
-  applyCustomHostnameCertificateAction,
-  deleteCustomHostnameAction,
-  verifyCustomHostnameAction,
-} from "./handlers/lifecycle";
-import { getCustomHostnameAction, listCustomHostnamesAction } from "./handlers/read";
-import { listRecordsAction, listSitesAction } from "./handlers/sites";
-import { updateCustomHostnameAction } from "./handlers/update";
+import { dumpEsaObjects } from "./dump";
+import { hostnameReadActions } from "./handlers/hostname-reads";
+import { hostnameWriteActions } from "./handlers/hostname-writes";
+import { siteActions } from "./handlers/sites";
+import { verificationActions } from "./handlers/verification";
 import { tickEsa } from "./lifecycle";
 import { esaServing } from "./serving";
 import { applyEsaSeed, defaultEsaSeed } from "./seed";
@@ -23,7 +18,7 @@ import { emptyEsaState, type EsaState } from "./state";
 export type { EsaState } from "./state";
 export { defaultEsaSeed } from "./seed";
 
-/** Every action behind the permission and back-end checks (conditions.ts). */
+/** Every action behind the permission and back-end checks (model/conditions.ts). */
 function withChecks(
   actions: Readonly<Record<string, ActionDefinition<EsaState>>>,
 ): Record<string, ActionDefinition<EsaState>> {
@@ -35,20 +30,10 @@ export const esaService: ServiceDefinition<EsaState> = {
   product: "esa",
   emptyState: emptyEsaState,
   tick: tickEsa,
-  actions: withChecks({
-    ListSites: listSitesAction,
-    ListRecords: listRecordsAction,
-    CreateCustomHostname: createCustomHostnameAction,
-    UpdateCustomHostname: updateCustomHostnameAction,
-    GetCustomHostname: getCustomHostnameAction,
-    ListCustomHostnames: listCustomHostnamesAction,
-    DeleteCustomHostname: deleteCustomHostnameAction,
-    VerifyCustomHostname: verifyCustomHostnameAction,
-    ApplyCustomHostnameCertificate: applyCustomHostnameCertificateAction,
-  }),
+  actions: withChecks({ ...siteActions, ...hostnameWriteActions, ...hostnameReadActions, ...verificationActions }),
   applySeed: applyEsaSeed,
   defaultSeed: defaultEsaSeed,
   controls: esaControls,
-  dumpObjects: dumpEsa,
+  dumpObjects: dumpEsaObjects,
   serving: esaServing,
 };

@@ -5,7 +5,7 @@
  * (issue time, NotAfter) are computed from the deadlines themselves to stay independent of polling frequency.
  */
 import type { ServiceContext } from "../../core/contract";
-import { dcvChallenge, freeCertId } from "./certificates";
+import { dcvChallenge, freeCertId } from "./model/certificates";
 import type { EsaCustomHostname, EsaState } from "./state";
 
 const DAY_MS = 86_400_000;
@@ -135,18 +135,21 @@ function ownershipProvenNow(state: EsaState, h: EsaCustomHostname, ctx: ServiceC
   return proven;
 }
 
+/**
+ * Since when a condition that must hold for a while (a proof visible, DCV satisfied) has held without a break: `since`
+ * after this tick's look (`null`: it does not hold now, and a later hold starts from zero) and whether that changed.
+ */
+function heldSince(holds: boolean, since: number | null, now: number): { since: number | null; changed: boolean } {
+  if (!holds) return { since: null, changed: since !== null };
+  return { since: since ?? now, changed: since === null };
+}
+
 function tickOwnership(state: EsaState, h: EsaCustomHostname, ctx: ServiceContext, now: number): boolean {
   if (h.status !== "pending") return false;
-  if (!ownershipProvenNow(state, h, ctx)) {
-    if (h.ownershipSeenAt === null) return false;
-    h.ownershipSeenAt = null;
-    return true;
-  }
-  const seenAt = h.ownershipSeenAt ?? now;
-  const firstSeen = h.ownershipSeenAt !== seenAt;
-  h.ownershipSeenAt = seenAt;
-  if (now - seenAt < state.settings.autoVerifyDelayMs) return firstSeen;
-  activate(h, seenAt + state.settings.autoVerifyDelayMs);
+  const seen = heldSince(ownershipProvenNow(state, h, ctx), h.ownershipSeenAt, now);
+  if (seen.changed) h.ownershipSeenAt = seen.since;
+  if (seen.since === null || now - seen.since < state.settings.autoVerifyDelayMs) return seen.changed;
+  activate(h, seen.since + state.settings.autoVerifyDelayMs);
   return true;
 }
 
@@ -157,16 +160,11 @@ function tickApplication(h: EsaCustomHostname, ctx: ServiceContext, now: number)
     h.queuedCertFailure = null;
     return true;
   }
-  if (!dcvSatisfied(h, ctx)) {
-    if (h.certDcvReadyAt === null) return false;
-    h.certDcvReadyAt = null;
-    return true;
-  }
-  const readyAt = h.certDcvReadyAt ?? now;
-  const firstReady = h.certDcvReadyAt !== readyAt;
-  h.certDcvReadyAt = readyAt;
-  const issuedAt = readyAt + ctx.timings.esaCertIssueMs;
-  if (now < issuedAt) return firstReady;
+  const ready = heldSince(dcvSatisfied(h, ctx), h.certDcvReadyAt, now);
+  if (ready.changed) h.certDcvReadyAt = ready.since;
+  if (ready.since === null) return ready.changed;
+  const issuedAt = ready.since + ctx.timings.esaCertIssueMs;
+  if (now < issuedAt) return ready.changed;
   h.certStatus = "OK";
   h.certId = freeCertId(h.hostnameId, h.certAttempt);
   h.certNotAfter = issuedAt + FREE_CERT_VALIDITY_MS;

@@ -14,7 +14,7 @@
  * in place and its records merged by `recordId`; records without a `recordId` get one from the `esa.record` sequence.
  */
 import type { ServiceContext } from "../../core/contract";
-import { isWithinZone, parseHostname } from "./hostname";
+import { isWithinZone, parseHostname } from "./model/hostname";
 import { canonicalId } from "./params";
 import {
   COVERAGES,

@@ -155,7 +155,7 @@ export function newCustomHostname(identity: HostnameIdentity, now: number): EsaC
   };
 }
 
-/** How VerifyCustomHostname reports "not verified yet" (see handlers/lifecycle.ts for the reasoning). */
+/** How VerifyCustomHostname reports "not verified yet" (see handlers/verification.ts for the reasoning). */
 export type VerifyUnpassedStyle = "error-200" | "passed-false";
 
 /** Emulator-only knobs, changed through the `configure` control. */
@@ -196,7 +196,7 @@ export interface EsaState {
   records: Record<string, EsaRecord>;
   hostnames: Record<string, EsaCustomHostname>;
   settings: EsaSettings;
-  /** Service conditions set by the `setCondition` control (conditions.ts). Absent in older state files. */
+  /** Service conditions set by the `setCondition` control (model/conditions.ts). Absent in older state files. */
   conditions?: EsaConditions;
 }
 

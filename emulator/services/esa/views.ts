@@ -2,11 +2,15 @@
  * Response shapes, field for field as the `@alicloud/esa20240910` models name them. Ids go out as JSON numbers (the
  * real API does; all ids are below 2^53). Absent values are omitted, never sent as null.
  */
-import { isoSeconds } from "./certificates";
 import { recordCname } from "./lifecycle";
 import type { EsaCustomHostname, EsaRecord, EsaSite, EsaState } from "./state";
 
 type Json = Record<string, unknown>;
+
+/** ISO-8601 UTC without milliseconds, the format every ESA time field uses (`2026-04-19T11:15:20Z`). */
+export function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
 
 /** Drops null/undefined members so optional fields are simply absent. */
 function compact(obj: Json): Json {

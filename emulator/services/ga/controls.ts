@@ -1,12 +1,11 @@
 /**
- * GA control operations (`POST /__emulator/ga/<name>`) that play the cloud's or another operator's part, and the
- * object dump used by "no duplicates, no orphans" assertions.
+ * GA control operations (`POST /__emulator/ga/<name>`) that play the cloud's or another operator's part.
  */
 import { ApiError, type ControlHandler } from "../../core/contract";
-import { asObject, badInput, stringField } from "./json";
+import { asObject, badInput, stringField } from "./model/json-input";
 import { settleBindings } from "./lifecycle";
 import { casIdOf, isValidDomain, sameDomain } from "./params";
-import { type GaState, type ListenerRecord } from "./types";
+import { type GaState, type ListenerRecord } from "./state";
 import { acceleratorView, listenerDescribeView } from "./views";
 
 /** Documented accelerator states (`finacialLocked` is GA's own spelling). */
@@ -98,31 +97,3 @@ export const gaControls: Readonly<Record<string, ControlHandler<GaState>>> = {
   dissociateOutOfBand,
   bindOutOfBand,
 };
-
-/** All GA objects: accelerators, listeners, and the bindings of each listener (with any pending change). */
-export function dumpGaObjects(state: GaState): unknown {
-  const listeners = Object.values(state.listeners);
-  return {
-    accelerators: Object.values(state.accelerators).map((a) => ({
-      acceleratorId: a.acceleratorId,
-      name: a.name,
-      state: a.state,
-      ...(a.busyUntil === undefined ? {} : { busyUntil: a.busyUntil }),
-    })),
-    listeners: listeners.map((l) => ({
-      listenerId: l.listenerId,
-      acceleratorId: l.acceleratorId,
-      protocol: l.protocol,
-      port: l.port,
-      state: l.state,
-      ...(l.defaultCertificateId === undefined ? {} : { defaultCertificateId: l.defaultCertificateId }),
-      ...(l.busyUntil === undefined ? {} : { busyUntil: l.busyUntil }),
-    })),
-    bindings: Object.fromEntries(
-      listeners
-        .filter((l) => l.protocol === "HTTPS")
-        .map((l) => [l.listenerId, l.additionalCertificates.map((b) => ({ ...b }))]),
-    ),
-    clientTokens: state.clientTokens.length,
-  };
-}

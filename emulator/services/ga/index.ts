@@ -3,16 +3,17 @@
  * with the asynchronous writes and the per-instance exclusive lock that callers must wait out.
  */
 import { type ServiceDefinition } from "../../core/contract";
-import { dumpGaObjects, gaControls } from "./controls";
+import { gaControls } from "./controls";
+import { dumpGaObjects } from "./dump";
+import { gaReadActions } from "./handlers/reads";
+import { gaWriteActions } from "./handlers/writes";
 import { tickGa } from "./lifecycle";
-import { gaServing } from "./serving";
-import { gaReadActions } from "./reads";
 import { applyGaSeed, GA_DEFAULT_SEED } from "./seed";
-import { emptyGaState, type GaState } from "./types";
-import { gaWriteActions } from "./writes";
+import { gaServing } from "./serving";
+import { emptyGaState, type GaState } from "./state";
 
 export { GA_DEFAULT_SEED } from "./seed";
-export type { GaState } from "./types";
+export type { GaState } from "./state";
 
 /** The GA service definition the emulator core mounts. */
 export const gaService: ServiceDefinition<GaState> = {
@@ -23,6 +24,6 @@ export const gaService: ServiceDefinition<GaState> = {
   applySeed: applyGaSeed,
   defaultSeed: GA_DEFAULT_SEED,
   controls: gaControls,
-  dumpObjects: (state) => dumpGaObjects(state),
+  dumpObjects: dumpGaObjects,
   serving: gaServing,
 };

@@ -4,7 +4,7 @@
  */
 import { type ServiceContext } from "../../core/contract";
 import { acceleratorStateError, listenerStateError } from "./errors";
-import { type AcceleratorRecord, type BindingRecord, type GaState, type ListenerRecord } from "./types";
+import { type AcceleratorRecord, type BindingRecord, type GaState, type ListenerRecord } from "./state";
 
 /** Applies what the in-flight write promised to the listener's bindings, and marks them `active`. */
 export function settleBindings(listener: ListenerRecord): void {

@@ -4,7 +4,7 @@
  */
 import { type ApiCall } from "../../core/contract";
 import { invalidParameter, invalidRegion, missingParameter } from "./errors";
-import { GA_REGION } from "./types";
+import { GA_REGION } from "./state";
 
 type Params = ApiCall["params"];
 
@@ -128,4 +128,43 @@ export function casIdOf(certificateId: string, paramName: string): string {
 /** Domains compare case-insensitively (DNS semantics). */
 export function sameDomain(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The page a PageNumber/PageSize style list asks for. */
+export interface Paging {
+  readonly pageNumber: number;
+  readonly pageSize: number;
+}
+
+/** `PageNumber` (from 1, default 1) and `PageSize` (1 to 50, default 10) of ListAccelerators and ListListeners. */
+export function paging(params: Params): Paging {
+  return {
+    pageNumber: optionalInt(params, "PageNumber", 1, Number.MAX_SAFE_INTEGER, 1),
+    pageSize: optionalInt(params, "PageSize", 1, 50, 10),
+  };
+}
+
+/** One page of `items` under `key`, with the documented `TotalCount`, `PageNumber` and `PageSize`. */
+export function pageOf<T>(
+  key: string,
+  items: readonly T[],
+  { pageNumber, pageSize }: Paging,
+  view: (item: T) => Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    [key]: items.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((item) => view(item)),
+    TotalCount: items.length,
+    PageNumber: pageNumber,
+    PageSize: pageSize,
+  };
+}
+
+/** Certificate roles accepted by ListListenerCertificates. */
+export type CertificateRole = "default" | "additional" | "all";
+
+/** `Role` → role; absent or empty means both kinds. */
+export function parseRole(raw: string | undefined): CertificateRole {
+  if (raw === undefined || raw === "") return "all";
+  if (raw === "default" || raw === "additional") return raw;
+  throw invalidParameter(`The parameter Role (${raw}) is invalid; valid values are default and additional.`);
 }

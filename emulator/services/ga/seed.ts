@@ -14,8 +14,16 @@
  * others. Seeding an existing accelerator updates its given fields and upserts its listeners.
  */
 import { type ServiceContext } from "../../core/contract";
-import { asArray, asObject, badInput, intField, type JsonObject, optionalStringField, stringField } from "./json";
-import { checkListenerPorts } from "./listener-ports";
+import {
+  asArray,
+  asObject,
+  badInput,
+  intField,
+  type JsonObject,
+  optionalStringField,
+  stringField,
+} from "./model/json-input";
+import { checkListenerPorts } from "./model/listener-ports";
 import { casIdOf, isValidDomain, sameDomain } from "./params";
 import {
   type AcceleratorRecord,
@@ -24,7 +32,7 @@ import {
   LISTENER_PROTOCOLS,
   type ListenerProtocol,
   type ListenerRecord,
-} from "./types";
+} from "./state";
 
 /**
  * The default seed:

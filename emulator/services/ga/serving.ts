@@ -1,7 +1,7 @@
 /** What each listener binding (listener + domain) serves, for the core's serving timeline (core/serving.ts). */
 import type { ServiceContext } from "../../core/contract";
 import type { ServingObservation } from "../../core/serving-types";
-import type { GaState } from "./types";
+import type { GaState } from "./state";
 
 /**
  * One observation per additional-certificate binding. A binding whose association is still in flight serves

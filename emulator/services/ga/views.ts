@@ -2,8 +2,7 @@
  * Response shapes, with the field names and types of the GA 2019-11-20 SDK models (ListAccelerators /
  * DescribeAccelerator / ListListeners / DescribeListener / ListListenerCertificates).
  */
-import { invalidParameter } from "./errors";
-import { type AcceleratorRecord, GA_REGION, type GaState, type ListenerRecord } from "./types";
+import { type AcceleratorRecord, GA_REGION, type ListenerRecord } from "./state";
 
 /** One year: the emulator's subscription term for `ExpiredTime`. */
 const TERM_MS = 365 * 24 * 3600 * 1000;
@@ -56,24 +55,4 @@ export function listenerListView(listener: ListenerRecord): Record<string, unkno
 /** A listener as DescribeListener presents it (the SDK model types `CreateTime` as a string there). */
 export function listenerDescribeView(listener: ListenerRecord): Record<string, unknown> {
   return { ...listenerListView(listener), CreateTime: String(listener.createTime), RelatedAcls: [] };
-}
-
-/** One page of `items` for the PageNumber/PageSize style lists. */
-export function page<T>(items: readonly T[], pageNumber: number, pageSize: number): T[] {
-  return items.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-}
-
-/** The listeners of one accelerator, in creation (seed) order. */
-export function listenersOf(state: GaState, acceleratorId: string): ListenerRecord[] {
-  return Object.values(state.listeners).filter((listener) => listener.acceleratorId === acceleratorId);
-}
-
-/** Certificate roles accepted by ListListenerCertificates. */
-export type CertificateRole = "default" | "additional" | "all";
-
-/** `Role` → role; absent or empty means both kinds. */
-export function parseRole(raw: string | undefined): CertificateRole {
-  if (raw === undefined || raw === "") return "all";
-  if (raw === "default" || raw === "additional") return raw;
-  throw invalidParameter(`The parameter Role (${raw}) is invalid; valid values are default and additional.`);
 }

@@ -8,7 +8,7 @@
 import "reflect-metadata"; // before @peculiar/x509
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { parseCsr } from "../../../emulator/services/cas/csr";
+import { parseCsr } from "../../../emulator/services/cas/model/csr";
 import {
   checkEmail,
   checkPhone,
@@ -16,9 +16,9 @@ import {
   isValidDomain as casDomain,
   parseId,
   parseTags,
-} from "../../../emulator/services/cas/validate";
-import { verifyUpload } from "../../../emulator/services/esa/certificates";
-import { parseHostname as esaHostname } from "../../../emulator/services/esa/hostname";
+} from "../../../emulator/services/cas/params";
+import { verifyUpload } from "../../../emulator/services/esa/model/certificates";
+import { parseHostname as esaHostname } from "../../../emulator/services/esa/model/hostname";
 import { canonicalId } from "../../../emulator/services/esa/params";
 import { casIdOf, isValidDomain as gaDomain } from "../../../emulator/services/ga/params";
 import { CheckReport, readHostname, readId } from "../../../provider/resources/common/check";

@@ -86,10 +86,8 @@ function listRecords(call: ApiCall, state: EsaState): Record<string, unknown> {
   return { Records: items.map((r) => recordView(r, site)), ...rest };
 }
 
-export const listSitesAction: ActionDefinition<EsaState> = { handler: listSites, required: [], write: false };
-
-export const listRecordsAction: ActionDefinition<EsaState> = {
-  handler: listRecords,
-  required: ["SiteId"],
-  write: false,
+/** The site and DNS record reads by action name. */
+export const siteActions: Readonly<Record<string, ActionDefinition<EsaState>>> = {
+  ListSites: { handler: listSites, required: [], write: false },
+  ListRecords: { handler: listRecords, required: ["SiteId"], write: false },
 };
