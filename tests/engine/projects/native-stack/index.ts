@@ -7,13 +7,14 @@
  *   instances; `endpoint` points all three products at one URL; `secretKeyFrom` names a secret config key,
  *   `secretKey` is the key typed in plain text (the provider stores it as a secret all the same);
  * - `resources`: `[{ type, name, provider?, args?, secretArgs?, aliases? }]`: `type` is a schema token, or
- *   `dynamic:esa.CustomHostname` for the dynamic class (a stack before its move to the native provider);
+ *   `dynamic:esa.CustomHostname` / `dynamic:ga.ListenerAdditionalCertificate` for the dynamic classes (a stack
+ *   before its move to the native provider);
  *   `secretArgs` maps an input to a secret config key; `aliases` lists earlier types of the resource.
  *
  * Exports `ids`: each resource's id by name.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { esa } from "pulumi-alicloud-certs";
+import { esa, ga } from "pulumi-alicloud-certs";
 
 interface ProviderDeclaration {
   readonly name: string;
@@ -74,10 +75,13 @@ for (const r of config.requireObject<ResourceDeclaration[]>("resources")) {
     ...(provider === undefined ? {} : { provider }),
     aliases: (r.aliases ?? []).map((type) => ({ type })),
   };
+  // The dynamic classes check their arguments themselves; this program only passes the configured ones through.
   const resource =
     r.type === "dynamic:esa.CustomHostname"
       ? new esa.CustomHostname(r.name, args as unknown as esa.CustomHostnameArgs, opts)
-      : new NativeResource(r.type, r.name, args, opts);
+      : r.type === "dynamic:ga.ListenerAdditionalCertificate"
+        ? new ga.ListenerAdditionalCertificate(r.name, args as unknown as ga.ListenerAdditionalCertificateArgs, opts)
+        : new NativeResource(r.type, r.name, args, opts);
   ids[r.name] = resource.id;
 }
 
