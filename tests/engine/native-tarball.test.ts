@@ -113,7 +113,12 @@ describe("engine tier: the packed tarball's native plugin, found with one line a
       await stack.setConfig("hostname", "none.tarball-native.com");
       const preview = await stack.run(["preview"], { allowFailure: true });
       assert.notEqual(preview.code, 0, "the preview fails");
-      assert.match(`${preview.stdout}\n${preview.stderr}`, /alicloud-certs/, "naming the missing plugin");
+      // The engine's message (sdk/go/common/workspace/plugins.go, MissingError).
+      assert.match(
+        `${preview.stdout}\n${preview.stderr}`,
+        /no resource plugin 'pulumi-resource-alicloud-certs' found in the workspace/,
+        "naming the missing plugin",
+      );
     } finally {
       await stack.remove();
     }
