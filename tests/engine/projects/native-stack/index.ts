@@ -48,6 +48,26 @@ class NativeResource extends pulumi.CustomResource {
   }
 }
 
+/**
+ * A resource of the native provider, or of a dynamic class (`dynamic:<namespace>.<Class>`). The dynamic classes check
+ * their arguments themselves; this program only passes the configured ones through.
+ */
+function declareResource(
+  type: string,
+  name: string,
+  args: Record<string, unknown>,
+  opts: pulumi.CustomResourceOptions,
+): pulumi.CustomResource {
+  switch (type) {
+    case "dynamic:esa.CustomHostname":
+      return new esa.CustomHostname(name, args as unknown as esa.CustomHostnameArgs, opts);
+    case "dynamic:ga.ListenerAdditionalCertificate":
+      return new ga.ListenerAdditionalCertificate(name, args as unknown as ga.ListenerAdditionalCertificateArgs, opts);
+    default:
+      return new NativeResource(type, name, args, opts);
+  }
+}
+
 const config = new pulumi.Config();
 
 const providers = new Map<string, pulumi.ProviderResource>();
@@ -75,14 +95,7 @@ for (const r of config.requireObject<ResourceDeclaration[]>("resources")) {
     ...(provider === undefined ? {} : { provider }),
     aliases: (r.aliases ?? []).map((type) => ({ type })),
   };
-  // The dynamic classes check their arguments themselves; this program only passes the configured ones through.
-  const resource =
-    r.type === "dynamic:esa.CustomHostname"
-      ? new esa.CustomHostname(r.name, args as unknown as esa.CustomHostnameArgs, opts)
-      : r.type === "dynamic:ga.ListenerAdditionalCertificate"
-        ? new ga.ListenerAdditionalCertificate(r.name, args as unknown as ga.ListenerAdditionalCertificateArgs, opts)
-        : new NativeResource(r.type, r.name, args, opts);
-  ids[r.name] = resource.id;
+  ids[r.name] = declareResource(r.type, r.name, args, opts).id;
 }
 
 export { ids };
