@@ -2,17 +2,18 @@
  * Engine tier (issue 26, item 7): moving an existing stack from the dynamic classes to the native provider without
  * touching the cloud (docs/native-provider.md, "Moving a stack from the dynamic classes").
  *
- * A stack made with the dynamic `esa.CustomHostname` and `ga.ListenerAdditionalCertificate` is moved the documented
- * way: the program declares the native types with an alias to each stored dynamic type (the v3.259 engine accepts
- * the provider change: it asks the new provider's Diff, which sees no change, so the step is a `same`); `pulumi up`
- * records them under the native provider; a `pulumi refresh` rewrites their outputs without the dynamic provider's
- * stored code (`__provider`); then the aliases can go. The emulator's request log holds no write call from the first
- * command of the move to the last.
+ * A stack made with the dynamic `esa.CustomHostname`, `cas.DvCertificateOrder` and `ga.ListenerAdditionalCertificate`
+ * is moved the documented way: the program declares the native types with an alias to each stored dynamic type (the
+ * v3.259 engine accepts the provider change: it asks the new provider's Diff, which sees no change, so the step is a
+ * `same`); `pulumi up` records them under the native provider; a `pulumi refresh` rewrites their outputs without the
+ * dynamic provider's stored code (`__provider`); then the aliases can go. The emulator's request log holds no write
+ * call from the first command of the move to the last.
  */
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { PulumiStack, REPO_ROOT } from "../helpers/engine";
+import { certificateRequest } from "../helpers/x509";
 
 const PROJECT = path.join(REPO_ROOT, "tests/engine/projects/native-stack");
 const HOSTNAME_ARGS = {
@@ -26,6 +27,13 @@ const BINDING_ARGS = {
   domain: "api.moving-customer.com",
   certificateId: "44000001-cn-hangzhou",
 };
+/** The order's inputs; its CSR is made in `before`. */
+const ORDER_ARGS: Record<string, string> = {
+  username: "Moving Test",
+  phone: "+8613800000000",
+  email: "ops@moving-customer.com",
+  validateType: "DNS",
+};
 /** Each resource's type before the move (the dynamic class, as stored) and after it (the schema token). */
 const MOVES = [
   {
@@ -34,6 +42,13 @@ const MOVES = [
     program: "dynamic:esa.CustomHostname",
     stored: "pulumi-nodejs:dynamic/alicloud-certs:EsaCustomHostname",
     token: "alicloud-certs:esa:CustomHostname",
+  },
+  {
+    name: "order",
+    args: ORDER_ARGS,
+    program: "dynamic:cas.DvCertificateOrder",
+    stored: "pulumi-nodejs:dynamic/alicloud-certs:CasDvCertificateOrder",
+    token: "alicloud-certs:cas:DvCertificateOrder",
   },
   {
     name: "api",
@@ -62,6 +77,7 @@ describe("engine tier: moving a stack from the dynamic classes to the native pro
 
   before(async () => {
     emu = await startEmulator({ timings: { gaWriteMs: 300 }, quiet: true });
+    ORDER_ARGS["csr"] = (await certificateRequest({ subject: "CN=order.moving-customer.com" })).pem;
     await emu.control.seed({
       cas: { certificates: [{ certId: "44000001", commonName: "*.moving-customer.com" }] },
     });
@@ -86,7 +102,7 @@ describe("engine tier: moving a stack from the dynamic classes to the native pro
       const move = MOVES.find((m) => m.stored === r.type);
       if (move !== undefined && r.id !== undefined) ids[move.name] = r.id;
     }
-    assert.deepEqual(Object.keys(ids).sort(), ["api", "shop"], "the dynamic stack holds both objects");
+    assert.deepEqual(Object.keys(ids).sort(), ["api", "order", "shop"], "the dynamic stack holds the three objects");
   });
 
   after(async () => {

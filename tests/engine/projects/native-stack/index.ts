@@ -7,14 +7,14 @@
  *   instances; `endpoint` points all three products at one URL; `secretKeyFrom` names a secret config key,
  *   `secretKey` is the key typed in plain text (the provider stores it as a secret all the same);
  * - `resources`: `[{ type, name, provider?, args?, secretArgs?, aliases? }]`: `type` is a schema token, or
- *   `dynamic:esa.CustomHostname` / `dynamic:ga.ListenerAdditionalCertificate` for the dynamic classes (a stack
- *   before its move to the native provider);
+ *   `dynamic:esa.CustomHostname`, `dynamic:cas.DvCertificateOrder` or `dynamic:ga.ListenerAdditionalCertificate`
+ *   for the dynamic classes (a stack before its move to the native provider);
  *   `secretArgs` maps an input to a secret config key; `aliases` lists earlier types of the resource.
  *
  * Exports `ids`: each resource's id by name.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { esa, ga } from "pulumi-alicloud-certs";
+import { cas, esa, ga } from "pulumi-alicloud-certs";
 
 interface ProviderDeclaration {
   readonly name: string;
@@ -61,6 +61,8 @@ function declareResource(
   switch (type) {
     case "dynamic:esa.CustomHostname":
       return new esa.CustomHostname(name, args as unknown as esa.CustomHostnameArgs, opts);
+    case "dynamic:cas.DvCertificateOrder":
+      return new cas.DvCertificateOrder(name, args as unknown as cas.DvCertificateOrderArgs, opts);
     case "dynamic:ga.ListenerAdditionalCertificate":
       return new ga.ListenerAdditionalCertificate(name, args as unknown as ga.ListenerAdditionalCertificateArgs, opts);
     default:
