@@ -11,6 +11,7 @@ import {
   type ResourceDeclaration,
   type SchemaType,
 } from "../../provider/resources/common/declaration";
+import { NATIVE_CONFIG, nativeKeyDescription } from "../../provider/native/config-keys";
 import { linesOf, markdownText } from "./text";
 
 /** A property of the schema (`propertySpec`). */
@@ -30,6 +31,12 @@ export interface ResourceSpec {
   readonly requiredInputs: string[];
 }
 
+/** The native provider's configuration: the `config` variables and the provider resource's inputs alike. */
+export interface ProviderSpec {
+  readonly description: string;
+  readonly inputProperties: Record<string, PropertySpec>;
+}
+
 /** The package schema. */
 export interface PackageSchema {
   readonly name: "alicloud-certs";
@@ -38,8 +45,28 @@ export interface PackageSchema {
   readonly description: string;
   readonly license: string;
   readonly keywords: readonly string[];
+  readonly config: { readonly variables: Record<string, PropertySpec> };
+  readonly provider: ProviderSpec;
   readonly types: Record<string, unknown>;
   readonly resources: Record<string, ResourceSpec>;
+}
+
+/**
+ * The configuration keys of a provider instance (`provider/native/config-keys.ts`), as schema properties: secret
+ * where the setting is a credential. No `default`: an unset key falls back to the environment at call time, in the
+ * plugin, so no environment value is ever copied into the state as the provider's input.
+ */
+function providerConfig(): Record<string, PropertySpec> {
+  return Object.fromEntries(
+    NATIVE_CONFIG.map((key) => [
+      key.name,
+      {
+        ...key.schema,
+        description: markdownText(nativeKeyDescription(key)),
+        ...(key.setting.secret === true ? { secret: true } : {}),
+      },
+    ]),
+  );
 }
 
 /** A named type as the schema writes it (`complexTypeSpec`). */
@@ -148,6 +175,15 @@ export function packageSchema(declarations: readonly ResourceDeclaration[], vers
       "TLS on Alibaba Cloud custom domains: ESA SaaS custom hostnames, CAS DV orders from a CSR, GA listener additional certificates.",
     license: "Apache-2.0",
     keywords: ["pulumi", "alicloud", "tls", "certificates", "esa", "cas", "ga"],
+    config: { variables: providerConfig() },
+    provider: {
+      description: markdownText(
+        "The native alicloud-certs provider: where and as whom it calls Alibaba Cloud. Each instance has its own " +
+          "configuration (region, endpoints, credentials); an unset key falls back to the environment and the " +
+          "default credential chain. See docs/native-provider.md.",
+      ),
+      inputProperties: providerConfig(),
+    },
     types: namedTypes(declarations),
     resources: Object.fromEntries(declarations.map((d) => [schemaToken(d), resource(d)])),
   };

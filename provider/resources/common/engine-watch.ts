@@ -93,7 +93,15 @@ const ADDRESS = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})$/;
 export function engineAddressOf(argv: readonly string[]): EngineAddress | undefined {
   const script = argv[1] ?? "";
   if (!/[\\/]cmd[\\/]dynamic-provider(?:[\\/]index(?:\.js)?)?$/.test(script)) return undefined;
-  for (const arg of [...argv.slice(2)].reverse()) {
+  return engineAddressIn(argv.slice(2));
+}
+
+/**
+ * The engine address among a plugin's arguments: the last `host:port` (IPv6 in brackets), `undefined` when none is
+ * or its port is 0 or out of range. The engine passes its address as the last argument, after any flags.
+ */
+export function engineAddressIn(args: readonly string[]): EngineAddress | undefined {
+  for (const arg of [...args].reverse()) {
     const match = ADDRESS.exec(arg);
     if (match === null) continue;
     const port = Number(match[3]);
