@@ -12,6 +12,8 @@ import { EXIT_GRACE_MS, engineAddressIn, probeEngine, watchEngine, watchPipes } 
 import { readSetting } from "../settings/read";
 import { SETTINGS } from "../settings/table";
 import { shutDownHost } from "../util/shutdown";
+import { routeProgress } from "../resources/common/host";
+import { engineLogSink } from "./engine-log";
 import { serve } from "./server";
 
 /** Watch the engine whose address is among `args` (the plugin's arguments) unless the watch is turned off. */
@@ -34,6 +36,8 @@ function watch(args: readonly string[]): void {
 export async function main(argv: readonly string[]): Promise<void> {
   const { port } = await serve();
   process.stdout.write(`${port}\n`);
+  const engine = engineAddressIn(argv);
+  if (engine !== undefined) routeProgress(engineLogSink(engine));
   watch(argv);
 }
 

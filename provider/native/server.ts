@@ -24,6 +24,7 @@ import { messageOf } from "../resources/common/dynamic";
 import { shutDownHost } from "../util/shutdown";
 import { nativeConfigKey, type NativeConfigKey } from "./config-keys";
 import { changedConfig, checkConfig, configSourceOf, instanceConfigOf, SECRET_CONFIG, type KeyLabel } from "./config";
+import { forResource } from "./engine-log";
 import { check, create, diff, NativePartialFailure, nameOf, read, remove, update, type Target } from "./operations";
 import { packageSchemaText, packageVersion } from "./package-files";
 import { Any, Empty, grpc, Struct } from "./pulumi-runtime";
@@ -87,6 +88,13 @@ function unary<Req, Res>(work: (request: Req) => Promise<Res> | Res): GrpcModule
         },
       );
   };
+}
+
+/** A unary handler for a request on one resource: its progress lines are logged on that resource's row. */
+function resourceUnary<Req extends { getUrn(): string }, Res>(
+  work: (request: Req) => Promise<Res>,
+): GrpcModule.handleUnaryCall<Req, Res> {
+  return unary((request: Req) => forResource(request.getUrn(), () => work(request)));
 }
 
 /** A handler answering UNIMPLEMENTED, for the parts of the protocol this provider does not offer. */
@@ -173,7 +181,7 @@ export function providerService(): provrpc.IResourceProviderServer {
     checkConfig: unary(checkProviderConfig),
     diffConfig: unary(diffProviderConfig),
     configure: unary(configure),
-    check: unary(async (request: provproto.CheckRequest) => {
+    check: resourceUnary(async (request: provproto.CheckRequest) => {
       const result = await check(targetOf(request), plainOf(request.getOlds()), plainOf(request.getNews()));
       const response = new provproto.CheckResponse();
       response.setInputs(structOf(result.inputs));
@@ -187,7 +195,7 @@ export function providerService(): provrpc.IResourceProviderServer {
       );
       return response;
     }),
-    diff: unary(async (request: provproto.DiffRequest) => {
+    diff: resourceUnary(async (request: provproto.DiffRequest) => {
       const result = await diff(
         targetOf(request),
         request.getId(),
@@ -201,14 +209,14 @@ export function providerService(): provrpc.IResourceProviderServer {
       response.setDeletebeforereplace(result.deleteBeforeReplace);
       return response;
     }),
-    create: unary(async (request: provproto.CreateRequest) => {
+    create: resourceUnary(async (request: provproto.CreateRequest) => {
       const result = await create(targetOf(request), plainOf(request.getProperties()), request.getPreview());
       const response = new provproto.CreateResponse();
       response.setId(result.id);
       response.setProperties(structOf(result.properties));
       return response;
     }),
-    read: unary(async (request: provproto.ReadRequest) => {
+    read: resourceUnary(async (request: provproto.ReadRequest) => {
       const result = await read(
         targetOf(request),
         request.getId(),
@@ -221,7 +229,7 @@ export function providerService(): provrpc.IResourceProviderServer {
       if (result.inputs !== undefined) response.setInputs(structOf(result.inputs));
       return response;
     }),
-    update: unary(async (request: provproto.UpdateRequest) => {
+    update: resourceUnary(async (request: provproto.UpdateRequest) => {
       const result = await update(
         targetOf(request),
         request.getId(),
@@ -233,7 +241,7 @@ export function providerService(): provrpc.IResourceProviderServer {
       response.setProperties(structOf(result.properties));
       return response;
     }),
-    delete: unary(async (request: provproto.DeleteRequest) => {
+    delete: resourceUnary(async (request: provproto.DeleteRequest) => {
       await remove(targetOf(request), request.getId(), plainOf(request.getProperties()));
       return new Empty();
     }),

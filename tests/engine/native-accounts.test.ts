@@ -99,7 +99,13 @@ describe("engine tier: two explicit native providers, two accounts (tests/engine
   });
 
   it("sends each object to its own account, and no request to the other", async () => {
-    await stack.up();
+    const { stdout } = await stack.up();
+    // The plugin's progress lines reach the user through the engine's Log RPC (its stderr is debug-only).
+    assert.match(
+      stdout,
+      /Diagnostics:[\s\S]*GA \S+\/\S+: AssociateAdditionalCertificatesWithListener /,
+      "GA progress in the up output",
+    );
     assert.deepEqual(await hostnames(cn), ["shop.cn-customer.com"]);
     assert.deepEqual(await hostnames(intl), ["shop.intl-customer.com"]);
     assert.deepEqual(await bound(cn), ["api.cn-customer.com", "ops.cn-customer.com", "www.cn-customer.com"]);

@@ -60,12 +60,25 @@ export function hostClient(): AlibabaClient {
   return hostState.client;
 }
 
+/** Where progress lines go: stderr unless a plugin routes them elsewhere (`routeProgress`). */
+let progressSink: (message: string) => void = (message) => {
+  process.stderr.write(`${message}\n`);
+};
+
+/**
+ * Send progress lines to `sink` instead of stderr. The native plugin routes them to the engine's `Log` RPC: the
+ * engine shows only the dynamic-provider host's stderr to users, and logs any other plugin's output at debug level.
+ */
+export function routeProgress(sink: (message: string) => void): void {
+  progressSink = sink;
+}
+
 /**
  * Print a progress line the user sees during `pulumi up`. The engine shows a dynamic provider's stderr as
  * diagnostics on the resource's row, so progress goes there rather than to an engine log RPC the host lacks.
  */
 export function progress(message: string): void {
-  process.stderr.write(`${message}\n`);
+  progressSink(message);
 }
 
 /**
