@@ -68,7 +68,7 @@ export function computeStamp(root: string): Stamp {
   return { inputs: hashAll(inputPaths(root), root), files: hashAll(files, sdk) };
 }
 
-function readStamp(root: string): Stamp | undefined {
+export function readStamp(root: string): Stamp | undefined {
   const file = path.join(root, STAMP_PATH);
   if (!fs.existsSync(file)) return undefined;
   const parsed: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -91,14 +91,19 @@ function isStamp(value: unknown): value is Stamp {
   );
 }
 
-function differences(kind: string, recorded: Readonly<Record<string, string>>, now: Readonly<Record<string, string>>) {
+function differences(
+  kind: string,
+  prefix: string,
+  recorded: Readonly<Record<string, string>>,
+  now: Readonly<Record<string, string>>,
+): string[] {
   const problems: string[] = [];
   for (const [p, hash] of Object.entries(now)) {
-    if (!(p in recorded)) problems.push(`${kind} ${p} is new since the SDKs were generated`);
-    else if (recorded[p] !== hash) problems.push(`${kind} ${p} changed since the SDKs were generated`);
+    if (!(p in recorded)) problems.push(`${kind} ${prefix}${p} is new since the SDKs were generated`);
+    else if (recorded[p] !== hash) problems.push(`${kind} ${prefix}${p} changed since the SDKs were generated`);
   }
   for (const p of Object.keys(recorded)) {
-    if (!(p in now)) problems.push(`${kind} ${p} is gone since the SDKs were generated`);
+    if (!(p in now)) problems.push(`${kind} ${prefix}${p} is gone since the SDKs were generated`);
   }
   return problems;
 }
@@ -109,8 +114,8 @@ export function staleness(root: string): string[] {
   if (recorded === undefined) return [`${STAMP_PATH} is missing`];
   const now = computeStamp(root);
   return [
-    ...differences("input", recorded.inputs, now.inputs),
-    ...differences("generated file sdk/", recorded.files, now.files).map((m) => m.replace("sdk/ ", "sdk/")),
+    ...differences("input", "", recorded.inputs, now.inputs),
+    ...differences("generated file", "sdk/", recorded.files, now.files),
   ];
 }
 
