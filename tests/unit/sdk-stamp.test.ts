@@ -99,6 +99,11 @@ describe("generated SDKs: staleness stamp", () => {
       assert.deepEqual(staleness(root), ["input scripts/gen-sdk/patch.go is new since the SDKs were generated"]);
     });
 
+    it("does not count the generator's Go tests as inputs", () => {
+      fs.writeFileSync(path.join(root, "scripts/gen-sdk/main_test.go"), "package main\n");
+      assert.deepEqual(staleness(root), []);
+    });
+
     it("ignores build outputs a user leaves in an SDK directory", () => {
       for (const dir of ["sdk/nodejs/node_modules/x", "sdk/nodejs/bin", "sdk/python/build/lib", "sdk/dotnet/obj"]) {
         fs.mkdirSync(path.join(root, dir), { recursive: true });
