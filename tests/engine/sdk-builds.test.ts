@@ -1,6 +1,7 @@
 /**
  * The generated SDKs (sdk/, see docs/sdks.md) against their toolchains:
- * - the full staleness check: regenerate with Pulumi's generators and diff (the unit tier only compares hashes);
+ * - the full staleness check: regenerate with Pulumi's generators and diff (the unit tier only compares hashes), and
+ *   the generator program's Go tests;
  * - Go: sdk/go builds and vets against github.com/pulumi/pulumi/sdk/v3 at the engine's version;
  * - Node.js: sdk/nodejs compiles with tsc and registers one class per schema resource;
  * - Python: a wheel builds (scripts/build-python-sdk-wheel) and holds the package and its plugin metadata.
@@ -69,6 +70,11 @@ describe("generated SDKs build with their toolchains", function () {
     it("regenerating from schema.json reproduces sdk/ byte for byte (scripts/gen-sdks --check)", () => {
       const { stderr } = mustRun(path.join(REPO_ROOT, "scripts/gen-sdks"), ["--check"], REPO_ROOT);
       assert.match(stderr, /sdk\/ matches what the generators make from schema\.json/);
+    });
+
+    it("the generator program's own tests pass (scripts/gen-sdk: offline, defaults, pins)", () => {
+      const env = { ...process.env, GOFLAGS: `${process.env["GOFLAGS"] ?? ""} -mod=readonly` };
+      mustRun("go", ["test", "-trimpath", "./..."], path.join(REPO_ROOT, "scripts/gen-sdk"), env);
     });
 
     it("sdk/go requires the engine's Pulumi Go SDK and builds and vets against it", () => {
