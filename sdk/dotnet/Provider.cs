@@ -9,6 +9,9 @@ using Pulumi.Serialization;
 
 namespace Pulumi.AlicloudCerts
 {
+    /// <summary>
+    /// The native alicloud-certs provider: where and as whom it calls Alibaba Cloud. Each instance has its own configuration (region, endpoints, credentials); an unset key falls back to the environment and the default credential chain. See docs/native-provider.md.
+    /// </summary>
     [AlicloudCertsResourceType("pulumi:providers:alicloud-certs")]
     public partial class Provider : global::Pulumi.ProviderResource
     {
@@ -39,6 +42,74 @@ namespace Pulumi.AlicloudCerts
 
     public sealed class ProviderArgs : global::Pulumi.ResourceArgs
     {
+        /// <summary>
+        /// The AccessKey id. Read as a pair with the secret: both from the stack config, else both from the environment, else the default chain (`ALIBABA_CLOUD_*` variables, OIDC role, CLI profile, ECS role). Unset: the environment (`ALICLOUD_ACCESS_KEY`), else the `@alicloud/credentials` default chain.
+        /// </summary>
+        [Input("accessKey")]
+        public Input<string>? AccessKey { get; set; }
+
+        [Input("endpoints", json: true)]
+        private InputList<ImmutableDictionary<string, string>>? _endpoints;
+
+        /// <summary>
+        /// Per-product endpoints, the key `@pulumi/alicloud` uses (`[{esa: …, cas: …, ga: …}]`); the keys of other products are ignored. `ALICLOUD_CERTS_*ENDPOINT` wins over it. Unset: Alibaba's public endpoint for the region.
+        /// </summary>
+        public InputList<ImmutableDictionary<string, string>> Endpoints
+        {
+            get => _endpoints ?? (_endpoints = new InputList<ImmutableDictionary<string, string>>());
+            set => _endpoints = value;
+        }
+
+        /// <summary>
+        /// The default chain's profile (`~/.aliyun/config.json`), when no key pair is set; passed on as `ALIBABA_CLOUD_PROFILE` unless that is set. Unset: the environment (`ALICLOUD_PROFILE`), else the chain's own choice.
+        /// </summary>
+        [Input("profile")]
+        public Input<string>? Profile { get; set; }
+
+        /// <summary>
+        /// The protocol of an endpoint given without a scheme (`alicloud-certs:endpoints`, a bare host in an `ALICLOUD_CERTS_*ENDPOINT`); a URL's own scheme wins. Unset: HTTPS.
+        /// </summary>
+        [Input("protocol")]
+        public Input<string>? Protocol { get; set; }
+
+        /// <summary>
+        /// Picks the ESA control plane (`esa.cn-hangzhou.aliyuncs.com` for `cn-*` regions, `esa.ap-southeast-1.aliyuncs.com` otherwise), the CAS endpoint and the `RegionId` of regional calls. GA is always `cn-hangzhou`. Unset: the environment (`ALICLOUD_REGION`, `ALIBABA_CLOUD_REGION`), else cn-hangzhou.
+        /// </summary>
+        [Input("region")]
+        public Input<string>? Region { get; set; }
+
+        [Input("secretKey")]
+        private Input<string>? _secretKey;
+
+        /// <summary>
+        /// The AccessKey secret, paired with the id (set it with `pulumi config set --secret`). Unset: the environment (`ALICLOUD_SECRET_KEY`), else the default chain.
+        /// </summary>
+        public Input<string>? SecretKey
+        {
+            get => _secretKey;
+            set
+            {
+                var emptySecret = Output.CreateSecret(0);
+                _secretKey = Output.Tuple<Input<string>?, int>(value, emptySecret).Apply(t => t.Item1);
+            }
+        }
+
+        [Input("securityToken")]
+        private Input<string>? _securityToken;
+
+        /// <summary>
+        /// An STS token, read from the same source as the key pair. Unset: the environment (`ALICLOUD_SECURITY_TOKEN`), else none (long-lived keys).
+        /// </summary>
+        public Input<string>? SecurityToken
+        {
+            get => _securityToken;
+            set
+            {
+                var emptySecret = Output.CreateSecret(0);
+                _securityToken = Output.Tuple<Input<string>?, int>(value, emptySecret).Apply(t => t.Item1);
+            }
+        }
+
         public ProviderArgs()
         {
         }

@@ -13,12 +13,14 @@ utilities.lazyLoad(exports, ["Provider"], () => require("./provider"));
 
 // Export sub-modules:
 import * as cas from "./cas";
+import * as config from "./config";
 import * as esa from "./esa";
 import * as ga from "./ga";
 import * as types from "./types";
 
 export {
     cas,
+    config,
     esa,
     ga,
     types,

@@ -4,6 +4,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
+/**
+ * The native alicloud-certs provider: where and as whom it calls Alibaba Cloud. Each instance has its own configuration (region, endpoints, credentials); an unset key falls back to the environment and the default credential chain. See docs/native-provider.md.
+ */
 export class Provider extends pulumi.ProviderResource {
     /** @internal */
     public static readonly __pulumiType = 'alicloud-certs';
@@ -31,6 +34,13 @@ export class Provider extends pulumi.ProviderResource {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         {
+            resourceInputs["accessKey"] = args?.accessKey;
+            resourceInputs["endpoints"] = pulumi.output(args?.endpoints).apply(JSON.stringify);
+            resourceInputs["profile"] = args?.profile;
+            resourceInputs["protocol"] = args?.protocol;
+            resourceInputs["region"] = args?.region;
+            resourceInputs["secretKey"] = args?.secretKey ? pulumi.secret(args.secretKey) : undefined;
+            resourceInputs["securityToken"] = args?.securityToken ? pulumi.secret(args.securityToken) : undefined;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         super(Provider.__pulumiType, name, resourceInputs, opts);
@@ -41,4 +51,32 @@ export class Provider extends pulumi.ProviderResource {
  * The set of arguments for constructing a Provider resource.
  */
 export interface ProviderArgs {
+    /**
+     * The AccessKey id. Read as a pair with the secret: both from the stack config, else both from the environment, else the default chain (`ALIBABA_CLOUD_*` variables, OIDC role, CLI profile, ECS role). Unset: the environment (`ALICLOUD_ACCESS_KEY`), else the `@alicloud/credentials` default chain.
+     */
+    accessKey?: pulumi.Input<string | undefined>;
+    /**
+     * Per-product endpoints, the key `@pulumi/alicloud` uses (`[{esa: …, cas: …, ga: …}]`); the keys of other products are ignored. `ALICLOUD_CERTS_*ENDPOINT` wins over it. Unset: Alibaba's public endpoint for the region.
+     */
+    endpoints?: pulumi.Input<pulumi.Input<{[key: string]: pulumi.Input<string>}>[] | undefined>;
+    /**
+     * The default chain's profile (`~/.aliyun/config.json`), when no key pair is set; passed on as `ALIBABA_CLOUD_PROFILE` unless that is set. Unset: the environment (`ALICLOUD_PROFILE`), else the chain's own choice.
+     */
+    profile?: pulumi.Input<string | undefined>;
+    /**
+     * The protocol of an endpoint given without a scheme (`alicloud-certs:endpoints`, a bare host in an `ALICLOUD_CERTS_*ENDPOINT`); a URL's own scheme wins. Unset: HTTPS.
+     */
+    protocol?: pulumi.Input<string | undefined>;
+    /**
+     * Picks the ESA control plane (`esa.cn-hangzhou.aliyuncs.com` for `cn-*` regions, `esa.ap-southeast-1.aliyuncs.com` otherwise), the CAS endpoint and the `RegionId` of regional calls. GA is always `cn-hangzhou`. Unset: the environment (`ALICLOUD_REGION`, `ALIBABA_CLOUD_REGION`), else cn-hangzhou.
+     */
+    region?: pulumi.Input<string | undefined>;
+    /**
+     * The AccessKey secret, paired with the id (set it with `pulumi config set --secret`). Unset: the environment (`ALICLOUD_SECRET_KEY`), else the default chain.
+     */
+    secretKey?: pulumi.Input<string | undefined>;
+    /**
+     * An STS token, read from the same source as the key pair. Unset: the environment (`ALICLOUD_SECURITY_TOKEN`), else none (long-lived keys).
+     */
+    securityToken?: pulumi.Input<string | undefined>;
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+// The native alicloud-certs provider: where and as whom it calls Alibaba Cloud. Each instance has its own configuration (region, endpoints, credentials); an unset key falls back to the environment and the default credential chain. See docs/native-provider.md.
 type Provider struct {
 	pulumi.ProviderResourceState
 }
@@ -22,6 +23,12 @@ func NewProvider(ctx *pulumi.Context,
 		args = &ProviderArgs{}
 	}
 
+	if args.SecretKey != nil {
+		args.SecretKey = pulumi.ToSecret(args.SecretKey).(pulumi.StringPtrInput)
+	}
+	if args.SecurityToken != nil {
+		args.SecurityToken = pulumi.ToSecret(args.SecurityToken).(pulumi.StringPtrInput)
+	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource Provider
 	err := ctx.RegisterResource("pulumi:providers:alicloud-certs", name, args, &resource, opts...)
@@ -32,10 +39,38 @@ func NewProvider(ctx *pulumi.Context,
 }
 
 type providerArgs struct {
+	// The AccessKey id. Read as a pair with the secret: both from the stack config, else both from the environment, else the default chain (`ALIBABA_CLOUD_*` variables, OIDC role, CLI profile, ECS role). Unset: the environment (`ALICLOUD_ACCESS_KEY`), else the `@alicloud/credentials` default chain.
+	AccessKey *string `pulumi:"accessKey"`
+	// Per-product endpoints, the key `@pulumi/alicloud` uses (`[{esa: …, cas: …, ga: …}]`); the keys of other products are ignored. `ALICLOUD_CERTS_*ENDPOINT` wins over it. Unset: Alibaba's public endpoint for the region.
+	Endpoints []map[string]string `pulumi:"endpoints"`
+	// The default chain's profile (`~/.aliyun/config.json`), when no key pair is set; passed on as `ALIBABA_CLOUD_PROFILE` unless that is set. Unset: the environment (`ALICLOUD_PROFILE`), else the chain's own choice.
+	Profile *string `pulumi:"profile"`
+	// The protocol of an endpoint given without a scheme (`alicloud-certs:endpoints`, a bare host in an `ALICLOUD_CERTS_*ENDPOINT`); a URL's own scheme wins. Unset: HTTPS.
+	Protocol *string `pulumi:"protocol"`
+	// Picks the ESA control plane (`esa.cn-hangzhou.aliyuncs.com` for `cn-*` regions, `esa.ap-southeast-1.aliyuncs.com` otherwise), the CAS endpoint and the `RegionId` of regional calls. GA is always `cn-hangzhou`. Unset: the environment (`ALICLOUD_REGION`, `ALIBABA_CLOUD_REGION`), else cn-hangzhou.
+	Region *string `pulumi:"region"`
+	// The AccessKey secret, paired with the id (set it with `pulumi config set --secret`). Unset: the environment (`ALICLOUD_SECRET_KEY`), else the default chain.
+	SecretKey *string `pulumi:"secretKey"`
+	// An STS token, read from the same source as the key pair. Unset: the environment (`ALICLOUD_SECURITY_TOKEN`), else none (long-lived keys).
+	SecurityToken *string `pulumi:"securityToken"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
+	// The AccessKey id. Read as a pair with the secret: both from the stack config, else both from the environment, else the default chain (`ALIBABA_CLOUD_*` variables, OIDC role, CLI profile, ECS role). Unset: the environment (`ALICLOUD_ACCESS_KEY`), else the `@alicloud/credentials` default chain.
+	AccessKey pulumi.StringPtrInput
+	// Per-product endpoints, the key `@pulumi/alicloud` uses (`[{esa: …, cas: …, ga: …}]`); the keys of other products are ignored. `ALICLOUD_CERTS_*ENDPOINT` wins over it. Unset: Alibaba's public endpoint for the region.
+	Endpoints pulumi.StringMapArrayInput
+	// The default chain's profile (`~/.aliyun/config.json`), when no key pair is set; passed on as `ALIBABA_CLOUD_PROFILE` unless that is set. Unset: the environment (`ALICLOUD_PROFILE`), else the chain's own choice.
+	Profile pulumi.StringPtrInput
+	// The protocol of an endpoint given without a scheme (`alicloud-certs:endpoints`, a bare host in an `ALICLOUD_CERTS_*ENDPOINT`); a URL's own scheme wins. Unset: HTTPS.
+	Protocol pulumi.StringPtrInput
+	// Picks the ESA control plane (`esa.cn-hangzhou.aliyuncs.com` for `cn-*` regions, `esa.ap-southeast-1.aliyuncs.com` otherwise), the CAS endpoint and the `RegionId` of regional calls. GA is always `cn-hangzhou`. Unset: the environment (`ALICLOUD_REGION`, `ALIBABA_CLOUD_REGION`), else cn-hangzhou.
+	Region pulumi.StringPtrInput
+	// The AccessKey secret, paired with the id (set it with `pulumi config set --secret`). Unset: the environment (`ALICLOUD_SECRET_KEY`), else the default chain.
+	SecretKey pulumi.StringPtrInput
+	// An STS token, read from the same source as the key pair. Unset: the environment (`ALICLOUD_SECURITY_TOKEN`), else none (long-lived keys).
+	SecurityToken pulumi.StringPtrInput
 }
 
 func (ProviderArgs) ElementType() reflect.Type {

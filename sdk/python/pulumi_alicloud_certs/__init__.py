@@ -12,12 +12,15 @@ from .provider import *
 if typing.TYPE_CHECKING:
     import pulumi_alicloud_certs.cas as __cas
     cas = __cas
+    import pulumi_alicloud_certs.config as __config
+    config = __config
     import pulumi_alicloud_certs.esa as __esa
     esa = __esa
     import pulumi_alicloud_certs.ga as __ga
     ga = __ga
 else:
     cas = _utilities.lazy_import('pulumi_alicloud_certs.cas')
+    config = _utilities.lazy_import('pulumi_alicloud_certs.config')
     esa = _utilities.lazy_import('pulumi_alicloud_certs.esa')
     ga = _utilities.lazy_import('pulumi_alicloud_certs.ga')
 

@@ -18,11 +18,123 @@ __all__ = ['ProviderArgs', 'Provider']
 
 @pulumi.input_type
 class ProviderArgs:
-    def __init__(__self__):
+    def __init__(__self__, *,
+                 access_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 endpoints: pulumi.Input[Optional[Sequence[pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]]]]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
+                 protocol: pulumi.Input[Optional[_builtins.str]] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
+                 secret_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 security_token: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
+
+        :param pulumi.Input[_builtins.str] access_key: The AccessKey id. Read as a pair with the secret: both from the stack config, else both from the environment, else the default chain (`ALIBABA_CLOUD_*` variables, OIDC role, CLI profile, ECS role). Unset: the environment (`ALICLOUD_ACCESS_KEY`), else the `@alicloud/credentials` default chain.
+        :param pulumi.Input[Sequence[pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]]]] endpoints: Per-product endpoints, the key `@pulumi/alicloud` uses (`[{esa: …, cas: …, ga: …}]`); the keys of other products are ignored. `ALICLOUD_CERTS_*ENDPOINT` wins over it. Unset: Alibaba's public endpoint for the region.
+        :param pulumi.Input[_builtins.str] profile: The default chain's profile (`~/.aliyun/config.json`), when no key pair is set; passed on as `ALIBABA_CLOUD_PROFILE` unless that is set. Unset: the environment (`ALICLOUD_PROFILE`), else the chain's own choice.
+        :param pulumi.Input[_builtins.str] protocol: The protocol of an endpoint given without a scheme (`alicloud-certs:endpoints`, a bare host in an `ALICLOUD_CERTS_*ENDPOINT`); a URL's own scheme wins. Unset: HTTPS.
+        :param pulumi.Input[_builtins.str] region: Picks the ESA control plane (`esa.cn-hangzhou.aliyuncs.com` for `cn-*` regions, `esa.ap-southeast-1.aliyuncs.com` otherwise), the CAS endpoint and the `RegionId` of regional calls. GA is always `cn-hangzhou`. Unset: the environment (`ALICLOUD_REGION`, `ALIBABA_CLOUD_REGION`), else cn-hangzhou.
+        :param pulumi.Input[_builtins.str] secret_key: The AccessKey secret, paired with the id (set it with `pulumi config set --secret`). Unset: the environment (`ALICLOUD_SECRET_KEY`), else the default chain.
+        :param pulumi.Input[_builtins.str] security_token: An STS token, read from the same source as the key pair. Unset: the environment (`ALICLOUD_SECURITY_TOKEN`), else none (long-lived keys).
         """
-        pass
+        if access_key is not None:
+            pulumi.set(__self__, "access_key", access_key)
+        if endpoints is not None:
+            pulumi.set(__self__, "endpoints", endpoints)
+        if profile is not None:
+            pulumi.set(__self__, "profile", profile)
+        if protocol is not None:
+            pulumi.set(__self__, "protocol", protocol)
+        if region is not None:
+            pulumi.set(__self__, "region", region)
+        if secret_key is not None:
+            pulumi.set(__self__, "secret_key", secret_key)
+        if security_token is not None:
+            pulumi.set(__self__, "security_token", security_token)
+
+    @_builtins.property
+    @pulumi.getter(name="accessKey")
+    def access_key(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The AccessKey id. Read as a pair with the secret: both from the stack config, else both from the environment, else the default chain (`ALIBABA_CLOUD_*` variables, OIDC role, CLI profile, ECS role). Unset: the environment (`ALICLOUD_ACCESS_KEY`), else the `@alicloud/credentials` default chain.
+        """
+        return pulumi.get(self, "access_key")
+
+    @access_key.setter
+    def access_key(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "access_key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def endpoints(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]]]]]:
+        """
+        Per-product endpoints, the key `@pulumi/alicloud` uses (`[{esa: …, cas: …, ga: …}]`); the keys of other products are ignored. `ALICLOUD_CERTS_*ENDPOINT` wins over it. Unset: Alibaba's public endpoint for the region.
+        """
+        return pulumi.get(self, "endpoints")
+
+    @endpoints.setter
+    def endpoints(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]]]]]):
+        pulumi.set(self, "endpoints", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def profile(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The default chain's profile (`~/.aliyun/config.json`), when no key pair is set; passed on as `ALIBABA_CLOUD_PROFILE` unless that is set. Unset: the environment (`ALICLOUD_PROFILE`), else the chain's own choice.
+        """
+        return pulumi.get(self, "profile")
+
+    @profile.setter
+    def profile(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "profile", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def protocol(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The protocol of an endpoint given without a scheme (`alicloud-certs:endpoints`, a bare host in an `ALICLOUD_CERTS_*ENDPOINT`); a URL's own scheme wins. Unset: HTTPS.
+        """
+        return pulumi.get(self, "protocol")
+
+    @protocol.setter
+    def protocol(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "protocol", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def region(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Picks the ESA control plane (`esa.cn-hangzhou.aliyuncs.com` for `cn-*` regions, `esa.ap-southeast-1.aliyuncs.com` otherwise), the CAS endpoint and the `RegionId` of regional calls. GA is always `cn-hangzhou`. Unset: the environment (`ALICLOUD_REGION`, `ALIBABA_CLOUD_REGION`), else cn-hangzhou.
+        """
+        return pulumi.get(self, "region")
+
+    @region.setter
+    def region(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "region", value)
+
+    @_builtins.property
+    @pulumi.getter(name="secretKey")
+    def secret_key(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The AccessKey secret, paired with the id (set it with `pulumi config set --secret`). Unset: the environment (`ALICLOUD_SECRET_KEY`), else the default chain.
+        """
+        return pulumi.get(self, "secret_key")
+
+    @secret_key.setter
+    def secret_key(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "secret_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="securityToken")
+    def security_token(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        An STS token, read from the same source as the key pair. Unset: the environment (`ALICLOUD_SECURITY_TOKEN`), else none (long-lived keys).
+        """
+        return pulumi.get(self, "security_token")
+
+    @security_token.setter
+    def security_token(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "security_token", value)
 
 
 @pulumi.type_token("pulumi:providers:alicloud-certs")
@@ -31,12 +143,26 @@ class Provider(pulumi.ProviderResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 access_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 endpoints: pulumi.Input[Optional[Sequence[pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]]]]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
+                 protocol: pulumi.Input[Optional[_builtins.str]] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
+                 secret_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 security_token: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        Create a Alicloud-certs resource with the given unique name, props, and options.
+        The native alicloud-certs provider: where and as whom it calls Alibaba Cloud. Each instance has its own configuration (region, endpoints, credentials); an unset key falls back to the environment and the default credential chain. See docs/native-provider.md.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.str] access_key: The AccessKey id. Read as a pair with the secret: both from the stack config, else both from the environment, else the default chain (`ALIBABA_CLOUD_*` variables, OIDC role, CLI profile, ECS role). Unset: the environment (`ALICLOUD_ACCESS_KEY`), else the `@alicloud/credentials` default chain.
+        :param pulumi.Input[Sequence[pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]]]] endpoints: Per-product endpoints, the key `@pulumi/alicloud` uses (`[{esa: …, cas: …, ga: …}]`); the keys of other products are ignored. `ALICLOUD_CERTS_*ENDPOINT` wins over it. Unset: Alibaba's public endpoint for the region.
+        :param pulumi.Input[_builtins.str] profile: The default chain's profile (`~/.aliyun/config.json`), when no key pair is set; passed on as `ALIBABA_CLOUD_PROFILE` unless that is set. Unset: the environment (`ALICLOUD_PROFILE`), else the chain's own choice.
+        :param pulumi.Input[_builtins.str] protocol: The protocol of an endpoint given without a scheme (`alicloud-certs:endpoints`, a bare host in an `ALICLOUD_CERTS_*ENDPOINT`); a URL's own scheme wins. Unset: HTTPS.
+        :param pulumi.Input[_builtins.str] region: Picks the ESA control plane (`esa.cn-hangzhou.aliyuncs.com` for `cn-*` regions, `esa.ap-southeast-1.aliyuncs.com` otherwise), the CAS endpoint and the `RegionId` of regional calls. GA is always `cn-hangzhou`. Unset: the environment (`ALICLOUD_REGION`, `ALIBABA_CLOUD_REGION`), else cn-hangzhou.
+        :param pulumi.Input[_builtins.str] secret_key: The AccessKey secret, paired with the id (set it with `pulumi config set --secret`). Unset: the environment (`ALICLOUD_SECRET_KEY`), else the default chain.
+        :param pulumi.Input[_builtins.str] security_token: An STS token, read from the same source as the key pair. Unset: the environment (`ALICLOUD_SECURITY_TOKEN`), else none (long-lived keys).
         """
         ...
     @overload
@@ -45,7 +171,7 @@ class Provider(pulumi.ProviderResource):
                  args: Optional[ProviderArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Create a Alicloud-certs resource with the given unique name, props, and options.
+        The native alicloud-certs provider: where and as whom it calls Alibaba Cloud. Each instance has its own configuration (region, endpoints, credentials); an unset key falls back to the environment and the default credential chain. See docs/native-provider.md.
 
         :param str resource_name: The name of the resource.
         :param ProviderArgs args: The arguments to use to populate this resource's properties.
@@ -62,6 +188,13 @@ class Provider(pulumi.ProviderResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 access_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 endpoints: pulumi.Input[Optional[Sequence[pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]]]]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
+                 protocol: pulumi.Input[Optional[_builtins.str]] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
+                 secret_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 security_token: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -71,6 +204,13 @@ class Provider(pulumi.ProviderResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = ProviderArgs.__new__(ProviderArgs)
 
+            __props__.__dict__["access_key"] = access_key
+            __props__.__dict__["endpoints"] = pulumi.Output.from_input(endpoints).apply(pulumi.runtime.to_json) if endpoints is not None else None
+            __props__.__dict__["profile"] = profile
+            __props__.__dict__["protocol"] = protocol
+            __props__.__dict__["region"] = region
+            __props__.__dict__["secret_key"] = None if secret_key is None else pulumi.Output.secret(secret_key)
+            __props__.__dict__["security_token"] = None if security_token is None else pulumi.Output.secret(security_token)
         super(Provider, __self__).__init__(
             'alicloud-certs',
             resource_name,
