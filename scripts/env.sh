@@ -13,12 +13,22 @@ export ALICLOUD_CERTS_LANGHOST_VERSION="3.68.0"
 # Official Alibaba Cloud Python SDKs, the emulator tier's second set of judges (GA has no official Node SDK). Exact
 # pins, so a model change upstream shows up as a deliberate bump here, not as a surprise test failure.
 export ALICLOUD_CERTS_PYTHON_SDKS="alibabacloud-esa20240910==3.16.0 alibabacloud-cas20200407==3.9.4 alibabacloud-ga20191120==3.0.2"
+# Language hosts for YAML and Python programs (docs/toolchain.md), built by `scripts/bootstrap --langhosts` (CI) or on
+# first use by the engine tier. YAML: the version the pulumi v3.259.0 release bundles. Python: the last sdk/v3 release
+# that contained the host (the proxy refuses its later module), driving a current `pulumi` from PyPI in its own venv.
+export ALICLOUD_CERTS_YAML_LANGHOST_VERSION="1.38.3"
+export ALICLOUD_CERTS_PYTHON_LANGHOST_VERSION="3.79.0"
+export ALICLOUD_CERTS_PULUMI_PYTHON_PACKAGES="pulumi==3.272.0"
 
 ALICLOUD_CERTS_TOOLS="$ALICLOUD_CERTS_ROOT/.tools"
 ALICLOUD_CERTS_CACHE="${ALICLOUD_CERTS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-alicloud-certs}"
 export ALICLOUD_CERTS_TOOLS ALICLOUD_CERTS_CACHE
 # The venv that holds the Python SDKs; only the emulator tier's Python tests use it.
 export ALICLOUD_CERTS_PYTHON_VENV="${ALICLOUD_CERTS_PYTHON_VENV:-$ALICLOUD_CERTS_TOOLS/python-sdks}"
+# The venv Python Pulumi programs run in (`runtime.options.virtualenv` in their Pulumi.yaml): `pulumi` and, later, the
+# generated SDK. Separate from the SDK judges' venv so neither's pins constrain the other. A fixed path: the engine
+# tier's project names it relative to itself.
+export ALICLOUD_CERTS_PULUMI_PYTHON_VENV="$ALICLOUD_CERTS_TOOLS/pulumi-python"
 
 case ":$PATH:" in
   *":$ALICLOUD_CERTS_TOOLS/pulumi/bin:"*) ;;
