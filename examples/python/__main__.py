@@ -13,18 +13,12 @@ waiter waits for the new certificate, both consumers switch in place, and only t
 (`revokeOnDelete`).
 """
 
-from typing import Any
+from typing import Optional
 
 import pulumi
+import pulumi_alicloud_certs as certs
+from pulumi_alicloud_certs.cas.outputs import DnsRecord as DnsRecordValue
 
-from alicloud_certs_native import (
-    CustomHostname,
-    DvCertificateOrder,
-    DvCertificateValidation,
-    ListenerAdditionalCertificate,
-    Provider,
-    endpoints_for,
-)
 from csr import create_csr
 from dns_record import DnsRecord
 from key_pair import KeyPair
@@ -32,87 +26,75 @@ from key_pair import KeyPair
 config = pulumi.Config()
 domain = config.require("domain")
 zone = config.require("delegationZone")
-# The emulator's address (this example's DNS stand-in writes there too); unset: Alibaba Cloud's public endpoints.
-endpoint = config.get("endpoint")
 
-provider = Provider(
-    "alicloud-certs",
-    endpoints=endpoints_for(endpoint) if endpoint else None,
-    access_key=config.get("accessKey"),
-    secret_key=config.get_secret("secretKey"),
-)
-with_provider = pulumi.ResourceOptions(provider=provider)
-
+# The alicloud-certs resources use the default provider, configured by the stack config `alicloud-certs:accessKey`,
+# `alicloud-certs:secretKey` (secret) and, for the emulator, `alicloud-certs:endpoints`.
 key = KeyPair("key")
 # The certificate covers the GA domain and the ESA hostname. The CSR holds only the public key: not a secret.
 csr = pulumi.Output.unsecret(key.private_key_pem.apply(lambda pem: create_csr(pem, domain, [f"up.{domain}"])))
 
-order = DvCertificateOrder(
+order = certs.cas.DvCertificateOrder(
     "certificate",
     csr=csr,
     username=config.require("username"),
     phone=config.require("phone"),
     email=config.require("email"),
     validate_type="DNS",
-    validation_delegation={"zone": zone},
+    validation_delegation=certs.cas.ValidationDelegationArgs(zone=zone),
     # Unset: renew when one third of the lifetime remains (200-, 100- and 47-day certificates alike).
     renew_before_days=config.get_int("renewBeforeDays"),
     revoke_on_delete=True,
-    opts=with_provider,
 )
 
 
-def require_record(record: Any) -> Any:
-    """The order's delegated TXT; every order with `validationDelegation` has one while it awaits validation."""
+def require_record(record: Optional[DnsRecordValue]) -> DnsRecordValue:
+    """The order's delegated TXT; every order with `validation_delegation` has one while it awaits validation."""
     if record is None:
         raise ValueError(f"order for {domain} has no delegated validation record")
     return record
 
 
-txt = order.output("delegated_record").apply(require_record)
+txt = order.delegated_record.apply(require_record)
 # The platform's TXT in its own zone. A real program uses its DNS provider's record resource here.
 validation_record = DnsRecord(
     "dcv-txt",
-    endpoint=config.require("endpoint"),
-    name=txt.apply(lambda record: record["name"]),
-    type=txt.apply(lambda record: record["type"]),
-    value=txt.apply(lambda record: record["value"]),
+    endpoint=config.require("emulatorUrl"),
+    name=txt.name,
+    type=txt.type,
+    value=txt.value,
 )
 
-certificate = DvCertificateValidation(
+certificate = certs.cas.DvCertificateValidation(
     "validation",
-    order_id=order.output("order_id"),
+    order_id=order.order_id,
     # Lets a stalled wait name the customer's CNAME and the platform's TXT, and say which one is missing.
-    delegation_cname=order.output("delegation_cname"),
+    delegation_cname=order.delegation_cname,
     timeout_seconds=config.get_int("validationTimeoutSeconds") or 600,
-    opts=pulumi.ResourceOptions(provider=provider, depends_on=[validation_record]),
+    opts=pulumi.ResourceOptions(depends_on=[validation_record]),
 )
 
-site_id = config.require("siteId")
-uploaded = CustomHostname(
+uploaded = certs.esa.CustomHostname(
     "upload",
-    site_id=site_id,
+    site_id=config.require("siteId"),
     hostname=f"up.{domain}",
     record_id=config.require("recordId"),
     cert_type="upload",
-    certificate=certificate.output("certificate"),
+    certificate=certificate.certificate,
     private_key=key.private_key_pem,
-    opts=with_provider,
 )
-binding = ListenerAdditionalCertificate(
+binding = certs.ga.ListenerAdditionalCertificate(
     "ga",
     accelerator_id=config.require("acceleratorId"),
     listener_id=config.require("listenerId"),
     domain=domain,
-    certificate_id=certificate.output("cert_identifier"),
-    opts=with_provider,
+    certificate_id=certificate.cert_identifier,
 )
 
 #: The one record each customer publishes, once.
-pulumi.export("customerCname", order.output("delegation_cname"))
-pulumi.export("orderId", order.output("order_id"))
-pulumi.export("certId", certificate.output("cert_id"))
-pulumi.export("notAfter", certificate.output("not_after"))
-pulumi.export("renewalDue", order.output("renewal_due"))
-pulumi.export("hostnameId", uploaded.output("hostname_id"))
-pulumi.export("gaCertificateId", binding.output("certificate_id"))
+pulumi.export("customerCname", order.delegation_cname)
+pulumi.export("orderId", order.order_id)
+pulumi.export("certId", certificate.cert_id)
+pulumi.export("notAfter", certificate.not_after)
+pulumi.export("renewalDue", order.renewal_due)
+pulumi.export("hostnameId", uploaded.hostname_id)
+pulumi.export("gaCertificateId", binding.certificate_id)

@@ -19,6 +19,7 @@ import { delegationCname } from "../../provider/resources/cas/dv-certificate-ord
 import { PulumiStack, REPO_ROOT, type CliResult } from "../helpers/engine";
 import { LANGUAGE_HOST_BUILD_TIMEOUT_MS, installLanguageHost } from "../helpers/language-hosts";
 import { installPythonDynamicPlugin, pathWith } from "../helpers/python-dynamic";
+import { installPythonSdk } from "../helpers/python-sdk";
 
 const PROJECT = path.join(REPO_ROOT, "examples/python");
 const DOMAIN = "py.example.com";
@@ -72,6 +73,7 @@ describe("engine tier: the Python flagship through the native plugin (examples/p
   before(async function () {
     this.timeout(LANGUAGE_HOST_BUILD_TIMEOUT_MS);
     installLanguageHost("python");
+    installPythonSdk();
     pluginDir = installPythonDynamicPlugin();
     // Renewal must validate again through the delegated zone: a CA that reuses no domain validation (see
     // tests/engine/certificate-renewal.test.ts).
@@ -86,8 +88,9 @@ describe("engine tier: the Python flagship through the native plugin (examples/p
     const config: Record<string, string> = {
       domain: DOMAIN,
       delegationZone: ZONE,
-      endpoint: emu.url,
-      accessKey: emu.accessKeyId,
+      emulatorUrl: emu.url,
+      "alicloud-certs:accessKey": emu.accessKeyId,
+      "alicloud-certs:endpoints": JSON.stringify([{ esa: emu.url, cas: emu.url, ga: emu.url }]),
       username: "Ada Lovelace",
       phone: "+8613900001234",
       email: "ada@example.com",
@@ -97,7 +100,7 @@ describe("engine tier: the Python flagship through the native plugin (examples/p
       listenerId: HTTPS,
     };
     for (const [key, value] of Object.entries(config)) await stack.setConfig(key, value);
-    await stack.setConfig("secretKey", emu.accessKeySecret, true);
+    await stack.setConfig("alicloud-certs:secretKey", emu.accessKeySecret, true);
   });
 
   after(async () => {
