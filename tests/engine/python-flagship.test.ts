@@ -14,11 +14,15 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import fc from "fast-check";
 import { SC081_SCHEDULE, startEmulator, type RunningEmulator } from "../../emulator";
+import { inspectCsr } from "../../provider/resources/cas/dv-certificate-order/csr";
+import { MAX_COMMON_NAME_LENGTH, csrProblems } from "../../provider/resources/cas/dv-certificate-order/csr-rules";
 import { delegationCname } from "../../provider/resources/cas/dv-certificate-order/delegation";
 import { PulumiStack, REPO_ROOT, type CliResult } from "../helpers/engine";
 import { LANGUAGE_HOST_BUILD_TIMEOUT_MS, installLanguageHost } from "../helpers/language-hosts";
 import { installPythonDynamicPlugin, pathWith } from "../helpers/python-dynamic";
+import { pythonCsrs } from "../helpers/python-csr";
 import { installPythonSdk } from "../helpers/python-sdk";
 
 const PROJECT = path.join(REPO_ROOT, "examples/python");
@@ -246,5 +250,41 @@ describe("engine tier: the Python flagship through the native plugin (examples/p
       "the platform's TXT is removed",
     );
     assert.deepEqual((await stack.exportedState()).resources, []);
+  });
+});
+
+describe("the Python flagship's CSR (examples/python/csr.py) meets the provider's CSR rules", function () {
+  this.timeout(300_000);
+
+  before(function () {
+    this.timeout(LANGUAGE_HOST_BUILD_TIMEOUT_MS);
+    installLanguageHost("python");
+  });
+
+  it("asks for exactly the names given, with an accepted key and a valid self-signature, and re-signing is no change", async () => {
+    // A CN holds at most 64 characters (RFC 5280 ub-common-name; csr-rules.ts); extra names have no such bound.
+    const commonName = fc.domain().filter((name) => name.length <= MAX_COMMON_NAME_LENGTH);
+    const request = fc.record({ commonName, extraNames: fc.uniqueArray(fc.domain(), { maxLength: 4 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(request, { minLength: 1, maxLength: 4 }), async (requests) => {
+        const pairs = await pythonCsrs(requests);
+        for (const [index, { commonName: cn, extraNames }] of requests.entries()) {
+          const pair = pairs[index];
+          assert.ok(pair !== undefined);
+          const [first, second] = await Promise.all([inspectCsr(pair.first), inspectCsr(pair.second)]);
+          if ("unreadable" in first || "unreadable" in second) assert.fail(`unreadable CSR for ${cn}`);
+          assert.equal(first.commonName, cn.toLowerCase());
+          assert.deepEqual(first.dnsNames, [...new Set([cn, ...extraNames].map((n) => n.toLowerCase()))]);
+          // Every name in the subjectAltName, the CN included (CA/B Forum Baseline Requirements 7.1.4.3).
+          assert.equal(first.sanCount, 1 + extraNames.length);
+          assert.equal(first.keyDescription, "EC P-256");
+          assert.deepEqual(csrProblems(first, { validateType: "DNS", productCode: undefined }), []);
+          // ECDSA signatures are randomized: the PEMs differ, what they ask for does not (so no diff, no new order).
+          assert.notEqual(pair.first, pair.second);
+          assert.equal(first.identity, second.identity);
+        }
+      }),
+      { numRuns: 15 },
+    );
   });
 });
