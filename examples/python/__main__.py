@@ -39,12 +39,19 @@ order = certs.cas.DvCertificateOrder(
     username=config.require("username"),
     phone=config.require("phone"),
     email=config.require("email"),
-    validate_type="DNS",
+    validate_type=certs.cas.ValidateType.DNS,
     validation_delegation=certs.cas.ValidationDelegationArgs(zone=zone),
     # Unset: renew when one third of the lifetime remains (200-, 100- and 47-day certificates alike).
     renew_before_days=config.get_int("renewBeforeDays"),
     revoke_on_delete=True,
 )
+
+
+def as_cname_input(record: Optional[DnsRecordValue]) -> Optional[certs.cas.DelegationCnameArgs]:
+    """The order's `delegation_cname` output as the waiter's input type (the same record)."""
+    if record is None:
+        return None
+    return certs.cas.DelegationCnameArgs(name=record.name, value=record.value, type=record.type)
 
 
 def require_record(record: Optional[DnsRecordValue]) -> DnsRecordValue:
@@ -68,7 +75,7 @@ certificate = certs.cas.DvCertificateValidation(
     "validation",
     order_id=order.order_id,
     # Lets a stalled wait name the customer's CNAME and the platform's TXT, and say which one is missing.
-    delegation_cname=order.delegation_cname,
+    delegation_cname=order.delegation_cname.apply(as_cname_input),
     timeout_seconds=config.get_int("validationTimeoutSeconds") or 600,
     opts=pulumi.ResourceOptions(depends_on=[validation_record]),
 )
@@ -78,7 +85,7 @@ uploaded = certs.esa.CustomHostname(
     site_id=config.require("siteId"),
     hostname=f"up.{domain}",
     record_id=config.require("recordId"),
-    cert_type="upload",
+    cert_type=certs.esa.CertType.UPLOAD,
     certificate=certificate.certificate,
     private_key=key.private_key_pem,
 )
