@@ -23,7 +23,7 @@ import { PulumiStack, REPO_ROOT, type CliResult } from "../helpers/engine";
 import { LANGUAGE_HOST_BUILD_TIMEOUT_MS, installLanguageHost } from "../helpers/language-hosts";
 import { installPythonDynamicPlugin, pathWith } from "../helpers/python-dynamic";
 import { pythonCsrs } from "../helpers/python-csr";
-import { installPythonSdk } from "../helpers/python-sdk";
+import { installPythonSdk, installRequirements } from "../helpers/python-venv";
 
 const PROJECT = path.join(REPO_ROOT, "examples/python");
 const DOMAIN = "py.example.com";
@@ -77,6 +77,7 @@ describe("engine tier: the Python flagship through the native plugin (examples/p
   before(async function () {
     this.timeout(LANGUAGE_HOST_BUILD_TIMEOUT_MS);
     installLanguageHost("python");
+    installRequirements(PROJECT);
     installPythonSdk();
     pluginDir = installPythonDynamicPlugin();
     // Renewal must validate again through the delegated zone: a CA that reuses no domain validation (see
@@ -259,6 +260,7 @@ describe("the Python flagship's CSR (examples/python/csr.py) meets the provider'
   before(function () {
     this.timeout(LANGUAGE_HOST_BUILD_TIMEOUT_MS);
     installLanguageHost("python");
+    installRequirements(PROJECT);
   });
 
   it("asks for exactly the names given, with an accepted key and a valid self-signature, and re-signing is no change", async () => {

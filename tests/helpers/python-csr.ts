@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { REPO_ROOT } from "./engine";
-import { PROGRAM_VENV } from "./python-sdk";
+import { PROGRAM_VENV } from "./python-venv";
 
 /** The names one CSR asks for. */
 export interface CsrRequest {

@@ -1,8 +1,9 @@
 /**
- * The generated Python SDK (`pulumi_alicloud_certs`, sdk/python) in the program venv (.tools/pulumi-python), for the
- * Python engine tests: built as a wheel (scripts/build-python-sdk-wheel when it is there) and installed with pip,
- * as a user installs the published package. `ALICLOUD_CERTS_PYTHON_SDK_SOURCE` names another sdk/python
- * directory (a checkout that is not merged yet).
+ * What a Python program of the engine tier needs in the program venv (.tools/pulumi-python) besides `pulumi`: the
+ * project's requirements.txt (from PyPI, through pip's cache under ALICLOUD_CERTS_CACHE) and the generated Python SDK
+ * (`pulumi_alicloud_certs`, sdk/python), built as a wheel (scripts/build-python-sdk-wheel when it is there) and
+ * installed with pip, as a user installs it. `ALICLOUD_CERTS_PYTHON_SDK_SOURCE` names another sdk/python directory
+ * (a checkout that is not merged yet).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -49,6 +50,18 @@ function buildWheel(source: string, work: string): string {
   const wheels = fs.readdirSync(path.join(work, "dist")).filter((name) => name.endsWith(".whl"));
   if (wheels.length !== 1) throw new Error(`expected one wheel from ${source}, got ${wheels.join(", ") || "none"}`);
   return path.join(work, "dist", wheels[0] ?? "");
+}
+
+/**
+ * `pip install -r <projectDir>/requirements.txt` into the program venv: nothing to do when they are there. The
+ * project names `pulumi` by a range the venv's pin (scripts/env.sh) meets, so the pin is never replaced.
+ */
+export function installRequirements(projectDir: string): void {
+  const cache = path.join(
+    process.env["ALICLOUD_CERTS_CACHE"] ?? path.join(os.homedir(), ".cache/pulumi-alicloud-certs"),
+    "pip",
+  );
+  pip(["install", "--cache-dir", cache, "-r", path.join(projectDir, "requirements.txt")]);
 }
 
 /** Build the SDK's wheel from {@link pythonSdkSource} and install it into the program venv. */
