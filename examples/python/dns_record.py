@@ -28,6 +28,9 @@ def _send(method: str, record: dict[str, Any]) -> None:
         response.read()
 
 
+# The state records this provider by reference, `dns_record._DnsRecordProvider` (dill pickles a class of an importable module by
+# name, not by value), and the provider process imports it from the project directory: renaming the module or the
+# class breaks the stacks that hold it.
 class _DnsRecordProvider(ResourceProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         _send("POST", props)

@@ -12,6 +12,9 @@ import pulumi
 from pulumi.dynamic import CreateResult, DiffResult, ResourceProvider
 
 
+# The state records this provider by reference, `key_pair._KeyPairProvider` (dill pickles a class of an importable module by
+# name, not by value), and the provider process imports it from the project directory: renaming the module or the
+# class breaks the stacks that hold it.
 class _KeyPairProvider(ResourceProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         # Imported here: the provider runs in its own process, which unpickles this class, not this module's imports.
