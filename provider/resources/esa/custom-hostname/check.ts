@@ -263,18 +263,3 @@ export function checkInputs(bag: PropertyBag, validity?: ValidityContext): Check
   };
   return { inputs: withoutRefused(inputs, refused), failures: report.failures };
 }
-
-/** Thrown when `create`/`update` receive inputs that do not pass `check` (the engine always checks first). */
-export class InvalidInputsError extends Error {
-  constructor(failures: readonly CheckFailure[]) {
-    super(`invalid esa.CustomHostname inputs: ${failures.map((f) => f.reason).join("; ")}`);
-    this.name = "InvalidInputsError";
-  }
-}
-
-/** The normalized inputs of a property bag that must be complete (create/update time): throws on any failure. */
-export function parseInputs(bag: PropertyBag): CustomHostnameInputs {
-  const { inputs, failures } = checkInputs(bag);
-  if (failures.length > 0) throw new InvalidInputsError(failures);
-  return inputs;
-}
