@@ -8,6 +8,7 @@
  */
 import {
   CheckReport,
+  describeSecret,
   missingReason,
   readBoolean,
   readEnum,
@@ -28,6 +29,7 @@ import {
 import { type InputValue } from "./declared-types";
 import { type PropertyBag } from "./dynamic";
 import { rejectUnknownInputs } from "./input-names";
+import { type HookRule, type ValueRule } from "./value-rules";
 import { screenPrivateKeys } from "./private-keys";
 
 /** What every check starts from: its report, the bag with refused private keys replaced, and their inputs. */
@@ -86,8 +88,48 @@ function absent(value: unknown): boolean {
   return value === undefined || value === null;
 }
 
-/** One input read by its declared value rule (not a hook); failures go to `report`. */
+/** The rule of a simple value, in the words a failure uses when it cannot show the value. */
+function ruleText(rule: Exclude<ValueRule, HookRule<unknown>>): string {
+  switch (rule.kind) {
+    case "id":
+      return "must be a positive integer id (digits only, no sign or leading zero, at most 2^63 - 1)";
+    case "string":
+      return "must be a string";
+    case "hostname":
+      return `must be a valid hostname (RFC 1123${rule.wildcard ? ", a leading *. allowed" : ", no wildcard"})`;
+    case "enum":
+      return `must be one of ${rule.values.map((v) => `"${v}"`).join(", ")}`;
+    case "boolean":
+      return "must be true or false";
+    case "timeout":
+      return `must be a whole number of seconds between 1 and ${rule.max}`;
+  }
+}
+
+/**
+ * One input read by its declared value rule (not a hook); failures go to `report`. The readers of `./check.ts` quote
+ * the value as typed; for an input whose value a message never shows (secret, sensitive or personal), a failure
+ * instead describes it (`describeSecret`: its type and length) and states the rule.
+ */
 export function readInput(report: CheckReport, property: string, input: InputDeclaration, value: unknown): unknown {
+  if (input.secret !== true && input.sensitive !== true && input.personal !== true)
+    return readQuoting(report, property, input, value);
+  const scratch = new CheckReport();
+  const read = readQuoting(scratch, property, input, value);
+  const rule = input.value;
+  if (scratch.failures.length > 0 && rule !== undefined && rule.kind !== "hook") {
+    // A missing value names nothing typed; any other failure would quote the value.
+    const missing = missingReason(property, value);
+    const reason = scratch.failures.every((f) => f.reason === missing)
+      ? missing
+      : `${property} ${describeSecret(value)} ${ruleText(rule)}`;
+    report.fail(property, reason);
+  }
+  return read;
+}
+
+/** {@link readInput}, with the reader's own message, which quotes the value. */
+function readQuoting(report: CheckReport, property: string, input: InputDeclaration, value: unknown): unknown {
   const rule = input.value;
   const required = input.required === true;
   switch (rule?.kind) {
