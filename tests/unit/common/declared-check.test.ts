@@ -29,6 +29,10 @@ import {
   type ValueRule,
 } from "../../../provider/resources/common/value-rules";
 import { checkInputs } from "../../../provider/resources/esa/custom-hostname/check";
+import { checkBinding } from "../../../provider/resources/ga/listener-additional-certificate/check";
+import { DECLARATION as GA_ONE } from "../../../provider/resources/ga/listener-additional-certificate/declaration";
+import { checkBindingSet } from "../../../provider/resources/ga/listener-additional-certificates/check";
+import { DECLARATION as GA_SET } from "../../../provider/resources/ga/listener-additional-certificates/declaration";
 import { DECLARATION as ESA } from "../../../provider/resources/esa/custom-hostname/declaration";
 
 /** An input of the given rule (the other fields do not matter to the reader). */
@@ -169,4 +173,30 @@ describe("unit: check reads inputs by their declared rule", () => {
       delete inputs["retainOnDelete"];
     }
   });
+
+  for (const [name, declaration, check, base] of [
+    [
+      "ga.ListenerAdditionalCertificate",
+      GA_ONE,
+      checkBinding,
+      { domain: "shop.example.com", certificateId: "6092123-cn-hangzhou" },
+    ],
+    ["ga.ListenerAdditionalCertificates", GA_SET, checkBindingSet, { certificates: {} }],
+  ] as const) {
+    it(`${name}: a simple input added to the declaration alone is accepted and read by check`, async () => {
+      const inputs: Record<string, InputDeclaration> = declaration.inputs;
+      const bag = { acceleratorId: "ga-bp1odcab8tmno0hdq1234", listenerId: "lsr-bp1bpn0kn908w4nbw1234", ...base };
+      inputs["retainOnDelete"] = input(BOOLEAN_VALUE, { change: "provider" });
+      try {
+        const good = await check({}, { ...bag, retainOnDelete: true });
+        assert.deepEqual(good.failures, undefined);
+        assert.equal((good.inputs as Record<string, unknown>)["retainOnDelete"], true);
+        assert.deepEqual((await check({}, { ...bag, retainOnDelete: "yes" })).failures, [
+          { property: "retainOnDelete", reason: 'retainOnDelete "yes" must be true or false, got a string' },
+        ]);
+      } finally {
+        delete inputs["retainOnDelete"];
+      }
+    });
+  }
 });

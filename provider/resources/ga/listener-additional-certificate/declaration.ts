@@ -13,6 +13,7 @@ import {
   updatableInputs,
   type ResourceDeclaration,
 } from "../../common/declaration";
+import { hookValue, hostnameValue } from "../../common/value-rules";
 import { RESOURCE_NAME_KEY } from "../claims/claimant";
 import { acceleratorIdInput, LISTENER_OUTPUTS, listenerIdInput, TIMEOUT_INPUT } from "../declaration-parts";
 
@@ -71,6 +72,7 @@ export const DECLARATION = {
       deleteBeforeReplace: true,
       required: true,
       range: "an RFC 1123 hostname, optionally `*.` wildcard",
+      value: hostnameValue(true),
     },
     certificateId: {
       doc: "The CAS server certificate (`Certificates.N.Id` / `CertificateId`) in `<certId>-<region>` form, e.g. `6092123-cn-hangzhou` (the CAS `CertIdentifier`); the region must be one CAS serves certificates from, `cn-hangzhou` or `ap-southeast-1` (check rejects others). Changing it updates the binding in place with UpdateAdditionalCertificateWithListener; the domain keeps being served throughout. It must cover `domain` (RFC 6125 §6.4.3: a subjectAltName equal to it, or `*.<parent>` for a domain one label under `<parent>`; a wildcard domain needs the same wildcard): before any write the certificate is read from CAS and one that does not cover the domain is refused, naming its names. When CAS cannot be read (no permission, another CAS site) the binding goes ahead unchecked, with a progress line saying so.",
@@ -80,6 +82,7 @@ export const DECLARATION = {
       change: "update",
       required: true,
       range: "`<certId>-<region>`",
+      value: hookValue<string>(),
     },
     timeoutSeconds: TIMEOUT_INPUT,
   },

@@ -14,6 +14,7 @@ import {
   updatableInputs,
   type ResourceDeclaration,
 } from "../../common/declaration";
+import { hookValue } from "../../common/value-rules";
 import { RESOURCE_NAME_KEY } from "../claims/claimant";
 import { MAX_CERTIFICATES_PER_LISTENER } from "../ids";
 import { acceleratorIdInput, LISTENER_OUTPUTS, listenerIdInput, TIMEOUT_INPUT } from "../declaration-parts";
@@ -68,6 +69,8 @@ export const DECLARATION = {
       change: "update",
       default: "no bindings (an empty map)",
       range: `at most ${MAX_CERTIFICATES_PER_LISTENER} distinct certificates`,
+      // The map, or the unknown sentinel at preview (a string): read by the check's own hook.
+      value: hookValue<Record<string, string> | string>(),
     },
     timeoutSeconds: TIMEOUT_INPUT,
   },
