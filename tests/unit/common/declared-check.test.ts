@@ -28,6 +28,8 @@ import {
   timeoutValue,
   type ValueRule,
 } from "../../../provider/resources/common/value-rules";
+import { checkValidation } from "../../../provider/resources/cas/dv-certificate-validation/check";
+import { DECLARATION as CAS_VALIDATION } from "../../../provider/resources/cas/dv-certificate-validation/declaration";
 import { checkInputs } from "../../../provider/resources/esa/custom-hostname/check";
 import { checkBinding } from "../../../provider/resources/ga/listener-additional-certificate/check";
 import { DECLARATION as GA_ONE } from "../../../provider/resources/ga/listener-additional-certificate/declaration";
@@ -182,14 +184,16 @@ describe("unit: check reads inputs by their declared rule", () => {
       { domain: "shop.example.com", certificateId: "6092123-cn-hangzhou" },
     ],
     ["ga.ListenerAdditionalCertificates", GA_SET, checkBindingSet, { certificates: {} }],
+    ["cas.DvCertificateValidation", CAS_VALIDATION, checkValidation, { orderId: "98987582437920968" }],
   ] as const) {
     it(`${name}: a simple input added to the declaration alone is accepted and read by check`, async () => {
       const inputs: Record<string, InputDeclaration> = declaration.inputs;
-      const bag = { acceleratorId: "ga-bp1odcab8tmno0hdq1234", listenerId: "lsr-bp1bpn0kn908w4nbw1234", ...base };
+      const ga = { acceleratorId: "ga-bp1odcab8tmno0hdq1234", listenerId: "lsr-bp1bpn0kn908w4nbw1234" };
+      const bag = name.startsWith("ga.") ? { ...ga, ...base } : base;
       inputs["retainOnDelete"] = input(BOOLEAN_VALUE, { change: "provider" });
       try {
         const good = await check({}, { ...bag, retainOnDelete: true });
-        assert.deepEqual(good.failures, undefined);
+        assert.deepEqual(good.failures ?? [], []);
         assert.equal((good.inputs as Record<string, unknown>)["retainOnDelete"], true);
         assert.deepEqual((await check({}, { ...bag, retainOnDelete: "yes" })).failures, [
           { property: "retainOnDelete", reason: 'retainOnDelete "yes" must be true or false, got a string' },

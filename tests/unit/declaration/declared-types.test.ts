@@ -23,6 +23,10 @@ import {
   type SslFlag,
   type WaitFor,
 } from "../../../provider/resources/esa/custom-hostname";
+import {
+  type DelegationCname,
+  type DvCertificateValidationInputs,
+} from "../../../provider/resources/cas/dv-certificate-validation/types";
 
 /** True only when A and B are the same type, modifiers included (the compiler's identity of generic signatures). */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -68,6 +72,13 @@ type HandWrittenComputed = {
   readonly siteName?: string;
 };
 
+/** `DvCertificateValidationInputs` as it was written by hand before it was derived from the declaration. */
+type HandWrittenValidationInputs = {
+  readonly orderId: string | Unknown;
+  readonly timeoutSeconds: number | Unknown;
+  readonly delegationCname?: DelegationCname | Unknown;
+};
+
 /** A declaration with one input of each kind of optionality and rule, and computed outputs of each schema type. */
 // Used as a type only: `satisfies` keeps each entry's literal type, as in the resource declarations.
 const _SAMPLE = {
@@ -105,6 +116,11 @@ describe("unit: provider-side types derived from the declaration", () => {
     const inputs: Equal<CustomHostnameInputs, HandWrittenInputs> = true;
     const outputs: Equal<Flat<CustomHostnameOutputs>, Flat<HandWrittenInputs & HandWrittenComputed>> = true;
     assert.ok(inputs && outputs);
+  });
+
+  it("cas.DvCertificateValidation's derived inputs are exactly the hand-written ones they replaced (compile time)", () => {
+    const inputs: Equal<Flat<DvCertificateValidationInputs>, HandWrittenValidationInputs> = true;
+    assert.ok(inputs);
   });
 
   it("each kind of rule and of optionality gives its type (compile time)", () => {
