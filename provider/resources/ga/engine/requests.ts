@@ -48,11 +48,8 @@ export function associateRequest(
   intents: readonly BindingIntent[],
   token: string,
 ): AssociateAdditionalCertificatesRequest {
-  const first = requireFirst(intents);
   return {
-    AcceleratorId: first.acceleratorId,
-    ListenerId: first.listenerId,
-    ClientToken: token,
+    ...listenerWrite(requireFirst(intents), token),
     Certificates: intents.map((i) => ({ Domain: i.domain, Id: requireCertificate(i) })),
   };
 }
@@ -60,9 +57,7 @@ export function associateRequest(
 /** UpdateAdditionalCertificateWithListener parameters for one intent. */
 export function updateRequest(intent: BindingIntent, token: string): UpdateAdditionalCertificateRequest {
   return {
-    AcceleratorId: intent.acceleratorId,
-    ListenerId: intent.listenerId,
-    ClientToken: token,
+    ...listenerWrite(intent, token),
     Domain: intent.domain,
     CertificateId: requireCertificate(intent),
   };
@@ -73,13 +68,18 @@ export function dissociateRequest(
   intents: readonly BindingIntent[],
   token: string,
 ): DissociateAdditionalCertificatesRequest {
-  const first = requireFirst(intents);
   return {
-    AcceleratorId: first.acceleratorId,
-    ListenerId: first.listenerId,
-    ClientToken: token,
+    ...listenerWrite(requireFirst(intents), token),
     Domains: intents.map((i) => i.domain),
   };
+}
+
+/** The parameters every GA write carries: the accelerator and listener of its bindings, and its ClientToken. */
+function listenerWrite(
+  intent: BindingIntent,
+  token: string,
+): { AcceleratorId: string; ListenerId: string; ClientToken: string } {
+  return { AcceleratorId: intent.acceleratorId, ListenerId: intent.listenerId, ClientToken: token };
 }
 
 function requireFirst(intents: readonly BindingIntent[]): BindingIntent {
