@@ -43,35 +43,23 @@ export function newNonce(): string {
   return randomUUID();
 }
 
+/** A batch of intents on one listener, written by one call (at most 10: the API's limit per call). */
+type Batch = readonly BindingIntent[];
+
 /** AssociateAdditionalCertificatesWithListener parameters for a batch (≤ 10) of intents with a certificate. */
-export function associateRequest(
-  intents: readonly BindingIntent[],
-  token: string,
-): AssociateAdditionalCertificatesRequest {
-  return {
-    ...listenerWrite(requireFirst(intents), token),
-    Certificates: intents.map((i) => ({ Domain: i.domain, Id: requireCertificate(i) })),
-  };
+export function associateRequest(intents: Batch, token: string): AssociateAdditionalCertificatesRequest {
+  const certificates = intents.map((i) => ({ Domain: i.domain, Id: requireCertificate(i) }));
+  return { ...listenerWrite(requireFirst(intents), token), Certificates: certificates };
 }
 
 /** UpdateAdditionalCertificateWithListener parameters for one intent. */
 export function updateRequest(intent: BindingIntent, token: string): UpdateAdditionalCertificateRequest {
-  return {
-    ...listenerWrite(intent, token),
-    Domain: intent.domain,
-    CertificateId: requireCertificate(intent),
-  };
+  return { ...listenerWrite(intent, token), Domain: intent.domain, CertificateId: requireCertificate(intent) };
 }
 
 /** DissociateAdditionalCertificatesFromListener parameters for a batch (≤ 10) of domains. */
-export function dissociateRequest(
-  intents: readonly BindingIntent[],
-  token: string,
-): DissociateAdditionalCertificatesRequest {
-  return {
-    ...listenerWrite(requireFirst(intents), token),
-    Domains: intents.map((i) => i.domain),
-  };
+export function dissociateRequest(intents: Batch, token: string): DissociateAdditionalCertificatesRequest {
+  return { ...listenerWrite(requireFirst(intents), token), Domains: intents.map((i) => i.domain) };
 }
 
 /** The parameters every GA write carries: the accelerator and listener of its bindings, and its ClientToken. */
