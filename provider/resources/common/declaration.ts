@@ -287,6 +287,33 @@ export function computedNames<D extends Pick<ResourceDeclaration, "inputs" | "ou
   );
 }
 
+/** The lists check, diff and mapping read from a declaration, derived at once (each declaration exports those it uses). */
+export interface DeclaredSets<D extends Pick<ResourceDeclaration, "inputs" | "outputs">> {
+  /** Every input: a key outside these (and the outputs) is a misspelling (`inputNames`). */
+  readonly inputs: InputName<D>[];
+  /** The inputs whose change replaces the resource (`replacingInputs`). */
+  readonly replacing: InputName<D>[];
+  /** The inputs updated in place, by an API call or by the provider alone (`updatableInputs`). */
+  readonly updatable: InputName<D>[];
+  /** The provider-only inputs: a change touches no API (`inputsChanging(…, "provider")`). */
+  readonly providerOnly: InputName<D>[];
+  /** The outputs that are not inputs (`computedNames`). */
+  readonly computed: Exclude<OutputName<D>, InputName<D>>[];
+}
+
+/** {@link DeclaredSets} of `declaration`. */
+export function declaredSets<D extends Pick<ResourceDeclaration, "inputs" | "outputs">>(
+  declaration: D,
+): DeclaredSets<D> {
+  return {
+    inputs: inputNames(declaration),
+    replacing: replacingInputs(declaration),
+    updatable: updatableInputs(declaration),
+    providerOnly: inputsChanging(declaration, "provider"),
+    computed: computedNames(declaration),
+  };
+}
+
 /** The secret outputs (`additionalSecretOutputs`). */
 export function secretOutputs<D extends Pick<ResourceDeclaration, "outputs">>(declaration: D): OutputName<D>[] {
   return keysWhere<OutputDeclaration, D["outputs"]>(

@@ -6,16 +6,13 @@
  */
 import {
   BOOLEAN_SCHEMA,
-  computedNames,
   enumType,
-  inputNames,
-  inputsChanging,
   INTEGER_SCHEMA,
-  replacingInputs,
   STRING_MAP_SCHEMA,
   STRING_SCHEMA,
   typeRef,
   type ResourceDeclaration,
+  declaredSets,
 } from "../../common/declaration";
 import { BOOLEAN_VALUE, enumValue, ID_VALUE, timeoutValue } from "../../common/value-rules";
 import {
@@ -334,14 +331,12 @@ export const DECLARATION = {
   },
 } satisfies ResourceDeclaration;
 
-/** Every input of `DvCertificateOrderArgs`: a key outside these (and the outputs) is a misspelling. */
-export const INPUT_NAMES = inputNames(DECLARATION);
-
-/** Inputs the API cannot change on an existing order: a change replaces it. */
-export const REPLACE_ON_CHANGES = replacingInputs(DECLARATION);
-
-/** Inputs that only change what the provider does, never the order: they update in place without API calls. */
-export const BEHAVIOUR_INPUTS = inputsChanging(DECLARATION, "provider");
-
-/** The outputs CAS reports (beyond the inputs): the class pre-declares them, and check accepts them back. */
-export const COMPUTED_OUTPUT_NAMES = computedNames(DECLARATION);
+/**
+ * The name check's inputs; the inputs the API cannot change on an order (a change replaces it); the inputs that only
+ * change what the provider does (updated in place with no API call).
+ */
+export const {
+  inputs: INPUT_NAMES,
+  replacing: REPLACE_ON_CHANGES,
+  providerOnly: BEHAVIOUR_INPUTS,
+} = declaredSets(DECLARATION);

@@ -5,14 +5,11 @@
  * read their lists from it.
  */
 import {
-  computedNames,
-  inputNames,
   INTEGER_SCHEMA,
-  replacingInputs,
   STRING_SCHEMA,
   typeRef,
-  updatableInputs,
   type ResourceDeclaration,
+  declaredSets,
 } from "../../common/declaration";
 import { type Unknown } from "../../common/check";
 import { hookValue, ID_VALUE, timeoutValue } from "../../common/value-rules";
@@ -157,14 +154,5 @@ export const DECLARATION = {
   },
 } satisfies ResourceDeclaration;
 
-/** The inputs of the resource; anything else is a misspelling (outputs echoed back are not). */
-export const INPUT_NAMES = inputNames(DECLARATION);
-
-/** What CAS reports of the order: outputs that are not inputs, accepted back by check. */
-export const OUTPUT_NAMES = computedNames(DECLARATION);
-
-/** Inputs whose change replaces the waiter: another order is another validation. */
-export const REPLACE_ON_CHANGES = replacingInputs(DECLARATION);
-
-/** Inputs that update in place with no API call. */
-export const UPDATABLE = updatableInputs(DECLARATION);
+/** The name check's inputs; the replacing ones (another order is another validation); those updated with no API call. */
+export const { inputs: INPUT_NAMES, replacing: REPLACE_ON_CHANGES, updatable: UPDATABLE } = declaredSets(DECLARATION);

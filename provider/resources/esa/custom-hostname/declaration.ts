@@ -10,16 +10,13 @@ import { type CertType, type SslFlag } from "../../../transport/operations/esa";
 import { CAS_REGIONS } from "../../common/check";
 import {
   BOOLEAN_SCHEMA,
-  computedNames,
   enumType,
   ID_SCHEMA,
-  inputNames,
   INTEGER_SCHEMA,
-  replacingInputs,
   STRING_SCHEMA,
   typeRef,
-  updatableInputs,
   type ResourceDeclaration,
+  declaredSets,
 } from "../../common/declaration";
 import { enumValue, hookValue, hostnameValue, ID_VALUE, STRING_VALUE, timeoutValue } from "../../common/value-rules";
 
@@ -368,14 +365,10 @@ export const DECLARATION = {
   },
 } satisfies ResourceDeclaration;
 
-/** Every input of `CustomHostnameArgs`: a key outside these (and the outputs) is a misspelling. */
-export const INPUT_NAMES = inputNames(DECLARATION);
-
-/** Inputs whose change replaces the hostname: `UpdateCustomHostname` cannot change them. */
-export const REPLACE_ON_CHANGES = replacingInputs(DECLARATION);
-
-/** Inputs updated in place by `UpdateCustomHostname`, `ApplyCustomHostnameCertificate` or the provider itself. */
-export const UPDATABLE = updatableInputs(DECLARATION);
-
-/** Fields computed by ESA (from `GetCustomHostname`): the outputs that are not inputs. */
-export const COMPUTED_KEYS = computedNames(DECLARATION);
+/** The name check's inputs, the diff's replacing and updatable inputs, the computed fields mapping reads (ESA's). */
+export const {
+  inputs: INPUT_NAMES,
+  replacing: REPLACE_ON_CHANGES,
+  updatable: UPDATABLE,
+  computed: COMPUTED_KEYS,
+} = declaredSets(DECLARATION);

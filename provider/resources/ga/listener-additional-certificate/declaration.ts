@@ -5,14 +5,7 @@
  * `../listener-additional-certificate.ts`, the schema and `docs/reference/ga-listener-additional-certificate.md` are
  * generated from it (`npm run generate`); check and diff read their lists from it.
  */
-import {
-  computedNames,
-  inputNames,
-  replacingInputs,
-  STRING_SCHEMA,
-  updatableInputs,
-  type ResourceDeclaration,
-} from "../../common/declaration";
+import { STRING_SCHEMA, type ResourceDeclaration, declaredSets } from "../../common/declaration";
 import { hookValue, hostnameValue } from "../../common/value-rules";
 import { RESOURCE_NAME_KEY } from "../claims/claimant";
 import { acceleratorIdInput, LISTENER_OUTPUTS, listenerIdInput, TIMEOUT_INPUT } from "../declaration-parts";
@@ -107,14 +100,5 @@ export const DECLARATION = {
   },
 } satisfies ResourceDeclaration;
 
-/** Every input of the resource's `…Args`: a key outside these (and the outputs) is a misspelling. */
-export const INPUT_NAMES = inputNames(DECLARATION);
-
-/** The outputs that are not inputs: accepted back by check, never read as inputs. */
-export const COMPUTED_NAMES = computedNames(DECLARATION);
-
-/** Inputs whose change replaces the binding (GA cannot move a binding; one certificate per domain). */
-export const REPLACE_ON_CHANGES = replacingInputs(DECLARATION);
-
-/** Inputs updated in place: the certificate (UpdateAdditionalCertificateWithListener) and the provider's timeout. */
-export const UPDATABLE = updatableInputs(DECLARATION);
+/** The name check's inputs; the replacing ones (GA cannot move a binding); the certificate and timeout, updated in place. */
+export const { inputs: INPUT_NAMES, replacing: REPLACE_ON_CHANGES, updatable: UPDATABLE } = declaredSets(DECLARATION);
