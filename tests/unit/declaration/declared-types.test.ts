@@ -112,14 +112,19 @@ const _SAMPLE = {
 } satisfies Pick<ResourceDeclaration, "inputs" | "outputs">;
 
 describe("unit: provider-side types derived from the declaration", () => {
-  it("esa.CustomHostname's derived types are exactly the hand-written ones they replaced (compile time)", () => {
-    const inputs: Equal<CustomHostnameInputs, HandWrittenInputs> = true;
-    const outputs: Equal<Flat<CustomHostnameOutputs>, Flat<HandWrittenInputs & HandWrittenComputed>> = true;
+  it("esa.CustomHostname's derived types keep every field of the hand-written ones they replaced (compile time)", () => {
+    // Every field they had keeps its type and modifiers; an input added to the declaration later adds a field.
+    const inputs: Equal<Pick<CustomHostnameInputs, keyof HandWrittenInputs>, HandWrittenInputs> = true;
+    type HandWrittenOutputs = Flat<HandWrittenInputs & HandWrittenComputed>;
+    const outputs: Equal<Flat<Pick<CustomHostnameOutputs, keyof HandWrittenOutputs>>, HandWrittenOutputs> = true;
     assert.ok(inputs && outputs);
   });
 
-  it("cas.DvCertificateValidation's derived inputs are exactly the hand-written ones they replaced (compile time)", () => {
-    const inputs: Equal<Flat<DvCertificateValidationInputs>, HandWrittenValidationInputs> = true;
+  it("cas.DvCertificateValidation's derived inputs keep every field of the hand-written ones (compile time)", () => {
+    const inputs: Equal<
+      Pick<DvCertificateValidationInputs, keyof HandWrittenValidationInputs>,
+      HandWrittenValidationInputs
+    > = true;
     assert.ok(inputs);
   });
 
