@@ -6,13 +6,13 @@
  */
 import {
   BOOLEAN_SCHEMA,
+  declaredSets,
   enumType,
   INTEGER_SCHEMA,
   STRING_MAP_SCHEMA,
   STRING_SCHEMA,
   typeRef,
   type ResourceDeclaration,
-  declaredSets,
 } from "../../common/declaration";
 import { BOOLEAN_VALUE, enumValue, ID_VALUE, timeoutValue } from "../../common/value-rules";
 import {

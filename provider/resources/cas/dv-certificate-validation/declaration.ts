@@ -5,11 +5,11 @@
  * read their lists from it.
  */
 import {
+  declaredSets,
   INTEGER_SCHEMA,
   STRING_SCHEMA,
   typeRef,
   type ResourceDeclaration,
-  declaredSets,
 } from "../../common/declaration";
 import { type Unknown } from "../../common/check";
 import { hookValue, ID_VALUE, timeoutValue } from "../../common/value-rules";

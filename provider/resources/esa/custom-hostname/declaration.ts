@@ -10,13 +10,13 @@ import { type CertType, type SslFlag } from "../../../transport/operations/esa";
 import { CAS_REGIONS } from "../../common/check";
 import {
   BOOLEAN_SCHEMA,
+  declaredSets,
   enumType,
   ID_SCHEMA,
   INTEGER_SCHEMA,
   STRING_SCHEMA,
   typeRef,
   type ResourceDeclaration,
-  declaredSets,
 } from "../../common/declaration";
 import { enumValue, hookValue, hostnameValue, ID_VALUE, STRING_VALUE, timeoutValue } from "../../common/value-rules";
 

@@ -5,7 +5,7 @@
  * `../listener-additional-certificate.ts`, the schema and `docs/reference/ga-listener-additional-certificate.md` are
  * generated from it (`npm run generate`); check and diff read their lists from it.
  */
-import { STRING_SCHEMA, type ResourceDeclaration, declaredSets } from "../../common/declaration";
+import { declaredSets, STRING_SCHEMA, type ResourceDeclaration } from "../../common/declaration";
 import { hookValue, hostnameValue } from "../../common/value-rules";
 import { RESOURCE_NAME_KEY } from "../claims/claimant";
 import { acceleratorIdInput, LISTENER_OUTPUTS, listenerIdInput, TIMEOUT_INPUT } from "../declaration-parts";

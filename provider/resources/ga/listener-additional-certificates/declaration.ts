@@ -5,7 +5,7 @@
  * `../listener-additional-certificates.ts`, the schema and `docs/reference/ga-listener-additional-certificates.md` are
  * generated from it (`npm run generate`); check and diff read their lists from it.
  */
-import { STRING_MAP_SCHEMA, STRING_SCHEMA, type ResourceDeclaration, declaredSets } from "../../common/declaration";
+import { declaredSets, STRING_MAP_SCHEMA, STRING_SCHEMA, type ResourceDeclaration } from "../../common/declaration";
 import { hookValue } from "../../common/value-rules";
 import { RESOURCE_NAME_KEY } from "../claims/claimant";
 import { MAX_CERTIFICATES_PER_LISTENER } from "../ids";
