@@ -28,6 +28,8 @@ import {
   timeoutValue,
   type ValueRule,
 } from "../../../provider/resources/common/value-rules";
+import { checkOrder } from "../../../provider/resources/cas/dv-certificate-order/check";
+import { DECLARATION as CAS_ORDER } from "../../../provider/resources/cas/dv-certificate-order/declaration";
 import { checkValidation } from "../../../provider/resources/cas/dv-certificate-validation/check";
 import { DECLARATION as CAS_VALIDATION } from "../../../provider/resources/cas/dv-certificate-validation/declaration";
 import { checkInputs } from "../../../provider/resources/esa/custom-hostname/check";
@@ -185,6 +187,7 @@ describe("unit: check reads inputs by their declared rule", () => {
     ],
     ["ga.ListenerAdditionalCertificates", GA_SET, checkBindingSet, { certificates: {} }],
     ["cas.DvCertificateValidation", CAS_VALIDATION, checkValidation, { orderId: "98987582437920968" }],
+    ["cas.DvCertificateOrder", CAS_ORDER, checkOrder, { orderId: "98987582437920968" }],
   ] as const) {
     it(`${name}: a simple input added to the declaration alone is accepted and read by check`, async () => {
       const inputs: Record<string, InputDeclaration> = declaration.inputs;

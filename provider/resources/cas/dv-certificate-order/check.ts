@@ -16,7 +16,7 @@ import {
   type CheckReport,
   type Unknown,
 } from "../../common/check";
-import { readDeclared, startCheck } from "../../common/declared-check";
+import { readDeclared, readInputs, startCheck } from "../../common/declared-check";
 import { plainJson, type PropertyBag } from "../../common/dynamic";
 import { closestName } from "../../common/input-names";
 import { isWithinZone } from "../../common/hostname";
@@ -30,6 +30,26 @@ export { INPUT_NAMES };
 
 /** What CAS stores about a person: a failure names these inputs but never brings their value into the output. */
 export const PERSONAL_INPUTS = personalInputs(DECLARATION);
+
+/**
+ * The inputs this check reads itself, in its own order: the CSR and contact rules depend on `orderId`, the delegation
+ * on the validation type and the CSR's domain. Any other declared input is read by its declared rule.
+ */
+const READ_HERE = [
+  "csr",
+  "username",
+  "phone",
+  "email",
+  "validateType",
+  "productCode",
+  "tags",
+  "orderId",
+  "waitForIssuance",
+  "issuanceTimeoutSeconds",
+  "revokeOnDelete",
+  "renewBeforeDays",
+  "validationDelegation",
+] as const;
 
 /** Check and normalize the inputs of one order. */
 export async function checkOrder(
@@ -60,6 +80,8 @@ export async function checkOrder(
     revokeOnDelete: readDeclared(report, DECLARATION, "revokeOnDelete", news),
     renewBeforeDays: checkRenewBeforeDays(report, news["renewBeforeDays"]),
     validationDelegation: checkValidationDelegation(report, news["validationDelegation"], validateType, commonName),
+    // Every other declared input, by its value rule: a simple input added to the declaration needs no line here.
+    ...readInputs(report, DECLARATION, news, { except: READ_HERE, hooks: {} }),
   };
   return { inputs: withoutRefused(plainJson(inputs) as DvCertificateOrderInputs, refused), failures: report.failures };
 }
