@@ -1,4 +1,4 @@
-import { readSetting, readSettingFrom, type Source } from "../settings/read";
+import { readSetting, readSettingFrom } from "../settings/read";
 import { SETTINGS } from "../settings/table";
 import { type ConfigSource, type Environment } from "./settings";
 
@@ -31,27 +31,22 @@ export type CredentialSource =
  */
 export function resolveCredentialSource(config: ConfigSource, env: Environment): CredentialSource {
   const sources = { config, env };
-  // A key pair comes from one source, whole: an id in the stack config never pairs with a secret in the environment.
-  const pairFrom = (only: Source): { accessKeyId: string; accessKeySecret: string } | undefined => {
+  // A key pair comes from one source, whole: an id in the stack config never pairs with a secret in the environment;
+  // the stack config wins over the environment (the order @pulumi/alicloud reads them in).
+  const kinds = [
+    ["config", "stack-config"],
+    ["env", "alicloud-env"],
+  ] as const;
+  for (const [only, kind] of kinds) {
     const accessKeyId = readSettingFrom(SETTINGS.accessKey, only, sources);
     const accessKeySecret = readSettingFrom(SETTINGS.secretKey, only, sources);
-    return accessKeyId === undefined || accessKeySecret === undefined ? undefined : { accessKeyId, accessKeySecret };
-  };
-  const fromConfig = pairFrom("config");
-  if (fromConfig !== undefined) {
-    return {
-      kind: "stack-config",
-      ...fromConfig,
-      securityToken: readSettingFrom(SETTINGS.securityToken, "config", sources),
-    };
-  }
-  const fromEnv = pairFrom("env");
-  if (fromEnv !== undefined) {
-    return {
-      kind: "alicloud-env",
-      ...fromEnv,
-      securityToken: readSettingFrom(SETTINGS.securityToken, "env", sources),
-    };
+    if (accessKeyId !== undefined && accessKeySecret !== undefined)
+      return {
+        kind,
+        accessKeyId,
+        accessKeySecret,
+        securityToken: readSettingFrom(SETTINGS.securityToken, only, sources),
+      };
   }
   return { kind: "default-chain", profile: readSetting(SETTINGS.profile, sources) };
 }

@@ -6,6 +6,7 @@
  * and the keys the stored-state readers read are derived from it at run time by the functions below. Pulumi's own
  * providers work the same way, schema first (pulumi-random, pulumi-tls: one resource schema, every SDK from it).
  */
+import { type ValueRule } from "./value-rules";
 
 /**
  * How a change of an input is applied, as `diff` reports it:
@@ -111,6 +112,20 @@ export interface InputDeclaration {
    * @default false
    */
   readonly deleteBeforeReplace?: true;
+  /**
+   * The rule `check` reads it by and the type it is normalized to (`./value-rules.ts`): a resource whose check reads
+   * its inputs with `./declared-check.ts` and whose Inputs type is `./declared-types.ts` `NormalizedInputs` declares
+   * one for every input.
+   * @default none: the resource's check reads it by its own code, and its Inputs type is written by hand
+   */
+  readonly value?: ValueRule;
+  /**
+   * `check` always gives it a value, computed from other inputs when it is not given (ESA's `sslFlag`: `"on"` when a
+   * `certType` is set), so it is never absent from the normalized inputs. `required: true` and a `defaultValue` imply
+   * it.
+   * @default false
+   */
+  readonly alwaysSet?: true;
 }
 
 /** One output of a resource: a field of the resource class, pre-declared so the engine creates it. */
@@ -272,6 +287,33 @@ export function computedNames<D extends Pick<ResourceDeclaration, "inputs" | "ou
   );
 }
 
+/** The lists check, diff and mapping read from a declaration, derived at once (each declaration exports those it uses). */
+export interface DeclaredSets<D extends Pick<ResourceDeclaration, "inputs" | "outputs">> {
+  /** Every input: a key outside these (and the outputs) is a misspelling (`inputNames`). */
+  readonly inputs: InputName<D>[];
+  /** The inputs whose change replaces the resource (`replacingInputs`). */
+  readonly replacing: InputName<D>[];
+  /** The inputs updated in place, by an API call or by the provider alone (`updatableInputs`). */
+  readonly updatable: InputName<D>[];
+  /** The provider-only inputs: a change touches no API (`inputsChanging(…, "provider")`). */
+  readonly providerOnly: InputName<D>[];
+  /** The outputs that are not inputs (`computedNames`). */
+  readonly computed: Exclude<OutputName<D>, InputName<D>>[];
+}
+
+/** {@link DeclaredSets} of `declaration`. */
+export function declaredSets<D extends Pick<ResourceDeclaration, "inputs" | "outputs">>(
+  declaration: D,
+): DeclaredSets<D> {
+  return {
+    inputs: inputNames(declaration),
+    replacing: replacingInputs(declaration),
+    updatable: updatableInputs(declaration),
+    providerOnly: inputsChanging(declaration, "provider"),
+    computed: computedNames(declaration),
+  };
+}
+
 /** The secret outputs (`additionalSecretOutputs`). */
 export function secretOutputs<D extends Pick<ResourceDeclaration, "outputs">>(declaration: D): OutputName<D>[] {
   return keysWhere<OutputDeclaration, D["outputs"]>(
@@ -321,13 +363,15 @@ export function typeRef(namespace: ResourceDeclaration["namespace"], name: strin
   return { $ref: `#/types/alicloud-certs:${namespace}:${name}` };
 }
 
+// The schema constants keep their literal types (`satisfies`), so `./declared-types.ts` can tell a string from a number.
+
 /** An id the API documents as an integer, which users may type as a string or a number (ids can exceed 2^53). */
-export const ID_SCHEMA: SchemaType = { oneOf: [{ type: "string" }, { type: "integer" }] };
+export const ID_SCHEMA = { oneOf: [{ type: "string" }, { type: "integer" }] } as const satisfies SchemaType;
 /** A string. */
-export const STRING_SCHEMA: SchemaType = { type: "string" };
+export const STRING_SCHEMA = { type: "string" } as const satisfies SchemaType;
 /** A whole number. */
-export const INTEGER_SCHEMA: SchemaType = { type: "integer" };
+export const INTEGER_SCHEMA = { type: "integer" } as const satisfies SchemaType;
 /** A boolean. */
-export const BOOLEAN_SCHEMA: SchemaType = { type: "boolean" };
+export const BOOLEAN_SCHEMA = { type: "boolean" } as const satisfies SchemaType;
 /** A map of strings (`{key: value}`). */
 export const STRING_MAP_SCHEMA: SchemaType = { type: "object", additionalProperties: { type: "string" } };

@@ -3,8 +3,9 @@
  * props). `check` normalized them when they were written, so a required value that is missing or malformed means
  * state written by something else (fail loudly), and an optional one reads as absent.
  */
-import { enumValuesOf, type ResourceDeclaration, type SchemaType } from "./declaration";
-import { type PropertyBag } from "./dynamic";
+import { enumValuesOf, type InputDeclaration, type ResourceDeclaration, type SchemaType } from "./declaration";
+import { type ProviderSettings } from "./declared-types";
+import { plainJson, type PropertyBag } from "./dynamic";
 
 /** A required string property. */
 export function text(bag: PropertyBag, key: string): string {
@@ -100,4 +101,21 @@ export function storedInputs(
   return Object.fromEntries(
     Object.entries(declaration.inputs).map(([name, input]) => [name, read[name] ?? input.defaultValue]),
   );
+}
+
+/**
+ * The provider-only inputs (`change: "provider"`) of stored state (`stored`, read by {@link storedValues}), each at
+ * its declared default when absent. The cloud holds none of them, so a refresh that rebuilds the inputs from the live
+ * object keeps these as stored.
+ */
+export function storedSettings<D extends Pick<ResourceDeclaration, "inputs">>(
+  declaration: D,
+  stored: Readonly<Record<string, unknown>>,
+): ProviderSettings<D> {
+  const inputs: Readonly<Record<string, InputDeclaration>> = declaration.inputs;
+  const settings: Record<string, unknown> = {};
+  for (const [name, input] of Object.entries(inputs))
+    if (input.change === "provider") settings[name] = stored[name] ?? input.defaultValue;
+  // Stored values were read by their declared schema type, defaults are declared values: the declared types hold.
+  return plainJson(settings) as ProviderSettings<D>;
 }

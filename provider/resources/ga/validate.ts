@@ -49,6 +49,14 @@ export function readListenerId(report: CheckReport, value: unknown): string | un
   );
 }
 
+/** The hooks both GA checks read the accelerator and the listener by (`../common/declared-check.ts` `readInputs`). */
+export const LISTENER_HOOKS = {
+  acceleratorId: (report: CheckReport, _property: string, value: unknown): string | undefined =>
+    readAcceleratorId(report, value),
+  listenerId: (report: CheckReport, _property: string, value: unknown): string | undefined =>
+    readListenerId(report, value),
+};
+
 /**
  * A certificate id in `<certId>-<region>` form (the CAS `CertIdentifier`, seed 004 `Certificates.N.Id`: "IDs of server
  * certificates", example `6092**-cn-hangzhou`) whose region is one CAS serves certificates from ({@link CAS_REGIONS})

@@ -1,6 +1,6 @@
 /** Unit tier for `cas.DvCertificateOrder`: placing an order after an ambiguous create. Table-driven; no API and no host. */
 import { strict as assert } from "node:assert";
-import { inputsOf } from "../../../provider/resources/cas/dv-certificate-order/mapping";
+import { parseInputs } from "../../../provider/resources/cas/dv-certificate-order/inputs";
 import { placeOrder } from "../../../provider/resources/cas/dv-certificate-order/create";
 import { CREATE_TOKEN_KEY, createToken } from "../../../provider/resources/cas/dv-certificate-order/create-token";
 import { fakeApi } from "../../helpers/fake-api";
@@ -9,7 +9,7 @@ import {} from "./fixtures";
 
 describe("unit: cas.DvCertificateOrder", () => {
   describe("placing an order after an ambiguous failure", () => {
-    const inputs = inputsOf({ csr: "PEM", username: "U", phone: "123456", email: "e@x.io", validateType: "DNS" });
+    const inputs = parseInputs({ csr: "PEM", username: "U", phone: "123456", email: "e@x.io", validateType: "DNS" });
     const list =
       (...ids: string[]) =>
       () => ({
@@ -68,7 +68,7 @@ describe("unit: cas.DvCertificateOrder", () => {
     });
 
     it("gives up at the create's deadline (issuanceTimeoutSeconds) when no order ever appears", async () => {
-      const short = inputsOf({ ...inputs, issuanceTimeoutSeconds: 1 });
+      const short = parseInputs({ ...inputs, issuanceTimeoutSeconds: 1 });
       const { api: client } = fakeApi({
         ListTagResources: [untagged],
         ListUserCertificateOrder: Array.from({ length: 40 }, () => list()),
@@ -84,7 +84,7 @@ describe("unit: cas.DvCertificateOrder", () => {
   });
 
   describe("resuming the order an interrupted run placed (create token)", () => {
-    const inputs = inputsOf({ csr: "PEM", username: "U", phone: "123456", email: "e@x.io", validateType: "DNS" });
+    const inputs = parseInputs({ csr: "PEM", username: "U", phone: "123456", email: "e@x.io", validateType: "DNS" });
     const token = createToken(inputs, "csr-identity");
     const tagged =
       (...instances: string[]) =>
@@ -127,9 +127,9 @@ describe("unit: cas.DvCertificateOrder", () => {
       assert.match(token, /^[0-9a-f]{40}$/);
       const others = [
         createToken(inputs, "other-key"),
-        createToken(inputsOf({ ...inputs, tags: { env: "prod" } }), "csr-identity"),
-        createToken(inputsOf({ ...inputs, productCode: "geotrust-dv-1-starter" }), "csr-identity"),
-        createToken(inputsOf({ ...inputs, email: "f@x.io" }), "csr-identity"),
+        createToken(parseInputs({ ...inputs, tags: { env: "prod" } }), "csr-identity"),
+        createToken(parseInputs({ ...inputs, productCode: "geotrust-dv-1-starter" }), "csr-identity"),
+        createToken(parseInputs({ ...inputs, email: "f@x.io" }), "csr-identity"),
       ];
       assert.equal(new Set([token, ...others]).size, 5);
     });

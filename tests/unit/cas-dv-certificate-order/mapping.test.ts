@@ -1,6 +1,7 @@
 /** Unit tier for `cas.DvCertificateOrder`: mappings and the issuance wait acceptor. Table-driven; no API and no host. */
 import { strict as assert } from "node:assert";
-import { inputsOf, toCreateRequest, toOutputs } from "../../../provider/resources/cas/dv-certificate-order/mapping";
+import { parseInputs } from "../../../provider/resources/cas/dv-certificate-order/inputs";
+import { toCreateRequest, toOutputs } from "../../../provider/resources/cas/dv-certificate-order/mapping";
 import { fullRecordName, issuanceDecision } from "../../../provider/resources/cas/issuance";
 import { type CertificateState } from "../../../provider/transport/operations/cas";
 import {} from "./fixtures";
@@ -8,7 +9,7 @@ import {} from "./fixtures";
 describe("unit: cas.DvCertificateOrder", () => {
   describe("mapping", () => {
     it("maps inputs to CreateCertificateWithCsrRequest parameters (tags sorted, optional ones omitted)", () => {
-      const base = inputsOf({ csr: "PEM", username: "U", phone: "123456", email: "e@x.io", validateType: "FILE" });
+      const base = parseInputs({ csr: "PEM", username: "U", phone: "123456", email: "e@x.io", validateType: "FILE" });
       assert.deepEqual(toCreateRequest(base), {
         Csr: "PEM",
         Username: "U",
@@ -16,7 +17,7 @@ describe("unit: cas.DvCertificateOrder", () => {
         Email: "e@x.io",
         ValidateType: "FILE",
       });
-      const full = inputsOf({ ...base, productCode: "geotrust-dv-w-starter", tags: { z: "1", a: "2" } });
+      const full = parseInputs({ ...base, productCode: "geotrust-dv-w-starter", tags: { z: "1", a: "2" } });
       assert.deepEqual(toCreateRequest(full), {
         Csr: "PEM",
         Username: "U",
@@ -58,7 +59,7 @@ describe("unit: cas.DvCertificateOrder", () => {
     }
 
     it("outputs: DNS instructions while pending, certificate fields once issued, never a private key or undefined", () => {
-      const inputs = inputsOf({ csr: "PEM" });
+      const inputs = parseInputs({ csr: "PEM" });
       const pending = toOutputs(inputs, {
         orderId: "9",
         commonName: "a.example.com",

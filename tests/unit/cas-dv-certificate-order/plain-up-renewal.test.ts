@@ -10,7 +10,7 @@ import { DAY_MS } from "../../../provider/resources/cas/dv-certificate-order/ren
 import { fakeApi } from "../../helpers/fake-api";
 import { selfSignedCertificate } from "../../helpers/x509";
 import { CREATE_TOKEN_KEY, recordedToken } from "../../../provider/resources/cas/dv-certificate-order/create-token";
-import { inputsOf } from "../../../provider/resources/cas/dv-certificate-order/mapping";
+import { parseInputs } from "../../../provider/resources/cas/dv-certificate-order/inputs";
 import { readOrder } from "../../../provider/resources/cas/dv-certificate-order/read";
 import { CONTACT, shopCsr, type Bag } from "./fixtures";
 
@@ -162,7 +162,7 @@ describe("unit: cas.DvCertificateOrder refresh of an order a renewal already rep
       commonName: "shop.example.com",
       revokeOnDelete: true,
     };
-    const token = await recordedToken(inputsOf(recorded));
+    const token = await recordedToken(parseInputs(recorded));
     assert.ok(token !== undefined);
     const pem = await leaf(90);
     const fake = fakeApi({

@@ -1,6 +1,7 @@
 /** esa.CustomHostname check: normalization, every documented rule, unknown values at preview. Pure: no API. */
 import { strict as assert } from "node:assert";
-import { checkInputs, parseInputs } from "../../../provider/resources/esa/custom-hostname/check";
+import { checkInputs } from "../../../provider/resources/esa/custom-hostname/check";
+import { parseInputs } from "../../../provider/resources/esa/custom-hostname/inputs";
 import { UNKNOWN } from "../../../provider/resources/common/dynamic";
 import { BAD_CASES, BASE, type Certs } from "../../helpers/esa-bad-inputs";
 import { selfSignedCertificate } from "../../helpers/test-certs";

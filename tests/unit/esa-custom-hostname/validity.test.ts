@@ -1,7 +1,8 @@
 /** esa.CustomHostname check: an expired or not-yet-valid upload fails only when the certificate is new or changed. */
 import "reflect-metadata"; // before @peculiar/x509
 import { strict as assert } from "node:assert";
-import { checkInputs, parseInputs } from "../../../provider/resources/esa/custom-hostname/check";
+import { checkInputs } from "../../../provider/resources/esa/custom-hostname/check";
+import { parseInputs } from "../../../provider/resources/esa/custom-hostname/inputs";
 import { selfSignedCertificate, type TestCertificate } from "../../helpers/x509";
 
 const DAY = 86_400_000;

@@ -5,56 +5,63 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { personalInputs } from "../../common/declaration";
-import { COMPUTED_OUTPUT_NAMES, DECLARATION, INPUT_NAMES } from "./declaration";
+import { DECLARATION, INPUT_NAMES } from "./declaration";
 import { type DvCertificateOrderInputs, type ValidationDelegation } from "./types";
 import {
-  CheckReport,
   isUnknown,
   quote,
-  readBoolean,
   readEnum,
   readHostname,
-  readId,
   readString,
-  readTimeoutSeconds,
+  type CheckReport,
   type Unknown,
 } from "../../common/check";
+import { readDeclared, readInputs, startCheck } from "../../common/declared-check";
 import { plainJson, type PropertyBag } from "../../common/dynamic";
-import { closestName, rejectUnknownInputs } from "../../common/input-names";
+import { closestName } from "../../common/input-names";
 import { isWithinZone } from "../../common/hostname";
-import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
+import { withoutRefused } from "../../common/private-keys";
 import { describeType } from "../../common/render";
 import { CREATE_TOKEN_KEY } from "./create-token";
 import { validatedDomain } from "./delegation";
-import {
-  BEHAVIOUR_DEFAULTS,
-  CONTACT,
-  MAX_ISSUANCE_TIMEOUT_SECONDS,
-  MAX_RENEW_BEFORE_DAYS,
-  PRODUCT_CODES,
-  TAGS,
-  tagKeyProblem,
-  VALIDATE_TYPES,
-} from "./types";
+import { CONTACT, MAX_RENEW_BEFORE_DAYS, TAGS, tagKeyProblem, VALIDATE_TYPES } from "./types";
 
 export { INPUT_NAMES };
 
 /** What CAS stores about a person: a failure names these inputs but never brings their value into the output. */
 export const PERSONAL_INPUTS = personalInputs(DECLARATION);
 
+/**
+ * The inputs this check reads itself, in its own order: the CSR and contact rules depend on `orderId`, the delegation
+ * on the validation type and the CSR's domain. Any other declared input is read by its declared rule.
+ */
+const READ_HERE = [
+  "csr",
+  "username",
+  "phone",
+  "email",
+  "validateType",
+  "productCode",
+  "tags",
+  "orderId",
+  "waitForIssuance",
+  "issuanceTimeoutSeconds",
+  "revokeOnDelete",
+  "renewBeforeDays",
+  "validationDelegation",
+] as const;
+
 /** Check and normalize the inputs of one order. */
 export async function checkOrder(
   olds: PropertyBag,
   bag: PropertyBag,
 ): Promise<pulumi.dynamic.CheckResult<DvCertificateOrderInputs>> {
-  const report = new CheckReport({ sensitive: PERSONAL_INPUTS });
-  const { news, refused } = screenPrivateKeys(report, bag, []);
-  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: COMPUTED_OUTPUT_NAMES });
-  const orderId = readId(report, "orderId", news["orderId"], false);
+  const { report, news, refused } = startCheck(DECLARATION, bag);
+  const orderId = readDeclared(report, DECLARATION, "orderId", news);
   // An adopted order was placed elsewhere: its CSR and contact details are optional and never sent.
   const required = orderId === undefined;
   const validateType = readEnum(report, "validateType", news["validateType"], VALIDATE_TYPES, required);
-  const productCode = readEnum(report, "productCode", news["productCode"], PRODUCT_CODES, false);
+  const productCode = readDeclared(report, DECLARATION, "productCode", news);
   const { csr, commonName } = await checkCsr(report, olds["csr"], news["csr"], required, {
     validateType,
     productCode,
@@ -68,18 +75,13 @@ export async function checkOrder(
     productCode,
     tags: checkTags(report, news["tags"]),
     orderId,
-    waitForIssuance:
-      readBoolean(report, "waitForIssuance", news["waitForIssuance"]) ?? BEHAVIOUR_DEFAULTS.waitForIssuance,
-    issuanceTimeoutSeconds:
-      readTimeoutSeconds(
-        report,
-        "issuanceTimeoutSeconds",
-        news["issuanceTimeoutSeconds"],
-        MAX_ISSUANCE_TIMEOUT_SECONDS,
-      ) ?? BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds,
-    revokeOnDelete: readBoolean(report, "revokeOnDelete", news["revokeOnDelete"]) ?? BEHAVIOUR_DEFAULTS.revokeOnDelete,
+    waitForIssuance: readDeclared(report, DECLARATION, "waitForIssuance", news),
+    issuanceTimeoutSeconds: readDeclared(report, DECLARATION, "issuanceTimeoutSeconds", news),
+    revokeOnDelete: readDeclared(report, DECLARATION, "revokeOnDelete", news),
     renewBeforeDays: checkRenewBeforeDays(report, news["renewBeforeDays"]),
     validationDelegation: checkValidationDelegation(report, news["validationDelegation"], validateType, commonName),
+    // Every other declared input, by its value rule: a simple input added to the declaration needs no line here.
+    ...readInputs(report, DECLARATION, news, { except: READ_HERE, hooks: {} }),
   };
   return { inputs: withoutRefused(plainJson(inputs) as DvCertificateOrderInputs, refused), failures: report.failures };
 }

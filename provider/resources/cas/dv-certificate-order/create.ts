@@ -8,10 +8,12 @@ import type * as pulumi from "@pulumi/pulumi";
 import { isAlibabaCloudError } from "../../../transport/errors";
 import { writeWithLookups } from "../../../transport/lookup-retry";
 import { timeoutMs } from "../../common/check";
-import { messageOf, partialFailure, type PartialFailureError, type PropertyBag } from "../../common/dynamic";
+import { messageOf, type PropertyBag } from "../../common/dynamic";
 import { progress, type AlibabaApi } from "../../common/host";
 import { createCertificateWithCsr, describeOrder, findOrder, isNotFound, orderIdsForDomain } from "./api";
-import { inputsOf, toCreateRequest, toOutputs, type OrderFacts } from "./mapping";
+import { parseInputs } from "./inputs";
+import { toCreateRequest, toOutputs, type OrderFacts } from "./mapping";
+import { orderPartialFailure } from "./partial-failure";
 import { type CreateCertificateWithCsrRequestParams } from "../../../transport/operations/cas";
 import { CREATE_TOKEN_KEY, createToken, findTokenOrder } from "./create-token";
 import { BEHAVIOUR_DEFAULTS, type DvCertificateOrderInputs, type DvCertificateOrderOutputs } from "./types";
@@ -95,7 +97,7 @@ export async function createOrder(
   client: AlibabaApi,
   bag: PropertyBag,
 ): Promise<pulumi.dynamic.CreateResult<DvCertificateOrderOutputs>> {
-  const inputs = inputsOf(bag);
+  const inputs = parseInputs(bag);
   const csrFacts = await csrFactsOf(inputs.csr);
   let commonName = csrFacts.commonName;
   let orderId = inputs.orderId;
@@ -122,15 +124,4 @@ export async function createOrder(
 /** An adopted order's domain from the order list (DescribeCertificateState does not return it while pending). */
 async function adoptedDomain(client: AlibabaApi, orderId: string): Promise<string | undefined> {
   return (await findOrder(client, orderId, orderId))?.domain;
-}
-
-/** The partial failure of an order that exists: what is known of it is recorded over `bag` (which has `__provider`). */
-export function orderPartialFailure(
-  message: string,
-  orderId: string,
-  bag: PropertyBag,
-  inputs: DvCertificateOrderInputs,
-  facts: OrderFacts | undefined,
-): PartialFailureError {
-  return partialFailure(message, orderId, bag, facts === undefined ? { orderId } : toOutputs(inputs, facts));
 }

@@ -6,17 +6,15 @@
  */
 import {
   BOOLEAN_SCHEMA,
-  computedNames,
+  declaredSets,
   enumType,
-  inputNames,
-  inputsChanging,
   INTEGER_SCHEMA,
-  replacingInputs,
   STRING_MAP_SCHEMA,
   STRING_SCHEMA,
   typeRef,
   type ResourceDeclaration,
 } from "../../common/declaration";
+import { BOOLEAN_VALUE, enumValue, ID_VALUE, timeoutValue } from "../../common/value-rules";
 import {
   BEHAVIOUR_DEFAULTS,
   CONTACT,
@@ -186,6 +184,7 @@ export const DECLARATION = {
       api: "ProductCode",
       change: "replace",
       default: "not sent: the API's default, `digicert-free-1-free`",
+      value: enumValue(PRODUCT_CODES),
     },
     tags: {
       doc: "Tags as a `{key: value}` map. Maps to `Tags.N.Key`/`Tags.N.Value` (sorted by key): at most 20; keys of 1–128 characters that do not start with `acs:` or `aliyun` and contain no `http://` or `https://`; values of at most 128 characters. The API has no tag update for orders, so changing them replaces the order.",
@@ -203,6 +202,7 @@ export const DECLARATION = {
       api: "OrderId (of DescribeCertificateState)",
       change: "replace",
       default: "unset: a new order is placed",
+      value: ID_VALUE,
     },
     waitForIssuance: {
       doc: "Wait during `pulumi up` until the certificate is issued, printing progress (the validation record to publish, the state). Issuance takes minutes to hours. Fails clearly on `verify_fail`; a failed or timed-out wait keeps the order in the state (a partial failure) and the next `pulumi up` waits again. Changes update in place with no API call, except that turning it on for a pending order waits.",
@@ -211,6 +211,7 @@ export const DECLARATION = {
       change: "provider",
       default: "false: create returns once the order exists, with the validation instructions as outputs",
       defaultValue: BEHAVIOUR_DEFAULTS.waitForIssuance,
+      value: BOOLEAN_VALUE,
     },
     issuanceTimeoutSeconds: {
       doc: "How long `waitForIssuance` waits, in seconds (1–172800). Updates in place with no API call.",
@@ -220,6 +221,7 @@ export const DECLARATION = {
       default: "3600 (one hour)",
       defaultValue: BEHAVIOUR_DEFAULTS.issuanceTimeoutSeconds,
       range: `1–${MAX_ISSUANCE_TIMEOUT_SECONDS} seconds`,
+      value: timeoutValue(MAX_ISSUANCE_TIMEOUT_SECONDS),
     },
     revokeOnDelete: {
       doc: "What deleting the resource does to an **issued** certificate. `false`: nothing; the order leaves the Pulumi state with a warning and the certificate stays valid in CAS (it may be deployed somewhere). `true`: revoke it with CancelCertificateForPackageRequest (which restores the quota unit), then delete the revoked certificate with DeleteUserCertificate. While another order for the same domain is still being validated (a renewal that has not finished), consumers may still serve the certificate, so the revocation waits up to ten minutes for that order to be issued or cancelled (a `pulumi destroy` cancels it after deleting the consumers); after that the delete fails and the order stays in the state, saying what to do: a valid certificate is never left unmanaged. A revoked certificate whose deletion failed is deleted by a later delete. Orders that are not issued are always cancelled and deleted. Updates in place with no API call.",
@@ -228,6 +230,7 @@ export const DECLARATION = {
       change: "provider",
       default: "false: issued certificates are retained",
       defaultValue: BEHAVIOUR_DEFAULTS.revokeOnDelete,
+      value: BOOLEAN_VALUE,
     },
     renewBeforeDays: {
       doc: "When to renew: this many days before the certificate's `notAfter`. From then on `diff` (with no API call, on the provider's clock) proposes replacing the order, create-before-delete, and preview prints one line saying why. The same happens when the order is found `verify_fail`, revoked or cancelled, or the certificate expired. The new order is placed and validated while the old certificate keeps serving; dependents then update in place; the old order is handled by `revokeOnDelete`. A plain `pulumi up` is enough: an order whose issuance is not recorded yet is read once by the diff, which records it. A whole number from 0 to 365; 0 turns renewal off. A value at or above the certificate's lifetime would renew on every run, so it falls back to one third of the lifetime, with a preview warning. Adopted orders (`orderId`) are never renewed. Provider-only: updates in place with no API call.",
@@ -328,14 +331,12 @@ export const DECLARATION = {
   },
 } satisfies ResourceDeclaration;
 
-/** Every input of `DvCertificateOrderArgs`: a key outside these (and the outputs) is a misspelling. */
-export const INPUT_NAMES = inputNames(DECLARATION);
-
-/** Inputs the API cannot change on an existing order: a change replaces it. */
-export const REPLACE_ON_CHANGES = replacingInputs(DECLARATION);
-
-/** Inputs that only change what the provider does, never the order: they update in place without API calls. */
-export const BEHAVIOUR_INPUTS = inputsChanging(DECLARATION, "provider");
-
-/** The outputs CAS reports (beyond the inputs): the class pre-declares them, and check accepts them back. */
-export const COMPUTED_OUTPUT_NAMES = computedNames(DECLARATION);
+/**
+ * The name check's inputs; the inputs the API cannot change on an order (a change replaces it); the inputs that only
+ * change what the provider does (updated in place with no API call).
+ */
+export const {
+  inputs: INPUT_NAMES,
+  replacing: REPLACE_ON_CHANGES,
+  providerOnly: BEHAVIOUR_INPUTS,
+} = declaredSets(DECLARATION);

@@ -26,7 +26,7 @@ import {
   isNotFound,
 } from "./api";
 import { certIdOf } from "../cert-id";
-import { inputsOf } from "./mapping";
+import { parseInputs } from "./inputs";
 import { renewalsInFlight } from "./renewal-guard";
 
 /**
@@ -58,7 +58,7 @@ export async function deleteOrder(client: AlibabaApi, id: string, props: Propert
       await deleteRequest(client, id);
       return;
     case "certificate": {
-      const { revokeOnDelete } = inputsOf(props);
+      const { revokeOnDelete } = parseInputs(props);
       if (!revokeOnDelete) {
         progress(
           `warning: ${label}: the issued certificate was left valid in CAS (revokeOnDelete is false); the order is no longer managed by Pulumi`,
@@ -75,7 +75,7 @@ export async function deleteOrder(client: AlibabaApi, id: string, props: Propert
       // `unknow`: revoked (or another state no API can act on). The certificate a revocation left behind is deleted
       // here when this resource revokes on delete: a run whose DeleteUserCertificate was refused ends here next time.
       const certId = typeof props["certId"] === "string" ? props["certId"] : undefined;
-      if (inputsOf(props).revokeOnDelete && certId !== undefined) {
+      if (parseInputs(props).revokeOnDelete && certId !== undefined) {
         await deleteUserCertificate(client, certId);
         progress(`${label} is in state ${state.type}; deleted its certificate ${certId} from CAS`);
         return;

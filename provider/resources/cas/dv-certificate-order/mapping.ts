@@ -1,15 +1,12 @@
 /** Pure mapping between the resource's properties and the CAS wire shapes. */
 import { type DvCertificateOrderInputs, type DvCertificateOrderOutputs, type DvOrderState } from "./types";
-import { plainJson, type PropertyBag } from "../../common/dynamic";
+import { plainJson } from "../../common/dynamic";
 import {
   type CertificateState,
   type CreateCertificateWithCsrRequestParams,
   type UserCertificateDetail,
   type WireTag,
 } from "../../../transport/operations/cas";
-import { storedInputs } from "../../common/stored";
-import { DECLARATION } from "./declaration";
-import { type ValidationDelegation } from "./types";
 import { delegatedRecord, delegationCname } from "./delegation";
 import { fullRecordName } from "../issuance";
 import { renewalDue } from "./renewal";
@@ -145,33 +142,8 @@ function recordedValue(previous: Readonly<Record<string, unknown>> | undefined, 
 }
 
 /** The zone of a checked `validationDelegation`, or undefined when unset (or unknown at preview). */
-function delegationZone(value: unknown): string | undefined {
+export function delegationZone(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const zone = (value as { zone?: unknown }).zone;
   return typeof zone === "string" && zone !== "" ? zone : undefined;
-}
-
-/**
- * The inputs recorded in a property bag (state outputs or checked inputs), narrowed from `unknown`: each declared
- * input by its declared type, absent ones at their default (`common/stored.ts` `storedInputs`); the tags map and the
- * delegation object by their own readers.
- */
-export function inputsOf(bag: PropertyBag): DvCertificateOrderInputs {
-  const tags = bag["tags"];
-  return plainJson({
-    ...storedInputs(DECLARATION, bag),
-    tags: typeof tags === "object" && tags !== null && !Array.isArray(tags) ? stringMap(tags) : undefined,
-    validationDelegation: delegationOf(bag["validationDelegation"]),
-  }) as DvCertificateOrderInputs;
-}
-
-function delegationOf(value: unknown): ValidationDelegation | undefined {
-  const zone = delegationZone(value);
-  return zone === undefined ? undefined : { zone };
-}
-
-function stringMap(value: object): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, item] of Object.entries(value)) if (typeof item === "string") out[key] = item;
-  return out;
 }

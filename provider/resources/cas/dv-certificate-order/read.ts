@@ -6,7 +6,8 @@ import { type Clock } from "../../../util/clock";
 import { describeOrder, findOrder, isNotFound } from "./api";
 import { recordedToken, supersedingOrder } from "./create-token";
 import { INPUT_NAMES } from "./declaration";
-import { inputsOf, toOutputs, type OrderFacts } from "./mapping";
+import { parseInputs } from "./inputs";
+import { toOutputs, type OrderFacts } from "./mapping";
 import { renewalDecision } from "./renewal";
 import { type DvCertificateOrderInputs, type DvCertificateOrderOutputs } from "./types";
 
@@ -25,7 +26,7 @@ export async function readOrder(
   props: PropertyBag,
   clock: Clock,
 ): Promise<pulumi.dynamic.ReadResult<Partial<DvCertificateOrderOutputs>>> {
-  const inputs = inputsOf(props);
+  const inputs = parseInputs(props);
   const commonName = typeof props["commonName"] === "string" ? props["commonName"] : undefined;
   let facts: OrderFacts;
   try {

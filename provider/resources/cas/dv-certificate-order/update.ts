@@ -3,9 +3,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import { messageOf, withoutProvider, type PropertyBag } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { describeOrder } from "./api";
-import { orderPartialFailure } from "./create";
 import { INPUT_NAMES } from "./declaration";
-import { inputsOf, toOutputs, withDerivedOutputs, type OrderFacts } from "./mapping";
+import { parseInputs } from "./inputs";
+import { toOutputs, withDerivedOutputs, type OrderFacts } from "./mapping";
+import { orderPartialFailure } from "./partial-failure";
 import { type DvCertificateOrderOutputs } from "./types";
 import { needsObservation } from "./observe";
 import { settle } from "./wait";
@@ -25,7 +26,7 @@ export async function updateOrder(
   olds: PropertyBag,
   news: PropertyBag,
 ): Promise<pulumi.dynamic.UpdateResult<DvCertificateOrderOutputs>> {
-  const inputs = inputsOf(news);
+  const inputs = parseInputs(news);
   const previous = withoutProvider(olds);
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(previous)) if (!RECORDED_INPUTS.has(key)) kept[key] = value;

@@ -3,13 +3,14 @@ import { type CertificateState } from "../../../transport/operations/cas";
 import { messageOf, partialFailure, type PropertyBag } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { factsOf, type ValidationFacts } from "./api";
-import { inputsOf, toOutputs } from "./mapping";
+import { parseInputs } from "./inputs";
+import { toOutputs } from "./mapping";
 import { type DvCertificateValidationOutputs } from "./types";
 import { waitUntilIssued } from "./wait";
 
 /** The wait that create and a resuming update share; throws a partial failure over `bag`. */
 export async function awaitIssued(client: AlibabaApi, bag: PropertyBag): Promise<DvCertificateValidationOutputs> {
-  const inputs = inputsOf(bag);
+  const inputs = parseInputs(bag);
   let last: CertificateState | undefined;
   let facts: ValidationFacts;
   try {

@@ -1,32 +1,23 @@
 /** `check` of `cas.DvCertificateValidation`: validate and normalize; no API call. */
 import { type CheckResult } from "@pulumi/pulumi/dynamic";
-import { CheckReport, isUnknown, readHostname, readId, readTimeoutSeconds, type Unknown } from "../../common/check";
+import { isUnknown, readHostname, type CheckReport, type Unknown } from "../../common/check";
+import { readInputs, startCheck } from "../../common/declared-check";
 import { plainJson, type PropertyBag } from "../../common/dynamic";
-import { rejectUnknownInputs } from "../../common/input-names";
-import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
+import { withoutRefused } from "../../common/private-keys";
 import { render } from "../../common/render";
-import { INPUT_NAMES, OUTPUT_NAMES } from "./declaration";
-import {
-  DEFAULT_TIMEOUT_SECONDS,
-  MAX_TIMEOUT_SECONDS,
-  type DelegationCname,
-  type DvCertificateValidationInputs as Inputs,
-} from "./types";
+import { DECLARATION, INPUT_NAMES } from "./declaration";
+import { type DelegationCname, type DvCertificateValidationInputs as Inputs } from "./types";
 
 export { INPUT_NAMES };
 
 /** `orderId` is a required id; `timeoutSeconds` whole seconds from 1 to two days. Unknown values stay unknown. */
 export async function checkValidation(_olds: PropertyBag, bag: PropertyBag): Promise<CheckResult<Inputs>> {
-  const report = new CheckReport();
-  const { news, refused } = screenPrivateKeys(report, bag, []);
-  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: OUTPUT_NAMES });
-  const orderId = readId(report, "orderId", news["orderId"], true);
-  const timeoutSeconds =
-    readTimeoutSeconds(report, "timeoutSeconds", news["timeoutSeconds"], MAX_TIMEOUT_SECONDS) ??
-    DEFAULT_TIMEOUT_SECONDS;
-  const delegationCname = checkDelegationCname(report, news["delegationCname"]);
+  const { report, news, refused } = startCheck(DECLARATION, bag);
+  const read = readInputs(report, DECLARATION, news, {
+    hooks: { delegationCname: (r, _property, value) => checkDelegationCname(r, value) },
+  });
   return {
-    inputs: withoutRefused(plainJson({ orderId: orderId ?? "", timeoutSeconds, delegationCname }) as Inputs, refused),
+    inputs: withoutRefused(plainJson({ ...read, orderId: read.orderId ?? "" }) as Inputs, refused),
     failures: report.failures,
   };
 }

@@ -3,7 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type PropertyBag } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { awaitIssued } from "./await-issued";
-import { inputsOf } from "./mapping";
+import { parseInputs } from "./inputs";
 import { type DvCertificateValidationOutputs } from "./types";
 
 /**
@@ -15,5 +15,5 @@ export async function createValidation(
   client: AlibabaApi,
   bag: PropertyBag,
 ): Promise<pulumi.dynamic.CreateResult<DvCertificateValidationOutputs>> {
-  return { id: inputsOf(bag).orderId, outs: await awaitIssued(client, bag) };
+  return { id: parseInputs(bag).orderId, outs: await awaitIssued(client, bag) };
 }

@@ -5,16 +5,15 @@
  * read their lists from it.
  */
 import {
-  computedNames,
-  inputNames,
+  declaredSets,
   INTEGER_SCHEMA,
-  replacingInputs,
   STRING_SCHEMA,
   typeRef,
-  updatableInputs,
   type ResourceDeclaration,
 } from "../../common/declaration";
-import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from "./types";
+import { type Unknown } from "../../common/check";
+import { hookValue, ID_VALUE, timeoutValue } from "../../common/value-rules";
+import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, type DelegationCname } from "./types";
 
 /** `cas.DvCertificateValidation`. */
 export const DECLARATION = {
@@ -63,7 +62,9 @@ export const DECLARATION = {
       },
     },
   },
+  // The TSDoc on each input's key is the provider-side field's (`DvCertificateValidationInputs`, `./types.ts`).
   inputs: {
+    /** The CAS OrderId to wait for (decimal string). */
     orderId: {
       doc: "The OrderId to wait for: the `orderId` output of a `cas.DvCertificateOrder` (a decimal string; these ids exceed 2^53). Read with `DescribeCertificateState` (`OrderId`). Changing it (a renewal's new order) replaces the waiter.",
       argsType: "pulumi.Input<string>",
@@ -72,7 +73,9 @@ export const DECLARATION = {
       change: "replace",
       required: true,
       default: "required",
+      value: ID_VALUE,
     },
+    /** How long create (or an update that resumes the wait) waits, in seconds. */
     timeoutSeconds: {
       doc: "How long create waits for issuance, in seconds (1–172800). A wait that runs out is a partial failure: the waiter is recorded as not issued, nothing that depends on it changes, and the next `pulumi up` waits again on the same order. Updates in place with no API call.",
       argsType: "pulumi.Input<number>",
@@ -81,7 +84,12 @@ export const DECLARATION = {
       default: "3600 (one hour)",
       defaultValue: DEFAULT_TIMEOUT_SECONDS,
       range: `1–${MAX_TIMEOUT_SECONDS} seconds`,
+      value: timeoutValue(MAX_TIMEOUT_SECONDS),
     },
+    /**
+     * The order's `delegationCname` under delegated validation: lets a stalled wait name the customer's CNAME and the
+     * platform's TXT and say which is missing. Normalized (lower-case names, no trailing dot).
+     */
     delegationCname: {
       doc: 'Under delegated validation, the order\'s `delegationCname` output (`{name: "_dnsauth.<domain>", type: "CNAME", value: "<label>.<zone>"}`), so a stalled wait names the customer\'s CNAME and the platform\'s TXT by their full names and says (from DNS: the system\'s resolvers, or `ALICLOUD_CERTS_DNS_SERVERS`) which one is missing. Not sent to any API; updates in place with no API call.',
       argsType: [
@@ -95,6 +103,7 @@ export const DECLARATION = {
       schema: typeRef("cas", "DelegationCname"),
       change: "provider",
       default: "unset: the wait names the full `_dnsauth.<domain>` TXT record (reading the order's domain once)",
+      value: hookValue<DelegationCname | Unknown>(),
     },
   },
   outputs: {
@@ -145,14 +154,5 @@ export const DECLARATION = {
   },
 } satisfies ResourceDeclaration;
 
-/** The inputs of the resource; anything else is a misspelling (outputs echoed back are not). */
-export const INPUT_NAMES = inputNames(DECLARATION);
-
-/** What CAS reports of the order: outputs that are not inputs, accepted back by check. */
-export const OUTPUT_NAMES = computedNames(DECLARATION);
-
-/** Inputs whose change replaces the waiter: another order is another validation. */
-export const REPLACE_ON_CHANGES = replacingInputs(DECLARATION);
-
-/** Inputs that update in place with no API call. */
-export const UPDATABLE = updatableInputs(DECLARATION);
+/** The name check's inputs; the replacing ones (another order is another validation); those updated with no API call. */
+export const { inputs: INPUT_NAMES, replacing: REPLACE_ON_CHANGES, updatable: UPDATABLE } = declaredSets(DECLARATION);

@@ -3,7 +3,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type PropertyBag, readResult } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { describeOrGone } from "./api";
-import { inputsOf, toOutputs } from "./mapping";
+import { parseInputs } from "./inputs";
+import { toOutputs } from "./mapping";
 import { type DvCertificateValidationOutputs } from "./types";
 
 /** The order as CAS reports it now; the waiter is gone when its order is. */
@@ -12,7 +13,7 @@ export async function readValidation(
   id: string,
   props: PropertyBag,
 ): Promise<pulumi.dynamic.ReadResult<Partial<DvCertificateValidationOutputs>>> {
-  const inputs = inputsOf({ orderId: id, ...props });
+  const inputs = parseInputs({ orderId: id, ...props });
   const facts = await describeOrGone(client, inputs.orderId);
   if (facts === undefined) return { id: "" };
   return readResult(id, toOutputs(inputs, facts), inputs, props);

@@ -2,20 +2,16 @@
  * The shapes of `cas.DvCertificateValidation`: the provider-side inputs and outputs and which inputs replace it. The
  * public `DvCertificateValidationArgs` lives in `../dv-certificate-validation.ts`, which re-exports these types.
  */
-import { type Unknown } from "../../common/check";
+import { type NormalizedInputs } from "../../common/declared-types";
+import { type DECLARATION } from "./declaration";
 
-/** The provider-side inputs, as `check` normalizes them. Unknown only at preview. */
-export interface DvCertificateValidationInputs {
-  /** The CAS OrderId to wait for (decimal string). */
-  readonly orderId: string | Unknown;
-  /** How long create (or an update that resumes the wait) waits, in seconds. */
-  readonly timeoutSeconds: number | Unknown;
-  /**
-   * The order's `delegationCname` under delegated validation: lets a stalled wait name the customer's CNAME and the
-   * platform's TXT and say which is missing. Normalized (lower-case names, no trailing dot).
-   */
-  readonly delegationCname?: DelegationCname | Unknown;
-}
+/**
+ * The provider-side inputs, as `check` normalizes them. Unknown only at preview. Derived from `./declaration.ts`: a
+ * field per input, typed by its value rule, its TSDoc from the declaration's key.
+ */
+// An interface (not an alias), as the public type has always been one: users may extend or merge it.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DvCertificateValidationInputs extends NormalizedInputs<(typeof DECLARATION)["inputs"]> {}
 
 /** The customer's one-time CNAME of delegated validation, as the order's `delegationCname` output gives it. */
 export interface DelegationCname {

@@ -21,16 +21,22 @@ const MAX_SITES_SEARCHED = 20;
 
 type Client = Pick<AlibabaClient, "call">;
 
-async function customHostnameIn(client: Client, siteId: string, hostname: string): Promise<string | undefined> {
-  const page = await client.call(ListCustomHostnames, {
-    SiteId: siteId,
-    Hostname: hostname,
-    NameMatchType: "exact",
-    PageSize: 100,
-  });
-  return page.hostnames.find((h) => h.hostname.toLowerCase() === hostname.toLowerCase())?.hostnameId;
+/** The id of the entry named `hostname` (DNS names compare case-insensitively), from `[name, id]` pairs. */
+function idNamed(hostname: string, entries: readonly (readonly [name: string, id: string])[]): string | undefined {
+  return entries.find(([name]) => name.toLowerCase() === hostname.toLowerCase())?.[1];
 }
 
+/** The custom hostname named `hostname` on the site: one exact-name ListCustomHostnames. */
+async function customHostnameIn(client: Client, siteId: string, hostname: string): Promise<string | undefined> {
+  const exact = { SiteId: siteId, Hostname: hostname, NameMatchType: "exact" as const, PageSize: 100 };
+  const page = await client.call(ListCustomHostnames, exact);
+  return idNamed(
+    hostname,
+    page.hostnames.map((h) => [h.hostname, h.hostnameId] as const),
+  );
+}
+
+/** The DNS record named `hostname` on the site: one exact-name ListRecords. */
 async function recordIn(client: Client, siteId: string, hostname: string): Promise<string | undefined> {
   const page = await client.call(ListRecords, {
     SiteId: siteId,
@@ -38,7 +44,10 @@ async function recordIn(client: Client, siteId: string, hostname: string): Promi
     RecordMatchType: "exact",
     PageSize: 100,
   });
-  return page.records.find((r) => r.recordName.toLowerCase() === hostname.toLowerCase())?.recordId;
+  return idNamed(
+    hostname,
+    page.records.map((r) => [r.recordName, r.recordId] as const),
+  );
 }
 
 /** Sites to search, the hostname's own site first. */

@@ -9,17 +9,13 @@
 import { type CreateResult } from "@pulumi/pulumi/dynamic";
 import { writeWithLookups } from "../../../transport/lookup-retry";
 import { type CustomHostnameModel } from "../../../transport/operations/esa";
-import {
-  messageOf,
-  partialFailure as recordedFailure,
-  type PartialFailureError,
-  type PropertyBag,
-} from "../../common/dynamic";
+import { messageOf, type PropertyBag } from "../../common/dynamic";
 import { timeoutMs } from "../../common/check";
 import { progress, type AlibabaApi } from "../../common/host";
 import { createHostname, findByName, getHostname } from "./api";
 import { assertCasCovers } from "./cas-coverage";
-import { parseInputs } from "./check";
+import { parseInputs } from "./inputs";
+import { hostnamePartialFailure } from "./partial-failure";
 import { conflictHint, isNameConflict } from "./conflict";
 import { existingHostname, type Existing } from "./existing";
 import { mayResume, RESUME_CONFIG, RESUME_ENV, resumeHint, resumeSetting, type ResumeSetting } from "./resume";
@@ -128,18 +124,6 @@ async function reconcile(
   return getHostname(api, model.hostnameId);
 }
 
-/** The partial-failure error for a hostname that exists: the engine records `outputs` (with `__provider`) and the id. */
-export function partialFailure(
-  what: string,
-  bag: PropertyBag,
-  outputs: CustomHostnameOutputs,
-  error: unknown,
-): PartialFailureError {
-  const reason = messageOf(error);
-  const message = `esa.CustomHostname ${outputs.hostname} (HostnameId ${outputs.hostnameId}) was ${what}, but ${reason}`;
-  return recordedFailure(message, outputs.hostnameId, bag, outputs, reason);
-}
-
 /** `create`. */
 export async function createCustomHostname(
   api: AlibabaApi,
@@ -163,6 +147,6 @@ export async function createCustomHostname(
     model = await waitForTarget(api, hostnameId, inputs, model, (seen) => (latest = outputsOf(inputs, seen)));
     return { id: hostnameId, outs: outputsOf(inputs, model) };
   } catch (error: unknown) {
-    throw partialFailure(taken?.how ?? "created", bag, latest, error);
+    throw hostnamePartialFailure(taken?.how ?? "created", bag, latest, error);
   }
 }

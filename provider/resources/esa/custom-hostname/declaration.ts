@@ -2,22 +2,34 @@
  * The declaration of `esa.CustomHostname` (ESA API 2024-09-10: CreateCustomHostname, UpdateCustomHostname,
  * GetCustomHostname; the API pages in `shared/reference/seeds` 001 and 002): every input and output, once. The public
  * `../custom-hostname.ts`, the schema and `docs/reference/esa-custom-hostname.md` are generated from it (`npm run
- * generate`); check, diff, mapping and the class read their lists from it.
+ * generate`); check, diff, mapping and the class read their lists from it. Each input's `value` is the rule check
+ * reads it by (`common/value-rules.ts`); `./types.ts` derives the provider-side Inputs and computed outputs from it,
+ * and the TSDoc on an input's or a computed output's key is that field's TSDoc there.
  */
+import { type CertType, type SslFlag } from "../../../transport/operations/esa";
+import { CAS_REGIONS } from "../../common/check";
 import {
   BOOLEAN_SCHEMA,
-  computedNames,
+  declaredSets,
   enumType,
   ID_SCHEMA,
-  inputNames,
   INTEGER_SCHEMA,
-  replacingInputs,
   STRING_SCHEMA,
   typeRef,
-  updatableInputs,
   type ResourceDeclaration,
 } from "../../common/declaration";
-import * as facts from "./types";
+import { enumValue, hookValue, hostnameValue, ID_VALUE, STRING_VALUE, timeoutValue } from "../../common/value-rules";
+
+/** `SslFlag` values the API documents. */
+export const SSL_FLAGS: readonly SslFlag[] = ["on", "off"];
+/** `CertType` values the API documents. */
+export const CERT_TYPES: readonly CertType[] = ["free", "upload", "cas"];
+/** What `create`/`update` may wait for before returning (`waitFor`). */
+export const WAIT_FOR_VALUES = ["none", "active", "certificateIssued"] as const;
+/** Default wait bound: DNS propagation plus a Let's Encrypt issuance usually fit well inside 30 minutes. */
+export const DEFAULT_WAIT_TIMEOUT_SECONDS = 1800;
+/** Longest wait a user can ask for (one day). */
+export const MAX_WAIT_TIMEOUT_SECONDS = 86_400;
 
 const text = { schema: STRING_SCHEMA, outputType: "string | undefined" } as const;
 
@@ -63,26 +75,27 @@ export const DECLARATION = {
   },
   publicTypes: ["CasRegion", "CertType", "CustomHostnameInputs", "CustomHostnameOutputs", "SslFlag", "WaitFor"],
   types: {
-    SslFlag: enumType("`SslFlag`: whether the hostname serves HTTPS.", facts.SSL_FLAGS, {
+    SslFlag: enumType("`SslFlag`: whether the hostname serves HTTPS.", SSL_FLAGS, {
       on: "HTTPS, with the certificate chosen by `certType`.",
       off: "HTTP only.",
     }),
-    CertType: enumType("`CertType`: where the certificate comes from.", facts.CERT_TYPES, {
+    CertType: enumType("`CertType`: where the certificate comes from.", CERT_TYPES, {
       free: "ESA applies for a Let's Encrypt certificate and renews it.",
       upload: "`certificate` + `privateKey`.",
       cas: "A certificate held by CAS: `casId` + `casRegion`, or `certIdentifier`.",
     }),
-    CasRegion: enumType("`CasRegion`: the CAS site holding the certificate.", facts.CAS_REGIONS, {
+    CasRegion: enumType("`CasRegion`: the CAS site holding the certificate.", CAS_REGIONS, {
       "cn-hangzhou": "China accounts.",
       "ap-southeast-1": "International accounts.",
     }),
-    WaitFor: enumType("What `pulumi up` waits for after a create or update.", facts.WAIT_FOR_VALUES, {
+    WaitFor: enumType("What `pulumi up` waits for after a create or update.", WAIT_FOR_VALUES, {
       none: "Return as soon as ESA accepted the request.",
       active: "Ownership verified.",
       certificateIssued: "Active, and the certificate `OK`.",
     }),
   },
   inputs: {
+    /** `SiteId`, decimal string (replaces on change). */
     siteId: {
       doc: "`SiteId`: the ESA site (zone) the hostname is served by (ListSites). A number must be a safe integer; pass larger ids as strings. Changing it replaces the hostname (delete first: the name is unique).",
       argsType: "pulumi.Input<string | number>",
@@ -92,7 +105,9 @@ export const DECLARATION = {
       deleteBeforeReplace: true,
       required: true,
       range: "a positive 64-bit integer",
+      value: ID_VALUE,
     },
+    /** `Hostname`: lower-cased, trimmed, without a trailing dot. */
     hostname: {
       doc: "`Hostname`: the customer's domain, e.g. `shop.customer.com` (RFC 1123; a leading `*.` for a wildcard where the plan allows it). Trimmed and lower-cased. Changing it replaces the hostname (delete first: the name is unique).",
       argsType: "pulumi.Input<string>",
@@ -102,7 +117,9 @@ export const DECLARATION = {
       deleteBeforeReplace: true,
       required: true,
       range: "an RFC 1123 hostname, optionally `*.` wildcard",
+      value: hostnameValue(true),
     },
+    /** `RecordId`, decimal string. */
     recordId: {
       doc: "`RecordId`: the proxied record of the site whose origin serves this hostname (ListRecords). Updated in place.",
       argsType: "pulumi.Input<string | number>",
@@ -111,7 +128,9 @@ export const DECLARATION = {
       change: "update",
       required: true,
       range: "a positive 64-bit integer",
+      value: ID_VALUE,
     },
+    /** `SslFlag`, defaulted (`on` when a certType is set). */
     sslFlag: {
       doc: '`SslFlag`: `"on"` serves HTTPS with the certificate chosen by {@link certType}; `"off"` serves HTTP only. Updated in place.',
       argsType: "pulumi.Input<SslFlag>",
@@ -119,7 +138,10 @@ export const DECLARATION = {
       api: "SslFlag",
       change: "update",
       default: '`"on"` when `certType` is set, else `"off"`',
+      value: enumValue(SSL_FLAGS),
+      alwaysSet: true,
     },
+    /** `CertType`; absent with SSL off. */
     certType: {
       doc: '`CertType`, required when SSL is on: `"free"` (ESA applies for a Let\'s Encrypt certificate and renews it), `"upload"` (`certificate` + `privateKey`), `"cas"` (a certificate held by CAS: `casId` + `casRegion`, or `certIdentifier`). Updated in place.',
       argsType: "pulumi.Input<CertType>",
@@ -128,7 +150,9 @@ export const DECLARATION = {
       change: "update",
       required: 'when `sslFlag` is `"on"`',
       default: "no certificate (SSL off)",
+      value: enumValue(CERT_TYPES),
     },
+    /** `Certificate` (PEM, trimmed), `upload` only. */
     certificate: {
       doc: '`Certificate`: PEM certificate (leaf first, chain after it), only with `certType: "upload"`. Check verifies it parses, covers `hostname` and matches `privateKey`. Updated in place (rotation keeps the hostname).',
       argsType: "pulumi.Input<string>",
@@ -138,7 +162,9 @@ export const DECLARATION = {
       sensitive: true,
       required: 'when `certType` is `"upload"`',
       default: 'none (required for `"upload"`)',
+      value: STRING_VALUE,
     },
+    /** `PrivateKey` (PEM, trimmed, secret), `upload` only. */
     privateKey: {
       doc: '`PrivateKey`: the unencrypted PEM key of `certificate`, only with `certType: "upload"`. Always stored as a secret, even when passed as plain text; never shown in messages. Updated in place.',
       argsType: "pulumi.Input<string>",
@@ -148,7 +174,9 @@ export const DECLARATION = {
       secret: true,
       required: 'when `certType` is `"upload"`',
       default: 'none (required for `"upload"`)',
+      value: hookValue<string>(),
     },
+    /** `CasId`, decimal string, `cas` only. */
     casId: {
       doc: '`CasId`: the CAS certificate id, only with `certType: "cas"`. Updated in place.',
       argsType: "pulumi.Input<string | number>",
@@ -157,7 +185,9 @@ export const DECLARATION = {
       change: "update",
       required: 'when `certType` is `"cas"`, unless `certIdentifier` is given',
       default: 'taken from `certIdentifier` (one of the two is required for `"cas"`)',
+      value: ID_VALUE,
     },
+    /** `CasRegion`, `cas` only. */
     casRegion: {
       doc: '`CasRegion`: `"cn-hangzhou"` (China accounts) or `"ap-southeast-1"` (international accounts), only with `certType: "cas"`. Updated in place.',
       argsType: "pulumi.Input<CasRegion>",
@@ -166,7 +196,9 @@ export const DECLARATION = {
       change: "update",
       required: 'when `certType` is `"cas"`, unless `certIdentifier` is given',
       default: 'taken from `certIdentifier` (one of the two is required for `"cas"`)',
+      value: enumValue(CAS_REGIONS),
     },
+    /** As the user gave it; `casId`/`casRegion` are derived from it. */
     certIdentifier: {
       doc: 'A CAS `CertIdentifier` such as `"12345678-cn-hangzhou"` (what CAS and GA return), mapped to `CasId` and `CasRegion`; only with `certType: "cas"`. Updated in place.',
       argsType: "pulumi.Input<string>",
@@ -175,7 +207,9 @@ export const DECLARATION = {
       change: "update",
       default: "none: give `casId` and `casRegion` instead",
       range: "`<casId>-<casRegion>`",
+      value: STRING_VALUE,
     },
+    /** What create/update wait for (provider-only), defaulted to `none`. */
     waitFor: {
       doc: 'What `pulumi up` waits for after a create or update: `"none"`, `"active"` (ownership verified: while `pending` each poll is one VerifyCustomHostname; fails on `conflicted`/`offline` with the reason) or `"certificateIssued"` (active and the certificate `OK`; fails on `ApplyFailed` with ESA\'s code and message). While the target is not reached, every `up` tries again. No API parameter; changes are applied in place.',
       argsType: "pulumi.Input<WaitFor>",
@@ -183,16 +217,20 @@ export const DECLARATION = {
       change: "provider",
       default: '`"none"`: return as soon as ESA accepted the request',
       defaultValue: "none",
+      value: enumValue(WAIT_FOR_VALUES),
     },
+    /** Bound of that wait, defaulted to 1800; unknown only at preview (create and update always see a number). */
     waitTimeoutSeconds: {
       doc: "Bound of the {@link waitFor} wait, in seconds (1 to 86400). A timeout after the hostname exists is a partial failure: the hostname stays in the state and the next `up` resumes. It also bounds how long a create waits for the CreateCustomHostname quota (100 per hour; see the class documentation). No API parameter.",
       argsType: "pulumi.Input<number>",
       schema: INTEGER_SCHEMA,
       change: "provider",
       default: "1800 (30 minutes)",
-      defaultValue: facts.DEFAULT_WAIT_TIMEOUT_SECONDS,
-      range: `1–${facts.MAX_WAIT_TIMEOUT_SECONDS} seconds`,
+      defaultValue: DEFAULT_WAIT_TIMEOUT_SECONDS,
+      range: `1–${MAX_WAIT_TIMEOUT_SECONDS} seconds`,
+      value: timeoutValue(MAX_WAIT_TIMEOUT_SECONDS),
     },
+    /** The re-apply trigger, as a string. */
     applyCertificateTrigger: {
       doc: 'Any value; changing it asks ESA for a new free certificate (`ApplyCustomHostnameCertificate`), which ESA accepts only when the certificate is `ApplyFailed`, `Expiring` or `Expired` (otherwise nothing is called and a line says why). `certType: "free"` only. A refreshed status in those states triggers the same call without it.',
       argsType: "pulumi.Input<string | number>",
@@ -200,7 +238,9 @@ export const DECLARATION = {
       api: "ApplyCustomHostnameCertificate (when changed)",
       change: "update",
       default: "none: re-apply only when `pulumi up --refresh` finds the certificate failed, expiring or expired",
+      value: hookValue<string>(),
     },
+    /** Whether create adopts a same-named hostname, defaulted to false. */
     adoptExisting: {
       doc: "Bring an existing hostname of the same name on the site under management instead of failing on the duplicate: create looks it up (exact match) and updates it to these inputs if needed. `pulumi import` cannot work for dynamic providers (pulumi/pulumi#16175); this is the supported adoption path. Destroying the stack then deletes the hostname. No API parameter.",
       argsType: "pulumi.Input<boolean>",
@@ -208,9 +248,11 @@ export const DECLARATION = {
       change: "provider",
       default: "false: an existing hostname of that name is an error that suggests this flag",
       defaultValue: false,
+      value: hookValue<boolean>(),
     },
   },
   outputs: {
+    /** `HostnameId`, decimal string (the resource id). */
     hostnameId: {
       doc: "`HostnameId` (also the resource id).",
       outputType: "string",
@@ -218,69 +260,85 @@ export const DECLARATION = {
       api: "HostnameId",
       always: true,
     },
+    /** `Status`: pending, active, conflicted, offline, configuring. */
     status: {
       doc: "`Status`: `pending` (awaiting ownership verification), `active`, `conflicted`, `offline`, `configuring`.",
       outputType: "string",
       schema: STRING_SCHEMA,
       api: "Status",
     },
+    /** `VerifyHost`: ownership TXT record name. */
     verifyHost: {
       doc: "`VerifyHost`: name of the TXT record the customer publishes to prove ownership.",
       outputType: "string",
       schema: STRING_SCHEMA,
       api: "VerifyHost",
     },
+    /** `VerifyCode`: ownership TXT record value. */
     verifyCode: {
       doc: "`VerifyCode`: value of that TXT record.",
       outputType: "string",
       schema: STRING_SCHEMA,
       api: "VerifyCode",
     },
+    /** `CertStatus`: OK, Applying, ApplyFailed, Expiring, Expired. */
     certStatus: {
       ...text,
       doc: "`CertStatus`: `OK`, `Applying`, `ApplyFailed`, `Expiring`, `Expired` (absent with SSL off).",
       api: "CertStatus",
     },
+    /** `CertId`: ESA's id of the deployed certificate. */
     certId: { ...text, doc: "`CertId`: ESA's id of the deployed certificate.", api: "CertId" },
+    /** `CertApplyCode` of a failed free-certificate application. */
     certApplyCode: {
       ...text,
       doc: "`CertApplyCode`: error code of a failed free-certificate application.",
       api: "CertApplyCode",
     },
+    /** `CertApplyMessage` of a failed free-certificate application. */
     certApplyMessage: {
       ...text,
       doc: "`CertApplyMessage`: error message of a failed free-certificate application.",
       api: "CertApplyMessage",
     },
+    /** `CertTxtKey`: free-certificate DCV TXT name. */
     certTxtKey: {
       ...text,
       doc: "`CertTxtKey`: DCV TXT record name for the free certificate (`_acme-challenge.…`).",
       api: "CertTxtKey",
     },
+    /** `CertTxtValue`: free-certificate DCV TXT value. */
     certTxtValue: {
       ...text,
       doc: "`CertTxtValue`: DCV TXT record value for the free certificate.",
       api: "CertTxtValue",
     },
+    /** `CertHttpKey`: free-certificate DCV HTTP-01 URL. */
     certHttpKey: {
       ...text,
       doc: "`CertHttpKey`: DCV HTTP-01 URL for the free certificate.",
       api: "CertHttpKey",
     },
+    /** `CertHttpValue`: body to serve at that URL. */
     certHttpValue: {
       ...text,
       doc: "`CertHttpValue`: body to serve at {@link certHttpKey}.",
       api: "CertHttpValue",
     },
+    /** `CertNotAfter`: expiry, ISO-8601 UTC. */
     certNotAfter: { ...text, doc: "`CertNotAfter`: certificate expiry, ISO-8601 UTC.", api: "CertNotAfter" },
+    /** `ConflictWith`: what owns the name when conflicted. */
     conflictWith: { ...text, doc: "`ConflictWith`: what owns the name when `conflicted`.", api: "ConflictWith" },
+    /** `OfflineReason`: why the hostname is offline. */
     offlineReason: { ...text, doc: "`OfflineReason`: why the hostname is `offline`.", api: "OfflineReason" },
+    /** `RecordName`: the bound record's name. */
     recordName: {
       doc: "`RecordName`: the bound record's name (the CNAME target a customer may point at).",
       outputType: "string",
       schema: STRING_SCHEMA,
       api: "RecordName",
     },
+    /** `SiteName`: the site's name. */
     siteName: { doc: "`SiteName`: the site's name.", outputType: "string", schema: STRING_SCHEMA, api: "SiteName" },
     siteId: { doc: "The site id, as a string.", outputType: "string", schema: STRING_SCHEMA, always: true },
     hostname: { doc: "The normalized hostname.", outputType: "string", schema: STRING_SCHEMA, always: true },
@@ -307,14 +365,10 @@ export const DECLARATION = {
   },
 } satisfies ResourceDeclaration;
 
-/** Every input of `CustomHostnameArgs`: a key outside these (and the outputs) is a misspelling. */
-export const INPUT_NAMES = inputNames(DECLARATION);
-
-/** Inputs whose change replaces the hostname: `UpdateCustomHostname` cannot change them. */
-export const REPLACE_ON_CHANGES = replacingInputs(DECLARATION);
-
-/** Inputs updated in place by `UpdateCustomHostname`, `ApplyCustomHostnameCertificate` or the provider itself. */
-export const UPDATABLE = updatableInputs(DECLARATION);
-
-/** Fields computed by ESA (from `GetCustomHostname`): the outputs that are not inputs. */
-export const COMPUTED_KEYS = computedNames(DECLARATION);
+/** The name check's inputs, the diff's replacing and updatable inputs, the computed fields mapping reads (ESA's). */
+export const {
+  inputs: INPUT_NAMES,
+  replacing: REPLACE_ON_CHANGES,
+  updatable: UPDATABLE,
+  computed: COMPUTED_KEYS,
+} = declaredSets(DECLARATION);

@@ -9,12 +9,11 @@ import {
   type UpdateCustomHostnameRequest,
 } from "../../../transport/operations/esa";
 import { plainJson, type PropertyBag } from "../../common/dynamic";
-import { storedValues } from "../../common/stored";
+import { storedSettings, storedValues } from "../../common/stored";
 import { COMPUTED_KEYS, DECLARATION } from "./declaration";
 import {
   CERT_TYPES,
   SSL_FLAGS,
-  DEFAULT_WAIT_TIMEOUT_SECONDS,
   type CustomHostnameComputed,
   type CustomHostnameInputs,
   type CustomHostnameOutputs,
@@ -122,8 +121,9 @@ export function preferStoredPem(stored: string | undefined, live: string | undef
 
 /**
  * Inputs rebuilt from live state (refresh), so an out-of-band change shows up as a diff and `pulumi up` repairs it.
- * ESA-held fields come from the model; the ones ESA does not return (`casRegion`, which is not in the Get model)
- * and the provider-only settings (wait, trigger, adoption) come from the stored state.
+ * ESA-held fields come from the model; the ones ESA does not return (`casRegion`, which is not in the Get model, and
+ * the trigger) and the provider-only settings (declared `change: "provider"`: wait, adoption) come from the stored
+ * state.
  */
 export function inputsFromModel(model: CustomHostnameModel, stored: StoredState): CustomHostnameInputs {
   const sslFlag = oneOf(model.sslFlag, SSL_FLAGS) ?? "off";
@@ -142,10 +142,8 @@ export function inputsFromModel(model: CustomHostnameModel, stored: StoredState)
     casId,
     casRegion,
     certIdentifier: identifierStillTrue ? stored.certIdentifier : undefined,
-    waitFor: stored.waitFor ?? "none",
-    waitTimeoutSeconds: stored.waitTimeoutSeconds ?? DEFAULT_WAIT_TIMEOUT_SECONDS,
     applyCertificateTrigger: stored.applyCertificateTrigger,
-    adoptExisting: stored.adoptExisting ?? false,
+    ...storedSettings(DECLARATION, stored),
   });
 }
 

@@ -13,8 +13,8 @@ import { timeoutMs } from "../../common/check";
 import { progress, type AlibabaApi } from "../../common/host";
 import { getHostname } from "./api";
 import { assertCasCovers } from "./cas-coverage";
-import { parseInputs } from "./check";
-import { partialFailure } from "./create";
+import { parseInputs } from "./inputs";
+import { hostnamePartialFailure } from "./partial-failure";
 import { freeCertificateDue, needsReapply } from "./diff";
 import {
   DEFAULT_WAIT_TIMEOUT_SECONDS,
@@ -94,6 +94,6 @@ export async function updateCustomHostname(
     model = await waitForTarget(api, hostnameId, news, model, (seen) => (latest = outputsOf(news, seen)));
     return { outs: outputsOf(news, model) };
   } catch (error: unknown) {
-    throw partialFailure("updated", newBag, latest, error);
+    throw hostnamePartialFailure("updated", newBag, latest, error);
   }
 }

@@ -23,9 +23,31 @@ import { REAPPLY_CERT_STATUSES, type CustomHostnameInputs } from "./types";
 /** The transport sends each of these writes once: the loop below decides what follows a failure. */
 const ONCE = { retry: { maxAttempts: 1 } } as const;
 
-/** What the user reads while a lost answer is looked into. */
-function lookingUp(action: string, hostname: string): void {
-  progress(`${action} for ${hostname} got no clear answer; reading the hostname back before going on`);
+/**
+ * `action` for `hostname` through the lookup-before-retry loop: `send` sends it once and an answer resolves to
+ * `answered`; after a lost answer the user is told, and `applied` reads back whether it took effect (its result), or
+ * not (`undefined`: send it again).
+ */
+function confirmedWrite<T>(
+  action: string,
+  hostname: string,
+  deadline: number,
+  write: { readonly send: () => Promise<unknown>; readonly answered: T },
+  applied: () => Promise<T | undefined>,
+): Promise<T> {
+  return writeWithLookups<T>({
+    write: async () => {
+      await write.send();
+      return write.answered;
+    },
+    applied: async () => {
+      progress(`${action} for ${hostname} got no clear answer; reading the hostname back before going on`);
+      return applied();
+    },
+    deadline,
+    description: `${action} for ${hostname}`,
+    onRetry: progress,
+  });
 }
 
 /** UpdateCustomHostname `request`, which brings the hostname to `inputs`; read back after a lost answer. */
@@ -35,19 +57,13 @@ export async function updateConfirmed(
   inputs: CustomHostnameInputs,
   deadline: number,
 ): Promise<void> {
-  await writeWithLookups<true>({
-    write: async () => {
-      await updateHostname(api, request, ONCE);
-      return true;
-    },
-    applied: async () => {
-      lookingUp("UpdateCustomHostname", inputs.hostname);
-      return matchesInputs(await getHostname(api, request.HostnameId), inputs) ? true : undefined;
-    },
+  await confirmedWrite(
+    "UpdateCustomHostname",
+    inputs.hostname,
     deadline,
-    description: `UpdateCustomHostname for ${inputs.hostname}`,
-    onRetry: progress,
-  });
+    { send: () => updateHostname(api, request, ONCE), answered: true },
+    async () => (matchesInputs(await getHostname(api, request.HostnameId), inputs) ? true : undefined),
+  );
 }
 
 /**
@@ -61,20 +77,16 @@ export async function applyConfirmed(
   hostname: string,
   deadline: number,
 ): Promise<void> {
-  await writeWithLookups<true>({
-    write: async () => {
-      await applyCertificate(api, hostnameId, ONCE);
-      return true;
-    },
-    applied: async () => {
-      lookingUp("ApplyCustomHostnameCertificate", hostname);
+  await confirmedWrite(
+    "ApplyCustomHostnameCertificate",
+    hostname,
+    deadline,
+    { send: () => applyCertificate(api, hostnameId, ONCE), answered: true },
+    async () => {
       const live = await getHostname(api, hostnameId);
       return REAPPLY_CERT_STATUSES.includes(live.certStatus ?? "") ? undefined : true;
     },
-    deadline,
-    description: `ApplyCustomHostnameCertificate for ${hostname}`,
-    onRetry: progress,
-  });
+  );
 }
 
 /**
@@ -89,17 +101,11 @@ export async function deleteConfirmed(
   stillThere: () => Promise<boolean>,
   deadline: number,
 ): Promise<boolean> {
-  return writeWithLookups<boolean>({
-    write: async () => {
-      await deleteHostname(api, hostnameId, ONCE);
-      return false;
-    },
-    applied: async () => {
-      lookingUp("DeleteCustomHostname", hostname);
-      return (await stillThere()) ? undefined : true;
-    },
+  return confirmedWrite<boolean>(
+    "DeleteCustomHostname",
+    hostname,
     deadline,
-    description: `DeleteCustomHostname for ${hostname}`,
-    onRetry: progress,
-  });
+    { send: () => deleteHostname(api, hostnameId, ONCE), answered: false },
+    async () => ((await stillThere()) ? undefined : true),
+  );
 }

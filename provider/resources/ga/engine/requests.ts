@@ -43,43 +43,31 @@ export function newNonce(): string {
   return randomUUID();
 }
 
+/** A batch of intents on one listener, written by one call (at most 10: the API's limit per call). */
+type Batch = readonly BindingIntent[];
+
 /** AssociateAdditionalCertificatesWithListener parameters for a batch (≤ 10) of intents with a certificate. */
-export function associateRequest(
-  intents: readonly BindingIntent[],
-  token: string,
-): AssociateAdditionalCertificatesRequest {
-  const first = requireFirst(intents);
-  return {
-    AcceleratorId: first.acceleratorId,
-    ListenerId: first.listenerId,
-    ClientToken: token,
-    Certificates: intents.map((i) => ({ Domain: i.domain, Id: requireCertificate(i) })),
-  };
+export function associateRequest(intents: Batch, token: string): AssociateAdditionalCertificatesRequest {
+  const certificates = intents.map((i) => ({ Domain: i.domain, Id: requireCertificate(i) }));
+  return { ...listenerWrite(requireFirst(intents), token), Certificates: certificates };
 }
 
 /** UpdateAdditionalCertificateWithListener parameters for one intent. */
 export function updateRequest(intent: BindingIntent, token: string): UpdateAdditionalCertificateRequest {
-  return {
-    AcceleratorId: intent.acceleratorId,
-    ListenerId: intent.listenerId,
-    ClientToken: token,
-    Domain: intent.domain,
-    CertificateId: requireCertificate(intent),
-  };
+  return { ...listenerWrite(intent, token), Domain: intent.domain, CertificateId: requireCertificate(intent) };
 }
 
 /** DissociateAdditionalCertificatesFromListener parameters for a batch (≤ 10) of domains. */
-export function dissociateRequest(
-  intents: readonly BindingIntent[],
+export function dissociateRequest(intents: Batch, token: string): DissociateAdditionalCertificatesRequest {
+  return { ...listenerWrite(requireFirst(intents), token), Domains: intents.map((i) => i.domain) };
+}
+
+/** The parameters every GA write carries: the accelerator and listener of its bindings, and its ClientToken. */
+function listenerWrite(
+  intent: BindingIntent,
   token: string,
-): DissociateAdditionalCertificatesRequest {
-  const first = requireFirst(intents);
-  return {
-    AcceleratorId: first.acceleratorId,
-    ListenerId: first.listenerId,
-    ClientToken: token,
-    Domains: intents.map((i) => i.domain),
-  };
+): { AcceleratorId: string; ListenerId: string; ClientToken: string } {
+  return { AcceleratorId: intent.acceleratorId, ListenerId: intent.listenerId, ClientToken: token };
 }
 
 function requireFirst(intents: readonly BindingIntent[]): BindingIntent {

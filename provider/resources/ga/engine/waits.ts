@@ -36,29 +36,33 @@ export async function waitSettled(
   timeoutMs: number,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const left = (): number => Math.max(deadline - Date.now(), 1);
   const common = { ...pollDelays(), onProgress: (line: string) => progress(`GA ${acceleratorId}: ${line}`) };
-  await waitUntil(
-    () =>
-      api.call(
-        DescribeListener,
-        { ListenerId: listenerId },
-        untilDeadline(Math.max(deadline - Date.now(), 1), `DescribeListener ${listenerId}`),
-      ),
-    acceptor("listener", listenerId, LISTENER_FAILED),
-    { ...common, timeoutMs: Math.max(deadline - Date.now(), 1), description: `GA listener ${listenerId} to be active` },
-  );
-  await waitUntil(
-    () =>
-      api.call(
-        DescribeAccelerator,
-        { AcceleratorId: acceleratorId },
-        untilDeadline(Math.max(deadline - Date.now(), 1), `DescribeAccelerator ${acceleratorId}`),
-      ),
-    acceptor("accelerator", acceleratorId, ACCELERATOR_FAILED),
+  // One wait per object, in this order, each polling its Describe call until `active`, within what is left.
+  const waits = [
     {
-      ...common,
-      timeoutMs: Math.max(deadline - Date.now(), 1),
-      description: `GA accelerator ${acceleratorId} to be active`,
+      kind: "listener",
+      id: listenerId,
+      failed: LISTENER_FAILED,
+      describe: () =>
+        api.call(DescribeListener, { ListenerId: listenerId }, untilDeadline(left(), `DescribeListener ${listenerId}`)),
     },
-  );
+    {
+      kind: "accelerator",
+      id: acceleratorId,
+      failed: ACCELERATOR_FAILED,
+      describe: () =>
+        api.call(
+          DescribeAccelerator,
+          { AcceleratorId: acceleratorId },
+          untilDeadline(left(), `DescribeAccelerator ${acceleratorId}`),
+        ),
+    },
+  ];
+  for (const { kind, id, failed, describe } of waits)
+    await waitUntil(describe, acceptor(kind, id, failed), {
+      ...common,
+      timeoutMs: left(),
+      description: `GA ${kind} ${id} to be active`,
+    });
 }

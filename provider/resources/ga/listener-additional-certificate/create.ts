@@ -4,7 +4,7 @@ import { type PropertyBag } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { bindingId } from "../ids";
 import { ensure } from "./ensure";
-import { parseInputs } from "./mapping";
+import { parseInputs } from "./inputs";
 import { type ListenerAdditionalCertificateOutputs as Outputs } from "./types";
 
 /** Associate (or adopt, or update an existing binding of the domain) and wait for it to settle. */

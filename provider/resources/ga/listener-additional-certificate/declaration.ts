@@ -5,14 +5,8 @@
  * `../listener-additional-certificate.ts`, the schema and `docs/reference/ga-listener-additional-certificate.md` are
  * generated from it (`npm run generate`); check and diff read their lists from it.
  */
-import {
-  computedNames,
-  inputNames,
-  replacingInputs,
-  STRING_SCHEMA,
-  updatableInputs,
-  type ResourceDeclaration,
-} from "../../common/declaration";
+import { declaredSets, STRING_SCHEMA, type ResourceDeclaration } from "../../common/declaration";
+import { hookValue, hostnameValue } from "../../common/value-rules";
 import { RESOURCE_NAME_KEY } from "../claims/claimant";
 import { acceleratorIdInput, LISTENER_OUTPUTS, listenerIdInput, TIMEOUT_INPUT } from "../declaration-parts";
 
@@ -71,6 +65,7 @@ export const DECLARATION = {
       deleteBeforeReplace: true,
       required: true,
       range: "an RFC 1123 hostname, optionally `*.` wildcard",
+      value: hostnameValue(true),
     },
     certificateId: {
       doc: "The CAS server certificate (`Certificates.N.Id` / `CertificateId`) in `<certId>-<region>` form, e.g. `6092123-cn-hangzhou` (the CAS `CertIdentifier`); the region must be one CAS serves certificates from, `cn-hangzhou` or `ap-southeast-1` (check rejects others). Changing it updates the binding in place with UpdateAdditionalCertificateWithListener; the domain keeps being served throughout. It must cover `domain` (RFC 6125 §6.4.3: a subjectAltName equal to it, or `*.<parent>` for a domain one label under `<parent>`; a wildcard domain needs the same wildcard): before any write the certificate is read from CAS and one that does not cover the domain is refused, naming its names. When CAS cannot be read (no permission, another CAS site) the binding goes ahead unchecked, with a progress line saying so.",
@@ -80,6 +75,7 @@ export const DECLARATION = {
       change: "update",
       required: true,
       range: "`<certId>-<region>`",
+      value: hookValue<string>(),
     },
     timeoutSeconds: TIMEOUT_INPUT,
   },
@@ -104,14 +100,5 @@ export const DECLARATION = {
   },
 } satisfies ResourceDeclaration;
 
-/** Every input of the resource's `…Args`: a key outside these (and the outputs) is a misspelling. */
-export const INPUT_NAMES = inputNames(DECLARATION);
-
-/** The outputs that are not inputs: accepted back by check, never read as inputs. */
-export const COMPUTED_NAMES = computedNames(DECLARATION);
-
-/** Inputs whose change replaces the binding (GA cannot move a binding; one certificate per domain). */
-export const REPLACE_ON_CHANGES = replacingInputs(DECLARATION);
-
-/** Inputs updated in place: the certificate (UpdateAdditionalCertificateWithListener) and the provider's timeout. */
-export const UPDATABLE = updatableInputs(DECLARATION);
+/** The name check's inputs; the replacing ones (GA cannot move a binding); the certificate and timeout, updated in place. */
+export const { inputs: INPUT_NAMES, replacing: REPLACE_ON_CHANGES, updatable: UPDATABLE } = declaredSets(DECLARATION);

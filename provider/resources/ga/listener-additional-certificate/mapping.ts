@@ -1,27 +1,11 @@
 /** Pure mapping between the properties of `ga.ListenerAdditionalCertificate` and engine intents. */
-import { type PropertyBag } from "../../common/dynamic";
-import { optionalNumber, text } from "../../common/stored";
 import { type BindingIntent } from "../engine/types";
-import { nameProperty } from "../claims/claimant";
 import { parseId } from "../ids";
 import { type ListenerAdditionalCertificateInputs as Inputs } from "./types";
 
 /** The engine intent that makes `inputs.domain` carry `certificateId` (none: dissociate). */
 export function intentOf(inputs: Inputs, certificateId: string | undefined): BindingIntent {
   return { acceleratorId: inputs.acceleratorId, listenerId: inputs.listenerId, domain: inputs.domain, certificateId };
-}
-
-/** The checked inputs in a property bag that must be complete (create/update time). */
-export function parseInputs(bag: PropertyBag): Inputs {
-  const timeoutSeconds = optionalNumber(bag, "timeoutSeconds");
-  return {
-    acceleratorId: text(bag, "acceleratorId"),
-    listenerId: text(bag, "listenerId"),
-    domain: text(bag, "domain").toLowerCase(),
-    certificateId: text(bag, "certificateId"),
-    ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
-    ...nameProperty(bag),
-  };
 }
 
 /** The binding a `<acceleratorId>:<listenerId>:<domain>` id names; throws for an id of another shape. */

@@ -3,7 +3,7 @@ import { type UpdateResult } from "@pulumi/pulumi/dynamic";
 import { type PropertyBag } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { ensure } from "./ensure";
-import { parseInputs } from "./mapping";
+import { parseInputs } from "./inputs";
 import { type ListenerAdditionalCertificateOutputs as Outputs } from "./types";
 
 /** Re-assert the binding with the new certificate (also repairs an out-of-band removal). */

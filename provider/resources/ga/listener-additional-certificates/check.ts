@@ -1,14 +1,14 @@
 /** `check` of `ga.ListenerAdditionalCertificates`: validate and normalize; no API call. */
 import { type CheckResult } from "@pulumi/pulumi/dynamic";
-import { CheckReport, isUnknown, quote, readTimeoutSeconds } from "../../common/check";
+import { isUnknown, quote, readTimeoutSeconds, type CheckReport } from "../../common/check";
+import { readInputs, startCheck } from "../../common/declared-check";
 import { plainJson, withoutProvider, type PropertyBag } from "../../common/dynamic";
-import { rejectUnknownInputs } from "../../common/input-names";
 import { canonicalDnsName } from "../../common/coverage";
-import { screenPrivateKeys, withoutRefused } from "../../common/private-keys";
-import { COMPUTED_NAMES, INPUT_NAMES } from "./declaration";
+import { withoutRefused } from "../../common/private-keys";
+import { DECLARATION, INPUT_NAMES } from "./declaration";
 import { sortedMap } from "../../common/stored";
 import { MAX_CERTIFICATES_PER_LISTENER } from "../ids";
-import { MAX_TIMEOUT_SECONDS, readAcceleratorId, readCertificateId, readDomain, readListenerId } from "../validate";
+import { LISTENER_HOOKS, MAX_TIMEOUT_SECONDS, readCertificateId, readDomain } from "../validate";
 import { type ListenerAdditionalCertificatesInputs as Inputs } from "./types";
 
 /** A key of `certificates`: a domain; an empty or blank key says so rather than "is required". */
@@ -68,14 +68,14 @@ export { INPUT_NAMES };
 
 /** Validate and normalize (trim; lower-case, sorted domains). No API call. */
 export async function checkBindingSet(_olds: PropertyBag, given: PropertyBag): Promise<CheckResult<Inputs>> {
-  const report = new CheckReport();
-  const { news, refused } = screenPrivateKeys(report, given, []);
-  rejectUnknownInputs(report, news, { inputs: INPUT_NAMES, outputs: COMPUTED_NAMES });
-  const acceleratorId = readAcceleratorId(report, news["acceleratorId"]);
-  const listenerId = readListenerId(report, news["listenerId"]);
-  const certificates = readCertificates(report, news["certificates"]);
+  const { report, news, refused } = startCheck(DECLARATION, given);
+  const read = readInputs(report, DECLARATION, news, {
+    // Read here with no default: state records an absent timeout as absent.
+    except: ["timeoutSeconds"],
+    hooks: { ...LISTENER_HOOKS, certificates: (r, _property, value) => readCertificates(r, value) },
+  });
   const timeoutSeconds = readTimeoutSeconds(report, "timeoutSeconds", news["timeoutSeconds"], MAX_TIMEOUT_SECONDS);
   if (report.failures.length > 0)
     return { inputs: withoutRefused(withoutProvider(news), refused) as Inputs, failures: report.failures };
-  return { inputs: plainJson({ acceleratorId, listenerId, certificates, timeoutSeconds }) as Inputs };
+  return { inputs: plainJson({ ...read, timeoutSeconds }) as Inputs };
 }

@@ -3,7 +3,7 @@ import { type CreateResult } from "@pulumi/pulumi/dynamic";
 import { type PropertyBag } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { listenerSetId } from "../ids";
-import { parseInputs } from "./mapping";
+import { parseInputs } from "./inputs";
 import { reconcile } from "./reconcile";
 import { type ListenerAdditionalCertificatesOutputs as Outputs } from "./types";
 

@@ -5,15 +5,8 @@
  * `../listener-additional-certificates.ts`, the schema and `docs/reference/ga-listener-additional-certificates.md` are
  * generated from it (`npm run generate`); check and diff read their lists from it.
  */
-import {
-  computedNames,
-  inputNames,
-  replacingInputs,
-  STRING_MAP_SCHEMA,
-  STRING_SCHEMA,
-  updatableInputs,
-  type ResourceDeclaration,
-} from "../../common/declaration";
+import { declaredSets, STRING_MAP_SCHEMA, STRING_SCHEMA, type ResourceDeclaration } from "../../common/declaration";
+import { hookValue } from "../../common/value-rules";
 import { RESOURCE_NAME_KEY } from "../claims/claimant";
 import { MAX_CERTIFICATES_PER_LISTENER } from "../ids";
 import { acceleratorIdInput, LISTENER_OUTPUTS, listenerIdInput, TIMEOUT_INPUT } from "../declaration-parts";
@@ -68,6 +61,8 @@ export const DECLARATION = {
       change: "update",
       default: "no bindings (an empty map)",
       range: `at most ${MAX_CERTIFICATES_PER_LISTENER} distinct certificates`,
+      // The map, or the unknown sentinel at preview (a string): read by the check's own hook.
+      value: hookValue<Record<string, string> | string>(),
     },
     timeoutSeconds: TIMEOUT_INPUT,
   },
@@ -90,14 +85,5 @@ export const DECLARATION = {
   },
 } satisfies ResourceDeclaration;
 
-/** Every input of the resource's `…Args`: a key outside these (and the outputs) is a misspelling. */
-export const INPUT_NAMES = inputNames(DECLARATION);
-
-/** The outputs that are not inputs: accepted back by check, never read as inputs. */
-export const COMPUTED_NAMES = computedNames(DECLARATION);
-
-/** Inputs whose change replaces the set: bindings cannot move to another listener. */
-export const REPLACE_ON_CHANGES = replacingInputs(DECLARATION);
-
-/** Inputs updated in place: the bindings (batched writes) and the provider's timeout. */
-export const UPDATABLE = updatableInputs(DECLARATION);
+/** The name check's inputs; the replacing ones; the certificates and timeout, updated in place. */
+export const { inputs: INPUT_NAMES, replacing: REPLACE_ON_CHANGES, updatable: UPDATABLE } = declaredSets(DECLARATION);

@@ -1,27 +1,10 @@
 /** Pure mapping between the properties of `ga.ListenerAdditionalCertificates` and their stored form. */
-import { type PropertyBag } from "../../common/dynamic";
-import { optionalNumber, sortedMap, stringMap, text } from "../../common/stored";
-import { nameProperty } from "../claims/claimant";
+import { sortedMap } from "../../common/stored";
 import { parseId, type ParsedId } from "../ids";
 import {
   type ListenerAdditionalCertificatesInputs as Inputs,
   type ListenerAdditionalCertificatesOutputs as Outputs,
 } from "./types";
-
-/** The checked inputs in a property bag that must be complete (create/update time). */
-export function parseInputs(bag: PropertyBag): Inputs {
-  const timeoutSeconds = optionalNumber(bag, "timeoutSeconds");
-  const certificates: Record<string, string> = {};
-  for (const [domain, id] of Object.entries(stringMap(bag, "certificates") ?? {}))
-    certificates[domain.toLowerCase()] = id;
-  return {
-    acceleratorId: text(bag, "acceleratorId"),
-    listenerId: text(bag, "listenerId"),
-    certificates: sortedMap(certificates),
-    ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
-    ...nameProperty(bag),
-  };
-}
 
 /** The outputs for `inputs` with `certificates` as now owned: sorted, with the domain list. */
 export function outputsOf(inputs: Inputs, certificates: Readonly<Record<string, string>>): Outputs {

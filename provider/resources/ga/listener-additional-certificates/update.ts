@@ -4,7 +4,7 @@ import { type PropertyBag } from "../../common/dynamic";
 import { type AlibabaApi } from "../../common/host";
 import { stringMap } from "../../common/stored";
 import { reconcile } from "./reconcile";
-import { parseInputs } from "./mapping";
+import { parseInputs } from "./inputs";
 import { type ListenerAdditionalCertificatesOutputs as Outputs } from "./types";
 
 /** Associate added, update changed and dissociate removed domains, batched; re-asserts unchanged ones (no write). */
