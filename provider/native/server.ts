@@ -54,6 +54,23 @@ function targetOf(request: { getType(): string; getUrn(): string; getName(): str
   return { type: typeOf(request), urn: request.getUrn(), name: request.getName() };
 }
 
+/** The target and the id of a request on a resource that exists. */
+function existing(request: {
+  getType(): string;
+  getUrn(): string;
+  getName(): string;
+  getId(): string;
+}): [target: Target, id: string] {
+  return [targetOf(request), request.getId()];
+}
+
+/** Check failures as the protocol's messages. */
+function failuresOf(failures: readonly { property: string; reason: string }[]): provproto.CheckFailure[] {
+  return failures.map((failure) =>
+    new provproto.CheckFailure().setProperty(failure.property).setReason(failure.reason),
+  );
+}
+
 /** A gRPC error answer: the message, and for a partial failure the `ErrorResourceInitFailed` detail. */
 function errorAnswer(error: unknown): GrpcModule.ServerErrorResponse {
   const message = messageOf(error);
@@ -135,14 +152,7 @@ function checkProviderConfig(request: provproto.CheckRequest): provproto.CheckRe
   const { plain, secrets } = unwrapSecrets(plainOf(request.getNews()));
   const response = new provproto.CheckResponse();
   response.setInputs(structOf(markSecrets(toWireBag(plain), mergeShapes(secrets, SECRET_CONFIG))));
-  response.setFailuresList(
-    checkConfig(plain, labelFor(nameOf(targetOf(request)))).map((failure) => {
-      const out = new provproto.CheckFailure();
-      out.setProperty(failure.property);
-      out.setReason(failure.reason);
-      return out;
-    }),
-  );
+  response.setFailuresList(failuresOf(checkConfig(plain, labelFor(nameOf(targetOf(request))))));
   return response;
 }
 
@@ -185,23 +195,11 @@ export function providerService(): provrpc.IResourceProviderServer {
       const result = await check(targetOf(request), plainOf(request.getOlds()), plainOf(request.getNews()));
       const response = new provproto.CheckResponse();
       response.setInputs(structOf(result.inputs));
-      response.setFailuresList(
-        result.failures.map((failure) => {
-          const out = new provproto.CheckFailure();
-          out.setProperty(failure.property);
-          out.setReason(failure.reason);
-          return out;
-        }),
-      );
+      response.setFailuresList(failuresOf(result.failures));
       return response;
     }),
     diff: resourceUnary(async (request: provproto.DiffRequest) => {
-      const result = await diff(
-        targetOf(request),
-        request.getId(),
-        plainOf(request.getOlds()),
-        plainOf(request.getNews()),
-      );
+      const result = await diff(...existing(request), plainOf(request.getOlds()), plainOf(request.getNews()));
       const response = new provproto.DiffResponse();
       const { DIFF_SOME, DIFF_NONE, DIFF_UNKNOWN } = provproto.DiffResponse.DiffChanges;
       response.setChanges(result.changes === true ? DIFF_SOME : result.changes === false ? DIFF_NONE : DIFF_UNKNOWN);
@@ -217,12 +215,7 @@ export function providerService(): provrpc.IResourceProviderServer {
       return response;
     }),
     read: resourceUnary(async (request: provproto.ReadRequest) => {
-      const result = await read(
-        targetOf(request),
-        request.getId(),
-        plainOf(request.getProperties()),
-        plainOf(request.getInputs()),
-      );
+      const result = await read(...existing(request), plainOf(request.getProperties()), plainOf(request.getInputs()));
       const response = new provproto.ReadResponse();
       response.setId(result.id);
       response.setProperties(structOf(result.properties));
@@ -230,19 +223,12 @@ export function providerService(): provrpc.IResourceProviderServer {
       return response;
     }),
     update: resourceUnary(async (request: provproto.UpdateRequest) => {
-      const result = await update(
-        targetOf(request),
-        request.getId(),
-        plainOf(request.getOlds()),
-        plainOf(request.getNews()),
-        request.getPreview(),
-      );
-      const response = new provproto.UpdateResponse();
-      response.setProperties(structOf(result.properties));
-      return response;
+      const olds = plainOf(request.getOlds());
+      const result = await update(...existing(request), olds, plainOf(request.getNews()), request.getPreview());
+      return new provproto.UpdateResponse().setProperties(structOf(result.properties));
     }),
     delete: resourceUnary(async (request: provproto.DeleteRequest) => {
-      await remove(targetOf(request), request.getId(), plainOf(request.getProperties()));
+      await remove(...existing(request), plainOf(request.getProperties()));
       return new Empty();
     }),
     cancel: unary(() => {
