@@ -77,23 +77,25 @@ export function renderPrometheus(report: StatusReport, prefix: string = DEFAULT_
     ["issuer_group", c.issuer.group],
   ];
   const seconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
-  family(
+  /** A family of one Unix timestamp per certificate, for the certificates that have the time `at` picks. */
+  const timestamps = (name: string, help: string, at: (c: CertificateReport) => string | undefined): void =>
+    family(
+      name,
+      help,
+      report.certificates.flatMap((c) => {
+        const iso = at(c);
+        return iso === undefined ? [] : [sample(`${prefix}${name}`, certLabels(c), seconds(iso))];
+      }),
+    );
+  timestamps(
     "certificate_expiration_timestamp_seconds",
     "The timestamp after which the certificate expires, expressed in Unix Epoch Time.",
-    report.certificates.flatMap((c) =>
-      c.notAfter === undefined
-        ? []
-        : [sample(`${prefix}certificate_expiration_timestamp_seconds`, certLabels(c), seconds(c.notAfter))],
-    ),
+    (c) => c.notAfter,
   );
-  family(
+  timestamps(
     "certificate_renewal_timestamp_seconds",
     "The timestamp after which the certificate should be renewed, expressed in Unix Epoch Time.",
-    report.certificates.flatMap((c) =>
-      c.renewalDue === undefined
-        ? []
-        : [sample(`${prefix}certificate_renewal_timestamp_seconds`, certLabels(c), seconds(c.renewalDue))],
-    ),
+    (c) => c.renewalDue,
   );
   family(
     "certificate_ready_status",
