@@ -46,6 +46,19 @@ export function secretValue(value: WireValue): WireValue {
   return { [SECRET_SIGNATURE_KEY]: SECRET_SIGNATURE, value };
 }
 
+/**
+ * Set an own, enumerable property. Plain assignment to a key named `__proto__` sets the prototype instead, and a
+ * property of that name (a tag key, a map key a program chose) would silently vanish from the state.
+ */
+function put<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** An own property's value (never one inherited: `bag["__proto__"]` of a bag without one is Object.prototype). */
+function own<T>(bag: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(bag, key) ? bag[key] : undefined;
+}
+
 /** A value with every secret marker inside it removed, and whether it held one. */
 function unwrapValue(value: unknown): { plain: unknown; secret: true | SecretShape | undefined } {
   if (isSecretValue(value)) return { plain: unwrapValue(value.value).plain, secret: true };
@@ -69,8 +82,8 @@ export function unwrapSecrets(bag: Readonly<Record<string, unknown>>): {
   const secrets: Record<string, true | SecretShape> = {};
   for (const [key, value] of Object.entries(bag)) {
     const unwrapped = unwrapValue(value);
-    plain[key] = unwrapped.plain;
-    if (unwrapped.secret !== undefined) secrets[key] = unwrapped.secret;
+    put(plain, key, unwrapped.plain);
+    if (unwrapped.secret !== undefined) put(secrets, key, unwrapped.secret);
   }
   return { plain, secrets };
 }
@@ -93,7 +106,7 @@ export function toWireBag(bag: Readonly<Record<string, unknown>>): WireBag {
   const out: WireBag = {};
   for (const [key, value] of Object.entries(bag)) {
     const wire = toWire(value);
-    if (wire !== undefined) out[key] = wire;
+    if (wire !== undefined) put(out, key, wire);
   }
   return out;
 }
@@ -102,8 +115,12 @@ export function toWireBag(bag: Readonly<Record<string, unknown>>): WireBag {
 export function mergeShapes(a: SecretShape, b: SecretShape): SecretShape {
   const out: Record<string, true | SecretShape> = { ...a };
   for (const [key, value] of Object.entries(b)) {
-    const earlier = out[key];
-    out[key] = earlier === undefined ? value : earlier === true || value === true ? true : mergeShapes(earlier, value);
+    const earlier = own(out, key);
+    put(
+      out,
+      key,
+      earlier === undefined ? value : earlier === true || value === true ? true : mergeShapes(earlier, value),
+    );
   }
   return out;
 }
@@ -121,12 +138,12 @@ export function shapeOf(keys: readonly string[]): SecretShape {
 export function markSecrets(bag: WireBag, shape: SecretShape): WireBag {
   const out: WireBag = { ...bag };
   for (const [key, secret] of Object.entries(shape)) {
-    const value = out[key];
+    const value = own(out, key);
     if (value === undefined || isSecretValue(value)) continue;
     if (secret !== true && isObject(value)) {
-      out[key] = markSecrets(value, secret);
+      put(out, key, markSecrets(value, secret));
     } else {
-      out[key] = secretValue(value);
+      put(out, key, secretValue(value));
     }
   }
   return out;

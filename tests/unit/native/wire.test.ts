@@ -157,4 +157,18 @@ describe("unit: native provider wire values (secrets, unknowns)", () => {
     });
     fc.assert(fc.property(fc.jsonValue(), (value) => assert.deepEqual(toWire(value), value)));
   });
+
+  it("keeps a property named __proto__ as a property, in every direction (a map key a program chose)", () => {
+    const bag = JSON.parse('{"__proto__": {"k": "v"}, "tags": {"__proto__": "x"}}') as Record<string, unknown>;
+    assert.deepEqual(Object.keys(toWireBag(bag)), ["__proto__", "tags"]);
+    assert.deepEqual(toWireBag(bag), bag);
+    const marked = markSecrets(toWireBag(bag), shapeOf(["__proto__"]));
+    assert.ok(isSecretValue(Object.getOwnPropertyDescriptor(marked, "__proto__")?.value));
+    const { plain, secrets } = unwrapSecrets(marked);
+    assert.deepEqual(plain, bag);
+    assert.deepEqual(Object.keys(secrets), ["__proto__"]);
+    // A shape naming __proto__ marks nothing in a bag that has no such property, and merging keeps it own.
+    assert.deepEqual(markSecrets({ a: 1 }, shapeOf(["__proto__"])), { a: 1 });
+    assert.deepEqual(Object.keys(mergeShapes({}, shapeOf(["__proto__"]))), ["__proto__"]);
+  });
 });
