@@ -127,6 +127,11 @@ export interface P1Options {
   readonly variants?: readonly P1Variant[];
   /** Added to every CLI run of every stack, e.g. `PULUMI_SKIP_CHECKPOINTS=true`. @default none */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * The operations to time, in {@link P1_OPERATIONS}' order; `up` and `destroy` always run (the others need the
+   * stack `up` has made, and the next size a clean site). @default every operation
+   */
+  readonly operations?: readonly P1Operation[];
 }
 
 /** One P1 size: wall ms per operation and variant, and our API calls per operation. */
@@ -138,6 +143,8 @@ export interface P1Row {
   readonly variants: readonly P1Variant[];
   /** The extra CLI environment of every run ({@link P1Options.env}). */
   readonly env: Readonly<Record<string, string>>;
+  /** The operations timed ({@link P1Options.operations}); the others have no figures. */
+  readonly operations: readonly P1Operation[];
   readonly ms: Record<P1Operation, Partial<Record<P1Variant, number>>>;
   /** Each cycle's variant ÷ floor, in cycle order: the spread a single cycle (or run) can show (copy: the A/A). */
   readonly perCycle: Record<P1Operation, Partial<Record<P1Variant, readonly number[]>>>;
@@ -200,6 +207,8 @@ export async function runP1(n: number, reps: number, log: Log, options: P1Option
   const variants = P1_VARIANTS.filter((v) => (options.variants ?? P1_VARIANTS).includes(v));
   if (!variants.includes("noop")) throw new Error("bench: P1 needs the floor (noop) among its variants");
   const extraEnv = { ...options.env };
+  const picked = options.operations ?? P1_OPERATIONS;
+  const operations = P1_OPERATIONS.filter((op) => op === "up" || op === "destroy" || picked.includes(op));
   installFloors();
   const emu = await esaEmulator(n * variants.filter((v) => CREATING.includes(v)).length);
   // 300 creates in one run exceed the 100-per-hour quota by design: the emulator's limit is off, and the provider's
@@ -220,7 +229,7 @@ export async function runP1(n: number, reps: number, log: Log, options: P1Option
   const calls = perOperation((): Partial<Record<P1Variant, number>> => ({}));
   try {
     for (let rep = 1; rep <= reps; rep++)
-      for (const operation of P1_OPERATIONS) {
+      for (const operation of operations) {
         const run = (variant: P1Variant): Promise<unknown> => {
           const stack = stacks[variant];
           if (stack === undefined) throw new Error(`bench: no P1 stack for ${variant}`);
@@ -246,7 +255,7 @@ export async function runP1(n: number, reps: number, log: Log, options: P1Option
     const perCycle = perOperation((op) =>
       perVariant(variants, (v) => (runs[op][v] ?? []).map((took, i) => took / (runs[op].noop?.[i] ?? took))),
     );
-    return { n, reps, variants, env: extraEnv, ms, perCycle, calls };
+    return { n, reps, variants, env: extraEnv, operations, ms, perCycle, calls };
   } finally {
     for (const stack of Object.values(stacks)) await stack.remove();
     await emu.close();
@@ -397,7 +406,7 @@ function nativeP1Section(rows: readonly P1Row[]): string {
       "native ÷ dynamic | A/A copy ÷ floor | A/A per cycle | ESA calls (native) |",
     "|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ...native.flatMap((row) =>
-      P1_OPERATIONS.map((op) => {
+      row.operations.map((op) => {
         const { native: ours, esa, noop, copy } = row.ms[op];
         const aa = op === "refresh-get" ? ["(refresh)", ""] : [times(copy, noop), spread(row.perCycle[op].copy)];
         const cells = [

@@ -1,6 +1,6 @@
 /** Unit tier: the CLI bench's P1 tables, which the README quotes, render their ratios and spreads as they say. */
 import { strict as assert } from "node:assert";
-import { cliSection, perOperation, type P1Row, type P1Variant } from "../../../bench/cli";
+import { cliSection, P1_OPERATIONS, perOperation, type P1Row, type P1Variant } from "../../../bench/cli";
 
 /** A P1 row whose every operation has the same timings and cycle ratios (ours: the dynamic class, `esa`). */
 function row(
@@ -16,6 +16,7 @@ function row(
     reps: cycleRatios.length,
     variants,
     env,
+    operations: P1_OPERATIONS,
     ms: perOperation(() => ms),
     perCycle: perOperation(() => ({
       esa: cycleRatios,
@@ -79,5 +80,17 @@ describe("unit: bench/cli P1 tables", () => {
   it("leaves a size without the width-matched floor, or with an engine setting, out of the dynamic tables", () => {
     const native = row({ esa: 7700, native: 7350, noop: 7000, copy: 7300 }, [1.1], [1.04], [1]);
     assert.doesNotMatch(cliSection([native], [], undefined), /P1 through the CLI|P1's A\/A control/);
+  });
+
+  it("gives a native size that timed only some operations a row for each of those alone", () => {
+    const upAndDestroy = {
+      ...row({ native: 6300, noop: 7000 }, [1], [1], [0.9]),
+      operations: ["up", "destroy"] as const,
+    };
+    const rows = tableUnder(cliSection([upAndDestroy], [], undefined), "P1 for the native provider");
+    assert.deepEqual(
+      rows.map((line) => line.split(" | ")[2]),
+      ["up", "destroy"],
+    );
   });
 });
