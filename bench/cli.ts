@@ -68,11 +68,16 @@ async function timed<T>(run: () => Promise<T>): Promise<number> {
   return performance.now() - started;
 }
 
-/** An ESA emulator with room for many hostnames (the seeded plan allows 50). */
-async function esaEmulator(): Promise<RunningEmulator> {
+/**
+ * An ESA emulator with room for many hostnames (the seeded plan allows 50): `hostnames` at once, at least 1,000
+ * (P1 holds N hostnames for each of its two variants that create them, at the same time).
+ */
+async function esaEmulator(hostnames = 1000): Promise<RunningEmulator> {
   const emu = await startEmulator({ quiet: true });
   await emu.control.seed({
-    esa: { sites: [{ siteId: SITE, siteName: "example-saas.com", customHostnameQuota: 1000 }] },
+    esa: {
+      sites: [{ siteId: SITE, siteName: "example-saas.com", customHostnameQuota: Math.max(1000, hostnames) }],
+    },
   });
   return emu;
 }
@@ -86,6 +91,11 @@ async function esaStack(emu: RunningEmulator, name: string, n: number, env: Reco
   );
   await stack.setConfig("alicloud:accessKey", emu.accessKeyId);
   await stack.setConfig("alicloud:secretKey", emu.accessKeySecret, true);
+  if (variant === "native") {
+    // The native plugin's default provider reads its own namespace (the endpoint falls back to the environment).
+    await stack.setConfig("alicloud-certs:accessKey", emu.accessKeyId);
+    await stack.setConfig("alicloud-certs:secretKey", emu.accessKeySecret, true);
+  }
   await stack.setConfig("count", String(n));
   await stack.setConfig("variant", variant);
   await stack.setConfig("siteId", SITE);
@@ -102,23 +112,44 @@ export const P1_OPERATIONS = ["up", "preview", "refresh", "refresh-get", "destro
 export type P1Operation = (typeof P1_OPERATIONS)[number];
 
 /**
- * The P1 variants: ours, the floor, the width-matched floor, and a second stack of the floor (`copy`), an A/A control:
- * copy ÷ floor would be 1.00× on a quiet machine, so its spread is the measurement's own.
+ * The P1 variants: ours (the dynamic class `esa`, and the native plugin's resource `native`, issue 26 item 8), the
+ * floor, the width-matched floor, and a second stack of the floor (`copy`), an A/A control: copy ÷ floor would be
+ * 1.00× on a quiet machine, so its spread is the measurement's own.
  */
-export const P1_VARIANTS = ["esa", "noop", "wide", "copy"] as const;
+export const P1_VARIANTS = ["esa", "native", "noop", "wide", "copy"] as const;
 export type P1Variant = (typeof P1_VARIANTS)[number];
+/** The variants whose stacks create hostnames in the emulator (the others call nothing). */
+const CREATING: readonly P1Variant[] = ["esa", "native"];
+
+/** What one P1 size runs: a subset of the variants (the floor always among them) and extra CLI environment. */
+export interface P1Options {
+  /** @default every variant of {@link P1_VARIANTS} */
+  readonly variants?: readonly P1Variant[];
+  /** Added to every CLI run of every stack, e.g. `PULUMI_SKIP_CHECKPOINTS=true`. @default none */
+  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * The operations to time, in {@link P1_OPERATIONS}' order; `up` and `destroy` always run (the others need the
+   * stack `up` has made, and the next size a clean site). @default every operation
+   */
+  readonly operations?: readonly P1Operation[];
+}
 
 /** One P1 size: wall ms per operation and variant, and our API calls per operation. */
 export interface P1Row {
   readonly n: number;
   /** Cycles of the operations; `ms` holds each one's median. */
   readonly reps: number;
-  readonly ms: Record<P1Operation, Record<P1Variant, number>>;
-  /** Each cycle's ours ÷ floor, in cycle order: the spread a single cycle (or run) can show. */
-  readonly cycleRatios: Record<P1Operation, readonly number[]>;
-  /** Each cycle's copy ÷ floor (the A/A control), in cycle order. */
-  readonly copyRatios: Record<P1Operation, readonly number[]>;
-  readonly esaCalls: Record<P1Operation, number>;
+  /** The variants that ran, the floor (`noop`) always among them. */
+  readonly variants: readonly P1Variant[];
+  /** The extra CLI environment of every run ({@link P1Options.env}). */
+  readonly env: Readonly<Record<string, string>>;
+  /** The operations timed ({@link P1Options.operations}); the others have no figures. */
+  readonly operations: readonly P1Operation[];
+  readonly ms: Record<P1Operation, Partial<Record<P1Variant, number>>>;
+  /** Each cycle's variant ÷ floor, in cycle order: the spread a single cycle (or run) can show (copy: the A/A). */
+  readonly perCycle: Record<P1Operation, Partial<Record<P1Variant, readonly number[]>>>;
+  /** ESA API calls of each creating variant in the operation (its last cycle). */
+  readonly calls: Record<P1Operation, Partial<Record<P1Variant, number>>>;
 }
 
 /**
@@ -144,66 +175,97 @@ function installFloors(): void {
   );
 }
 
-/** The variants in the order cycle `rep` runs them: each takes each place in turn. */
-function cycleOrder(rep: number): readonly P1Variant[] {
-  const shift = (rep - 1) % P1_VARIANTS.length;
-  return [...P1_VARIANTS.slice(shift), ...P1_VARIANTS.slice(0, shift)];
+/** One value per P1 operation. */
+export function perOperation<T>(make: (operation: P1Operation) => T): Record<P1Operation, T> {
+  return {
+    up: make("up"),
+    preview: make("preview"),
+    refresh: make("refresh"),
+    "refresh-get": make("refresh-get"),
+    destroy: make("destroy"),
+  };
 }
 
-/** P1 at one N: the four variants alternated operation by operation. */
-export async function runP1(n: number, reps: number, log: Log): Promise<P1Row> {
+/** One value per variant that ran. */
+export function perVariant<T>(
+  variants: readonly P1Variant[],
+  make: (variant: P1Variant) => T,
+): Partial<Record<P1Variant, T>> {
+  const out: Partial<Record<P1Variant, T>> = {};
+  for (const variant of variants) out[variant] = make(variant);
+  return out;
+}
+
+/** The variants in the order cycle `rep` runs them: each takes each place in turn. */
+function cycleOrder(variants: readonly P1Variant[], rep: number): readonly P1Variant[] {
+  const shift = (rep - 1) % variants.length;
+  return [...variants.slice(shift), ...variants.slice(0, shift)];
+}
+
+/** P1 at one N: the variants alternated operation by operation. */
+export async function runP1(n: number, reps: number, log: Log, options: P1Options = {}): Promise<P1Row> {
+  const variants = P1_VARIANTS.filter((v) => (options.variants ?? P1_VARIANTS).includes(v));
+  if (!variants.includes("noop")) throw new Error("bench: P1 needs the floor (noop) among its variants");
+  const extraEnv = { ...options.env };
+  const picked = options.operations ?? P1_OPERATIONS;
+  const operations = P1_OPERATIONS.filter((op) => op === "up" || op === "destroy" || picked.includes(op));
   installFloors();
-  const emu = await esaEmulator();
+  const emu = await esaEmulator(n * variants.filter((v) => CREATING.includes(v)).length);
   // 300 creates in one run exceed the 100-per-hour quota by design: the emulator's limit is off, and the provider's
   // own window is 1 ms, so this measures the engine path, not the quota (the quota scenario measures that).
   await emu.control.setRateLimit({ product: "esa", action: "CreateCustomHostname", disabled: true });
-  const stacks: Record<P1Variant, PulumiStack> = {
-    esa: await esaStack(emu, "esa", n, { ALICLOUD_CERTS_ESA_CREATE_WINDOW_MS: "1" }),
-    noop: await esaStack(emu, "noop", n, {}),
-    wide: await esaStack(emu, "wide", n, {}),
-    copy: await esaStack(emu, "copy", n, {}, "noop"),
-  };
-  const runs = Object.fromEntries(
-    P1_OPERATIONS.map((op) => [op, Object.fromEntries(P1_VARIANTS.map((v) => [v, [] as number[]]))]),
-  ) as Record<P1Operation, Record<P1Variant, number[]>>;
-  const esaCalls = {} as Record<P1Operation, number>;
+  // Our stacks' provider quota window is 1 ms (see above); the floors call nothing.
+  const quotaOff = { ALICLOUD_CERTS_ESA_CREATE_WINDOW_MS: "1" };
+  const stacks: Partial<Record<P1Variant, PulumiStack>> = {};
+  for (const variant of variants)
+    stacks[variant] = await esaStack(
+      emu,
+      variant,
+      n,
+      { ...(CREATING.includes(variant) ? quotaOff : {}), ...extraEnv },
+      variant === "copy" ? "noop" : variant,
+    );
+  const runs = perOperation(() => perVariant(variants, (): number[] => []));
+  const calls = perOperation((): Partial<Record<P1Variant, number>> => ({}));
   try {
     for (let rep = 1; rep <= reps; rep++)
-      for (const operation of P1_OPERATIONS) {
+      for (const operation of operations) {
         const run = (variant: P1Variant): Promise<unknown> => {
           const stack = stacks[variant];
+          if (stack === undefined) throw new Error(`bench: no P1 stack for ${variant}`);
           if (operation === "preview") return stack.preview();
           if (operation !== "refresh-get") return stack[operation]();
-          const env = variant === "esa" ? { ALICLOUD_CERTS_ESA_LIST_READS: "off" } : {};
+          const env = CREATING.includes(variant) ? { ALICLOUD_CERTS_ESA_LIST_READS: "off" } : {};
           return stack.run(["refresh", "--yes", "--skip-preview"], { env });
         };
         // Each variant takes each place in turn: none gains from its place in the cycle.
-        for (const variant of cycleOrder(rep)) {
+        for (const variant of cycleOrder(variants, rep)) {
           await emu.control.clearRequests();
           const took = await timed(() => run(variant));
-          if (variant === "esa") esaCalls[operation] = (await emu.control.requests({ product: "esa" })).length;
-          runs[operation][variant].push(took);
+          if (CREATING.includes(variant))
+            calls[operation][variant] = (await emu.control.requests({ product: "esa" })).length;
+          runs[operation][variant]?.push(took);
         }
-        const last = (variant: P1Variant): string => s(runs[operation][variant].at(-1));
-        log(
-          `P1 N=${n} ${operation} run ${rep}: esa ${last("esa")}, no-op ${last("noop")}, ` +
-            `wide no-op ${last("wide")}, no-op copy ${last("copy")}`,
-        );
+        const last = variants.map((v) => `${v} ${s(runs[operation][v]?.at(-1))}`).join(", ");
+        log(`P1 N=${n}${envNote(extraEnv)} ${operation} run ${rep}: ${last}`);
       }
     const left = (await emu.control.objects()).esa as { hostnames?: unknown[] };
     if ((left.hostnames ?? []).length !== 0) throw new Error(`bench: P1 N=${n} left hostnames behind`);
-    const ms = Object.fromEntries(
-      P1_OPERATIONS.map((op) => [op, Object.fromEntries(P1_VARIANTS.map((v) => [v, median(runs[op][v])]))]),
-    ) as Record<P1Operation, Record<P1Variant, number>>;
-    const perCycle = (variant: P1Variant): Record<P1Operation, number[]> =>
-      Object.fromEntries(
-        P1_OPERATIONS.map((op) => [op, runs[op][variant].map((ms, i) => ms / (runs[op].noop[i] ?? ms))]),
-      ) as Record<P1Operation, number[]>;
-    return { n, reps, ms, cycleRatios: perCycle("esa"), copyRatios: perCycle("copy"), esaCalls };
+    const ms = perOperation((op) => perVariant(variants, (v) => median(runs[op][v] ?? [])));
+    const perCycle = perOperation((op) =>
+      perVariant(variants, (v) => (runs[op][v] ?? []).map((took, i) => took / (runs[op].noop?.[i] ?? took))),
+    );
+    return { n, reps, variants, env: extraEnv, operations, ms, perCycle, calls };
   } finally {
     for (const stack of Object.values(stacks)) await stack.remove();
     await emu.close();
   }
+}
+
+/** The extra environment as a note in a log line or a table cell ("" when none). */
+function envNote(env: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(env);
+  return entries.length === 0 ? "" : ` ${entries.map(([k, v]) => `${k}=${v}`).join(" ")}`;
 }
 
 /** One GA `up`: per-domain or set, at one `--parallel`. */
@@ -304,24 +366,76 @@ function s(ms: number | undefined): string {
   return ms === undefined ? "none" : `${(ms / 1000).toFixed(1)} s`;
 }
 
-function times(a: number, b: number): string {
-  return `${(a / b).toFixed(2)}×`;
+function times(a: number | undefined, b: number | undefined): string {
+  return a === undefined || b === undefined ? "n/a" : `${(a / b).toFixed(2)}×`;
 }
 
 /** The goal P1 ratios are held to (issue 14): ours within 1.10× of the floor. */
 const P1_GOAL = 1.1;
 
 /** Cycle ratios as "lowest–highest, k of n ≤ goal". */
-function spread(ratios: readonly number[]): string {
+function spread(ratios: readonly number[] | undefined): string {
+  if (ratios === undefined || ratios.length === 0) return "n/a";
   const met = ratios.filter((r) => r <= P1_GOAL).length;
   const low = Math.min(...ratios).toFixed(2);
   const high = Math.max(...ratios).toFixed(2);
   return `${low}–${high}×, ${met} of ${ratios.length} ≤ ${P1_GOAL.toFixed(2)}×`;
 }
 
+/**
+ * The native provider's P1 table (issue 26 item 8): every size that ran the native variant, beside the dynamic class
+ * and the floor, judged against the A/A control of the same cycles; "" when none did.
+ */
+function nativeP1Section(rows: readonly P1Row[]): string {
+  const native = rows.filter((row) => row.variants.includes("native"));
+  if (native.length === 0) return "";
+  const note = (row: P1Row): string => envNote(row.env).trim() || "default";
+  return [
+    "### P1 for the native provider: N esa.CustomHostname through the plugin vs the dynamic class vs the floor",
+    "",
+    "`bench/programs/esa-hostnames` (staged package) against the emulator: `native` declares the N hostnames as " +
+      "the native plugin's `alicloud-certs:esa:CustomHostname` (a `pulumi.CustomResource` of the schema token, the " +
+      "plugin found through `plugins.providers[].path`, one plugin process per `pulumi` run), `dynamic` as the " +
+      "dynamic class `esa.CustomHostname`, the floor and its copy (the A/A control) as above. The same Node program " +
+      "and language host for all; the variants back to back per operation, each in each place in turn, medians of " +
+      "the cycles. Ratios to the floor, and per cycle: the cycles' own ratio, lowest–highest and how many met " +
+      `${P1_GOAL.toFixed(2)}×. A ratio of ours inside the A/A column's spread is not a difference this run can show. ` +
+      "Engine environment: `default`, or the variable every run of that row had.",
+    "",
+    "| N | engine | Operation | native | dynamic | floor | native ÷ floor | per cycle | dynamic ÷ floor | " +
+      "native ÷ dynamic | A/A copy ÷ floor | A/A per cycle | ESA calls (native) |",
+    "|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ...native.flatMap((row) =>
+      row.operations.map((op) => {
+        const { native: ours, esa, noop, copy } = row.ms[op];
+        const aa = op === "refresh-get" ? ["(refresh)", ""] : [times(copy, noop), spread(row.perCycle[op].copy)];
+        const cells = [
+          s(ours),
+          s(esa),
+          s(noop),
+          times(ours, noop),
+          spread(row.perCycle[op].native),
+          times(esa, noop),
+          times(ours, esa),
+          ...aa,
+          String(row.calls[op].native ?? "n/a"),
+        ];
+        return `| ${row.n} | ${note(row)} | ${op} | ${cells.join(" | ")} |`;
+      }),
+    ),
+    "",
+  ].join("\n");
+}
+
 /** The Markdown of the CLI scenarios that ran. */
-export function cliSection(p1: readonly P1Row[], ga: readonly GaRow[], quota: QuotaRow | undefined): string {
+export function cliSection(all: readonly P1Row[], ga: readonly GaRow[], quota: QuotaRow | undefined): string {
   const out: string[] = [];
+  // The dynamic-provider tables: the sizes that ran ours, both floors and the A/A, with no extra environment.
+  const p1 = all.filter(
+    (row) =>
+      (["esa", "noop", "wide", "copy"] as const).every((v) => row.variants.includes(v)) && envNote(row.env) === "",
+  );
+  out.push(nativeP1Section(all));
   if (p1.length > 0) {
     out.push(
       "### P1 through the CLI: N esa.CustomHostname vs N no-op resources with the same outputs",
@@ -345,8 +459,8 @@ export function cliSection(p1: readonly P1Row[], ga: readonly GaRow[], quota: Qu
       ...p1.flatMap((row) =>
         P1_OPERATIONS.map((op) => {
           const { esa, noop, wide } = row.ms[op];
-          const cells = [s(esa), s(noop), s(wide), times(esa, noop), spread(row.cycleRatios[op])];
-          return `| ${row.n} | ${op} | ${cells.join(" | ")} | ${times(esa, wide)} | ${row.esaCalls[op]} |`;
+          const cells = [s(esa), s(noop), s(wide), times(esa, noop), spread(row.perCycle[op].esa)];
+          return `| ${row.n} | ${op} | ${cells.join(" | ")} | ${times(esa, wide)} | ${row.calls[op].esa ?? "n/a"} |`;
         }),
       ),
       "",
@@ -362,7 +476,7 @@ export function cliSection(p1: readonly P1Row[], ga: readonly GaRow[], quota: Qu
       ...p1.flatMap((row) =>
         P1_OPERATIONS.filter((op) => op !== "refresh-get").map((op) => {
           const { noop, copy } = row.ms[op];
-          return `| ${row.n} | ${op} | ${s(noop)} | ${s(copy)} | ${times(copy, noop)} | ${spread(row.copyRatios[op])} |`;
+          return `| ${row.n} | ${op} | ${s(noop)} | ${s(copy)} | ${times(copy, noop)} | ${spread(row.perCycle[op].copy)} |`;
         }),
       ),
       "",
