@@ -103,9 +103,30 @@ async function writing<T>(resource: NativeResource, secrets: SecretShape, work: 
   }
 }
 
-/** What a preview's create or update answers: the inputs, and every computed output unknown. */
-function previewOutputs(resource: NativeResource, inputs: PropertyBag): Record<string, unknown> {
-  return { ...inputs, ...Object.fromEntries(resource.computed.map((name) => [name, UNKNOWN])) };
+/**
+ * What a preview's create or update answers: the inputs, and every computed output unknown, except (update) the
+ * outputs that name the object. An in-place update keeps the id, so an output whose recorded value is the id (the CAS
+ * order's `orderId`, ESA's `hostnameId`) keeps it: left unknown, every resource reading it (the waiter's `orderId`)
+ * would be previewed as replaced when the update only records an issuance.
+ */
+function previewOutputs(
+  resource: NativeResource,
+  inputs: PropertyBag,
+  existing?: { readonly id: string; readonly olds: PropertyBag },
+): Record<string, unknown> {
+  if (existing === undefined) {
+    return { ...inputs, ...Object.fromEntries(resource.computed.map((name) => [name, UNKNOWN])) };
+  }
+  const { id, olds } = existing;
+  // An input the program left unset is an output like a computed one (the CAS order's `orderId`).
+  const naming = [...resource.computed, ...resource.inputs.filter((name) => !(name in inputs))].filter(
+    (name) => olds[name] === id,
+  );
+  return {
+    ...inputs,
+    ...Object.fromEntries(resource.computed.map((name) => [name, UNKNOWN])),
+    ...Object.fromEntries(naming.map((name) => [name, id])),
+  };
 }
 
 /** `Check`: the checked inputs (secrets kept) and the failures. */
@@ -166,7 +187,9 @@ export async function update(
   const old = incoming(resource, target, olds);
   const next = incoming(resource, target, news);
   const secrets = mergeShapes(old.secrets, next.secrets);
-  if (preview) return { properties: outgoing(resource, previewOutputs(resource, next.bag), secrets) };
+  if (preview) {
+    return { properties: outgoing(resource, previewOutputs(resource, next.bag, { id, olds: old.bag }), secrets) };
+  }
   const result = await writing(resource, secrets, () => resource.verbs.update(id, old.bag, next.bag));
   return { properties: outgoing(resource, result.outs ?? next.bag, secrets) };
 }

@@ -160,6 +160,9 @@ describe("engine tier: the flagship flow as a YAML program on the native provide
     // As in the TypeScript flagship (demo/run.ts): the order was created without waiting, so the next run's diff
     // reads its state once and records the issuance (`renewalDue`), an update of the order alone, with no API write.
     const since = (await emu.control.requests()).at(-1)?.seq ?? 0;
+    // Its preview keeps the order's id (an in-place update keeps it), so nothing reading it is shown as replaced.
+    const previewed = await stack.preview();
+    assert.doesNotMatch(previewed.stdout, /to replace|replaced|\+-/, previewed.stdout);
     const next = await stack.up();
     assert.match(next.stdout, /~ 1 updated/);
     assert.match(next.stdout, /5 unchanged/);

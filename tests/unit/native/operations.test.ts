@@ -90,4 +90,16 @@ describe("unit: native provider operations", () => {
     const updated = await update(target(GA, "preview"), "x", { ...inputs, state: "active" }, inputs, true);
     assert.deepEqual(updated.properties, { ...inputs, state: UNKNOWN });
   });
+
+  it("a preview's update keeps the outputs that name the object (an update keeps the id), and no other", async () => {
+    const CAS = "alicloud-certs:cas:DvCertificateOrder";
+    const computed = resourceOf(CAS).computed;
+    assert.ok(computed.includes("certId") && !computed.includes("orderId"), "orderId is an input too (adoption)");
+    const olds = { validateType: "DNS", orderId: "8868", certId: "12345", state: "checking" };
+    const updated = await update(target(CAS, "order"), "8868", olds, { validateType: "DNS" }, true);
+    // Before: with the id unknown, the waiter reading orderId was previewed as replaced.
+    assert.equal(updated.properties["orderId"], "8868", "the order's id is the resource's id: kept");
+    assert.equal(updated.properties["certId"], UNKNOWN, "anything else the update may change is unknown");
+    assert.equal(updated.properties["state"], UNKNOWN);
+  });
 });
