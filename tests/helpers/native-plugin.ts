@@ -10,9 +10,9 @@ import * as grpc from "@grpc/grpc-js";
 import type * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
-import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { initFailureOf } from "./grpc-init-failure";
 import { STAGED_PACKAGE } from "./staged-package";
 
 /** The plugin executable of the staged package. */
@@ -56,20 +56,12 @@ function call<Req, Res>(fn: Unary<Req, Res>, req: Req): Promise<Res> {
 }
 
 function callError(err: grpc.ServiceError): PluginCallError {
-  const raw = err.metadata?.get("grpc-status-details-bin")[0];
-  if (raw instanceof Buffer) {
-    const status = statusproto.Status.deserializeBinary(new Uint8Array(raw));
-    for (const detail of status.getDetailsList()) {
-      if (detail.getTypeName() !== "pulumirpc.ErrorResourceInitFailed") continue;
-      const init = provproto.ErrorResourceInitFailed.deserializeBinary(detail.getValue_asU8());
-      return new PluginCallError(err.details, err.code, {
-        id: init.getId(),
-        properties: init.getProperties()?.toJavaScript() ?? {},
-        reasons: init.getReasonsList(),
-      });
-    }
-  }
-  return new PluginCallError(err.details, err.code, undefined);
+  const partial = initFailureOf(err);
+  return new PluginCallError(
+    err.details,
+    err.code,
+    partial === undefined ? undefined : { ...partial, properties: partial.properties as Bag },
+  );
 }
 
 function struct(value: Bag): Struct {

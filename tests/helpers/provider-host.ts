@@ -9,8 +9,8 @@ import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
-import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { initFailureOf } from "./grpc-init-failure";
 import * as pulumi from "@pulumi/pulumi";
 
 /** The preview-time unknown value. */
@@ -52,21 +52,11 @@ function call<Req, Res>(fn: Unary<Req, Res>, req: Req): Promise<Res> {
 }
 
 function toHostError(err: grpc.ServiceError): HostCallError {
-  const raw = err.metadata?.get("grpc-status-details-bin")[0];
-  if (raw instanceof Buffer) {
-    const status = statusproto.Status.deserializeBinary(new Uint8Array(raw));
-    for (const detail of status.getDetailsList()) {
-      if (detail.getTypeName() === "pulumirpc.ErrorResourceInitFailed") {
-        const init = provproto.ErrorResourceInitFailed.deserializeBinary(detail.getValue_asU8());
-        return new HostCallError(err.details, {
-          id: init.getId(),
-          properties: (init.getProperties()?.toJavaScript() ?? {}) as Props,
-          reasons: init.getReasonsList(),
-        });
-      }
-    }
-  }
-  return new HostCallError(err.details, undefined);
+  const partial = initFailureOf(err);
+  return new HostCallError(
+    err.details,
+    partial === undefined ? undefined : { ...partial, properties: partial.properties as Props },
+  );
 }
 
 function struct(value: Props): Struct {
