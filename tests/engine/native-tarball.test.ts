@@ -9,12 +9,12 @@
  * plain JavaScript without a generated SDK (`pulumi.ProviderResource`, `pulumi.CustomResource` with schema tokens).
  */
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { PulumiStack, REPO_ROOT } from "../helpers/engine";
+import { installPackedTarball } from "../helpers/tarball";
 
 /** The one line the project adds (docs/native-provider.md). */
 const PLUGIN_LINE =
@@ -40,12 +40,6 @@ exports.hostnameId = shop.id;
 exports.verifyHost = shop.verifyHost;
 `;
 
-function run(command: string, args: string[], cwd: string): string {
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: process.env, maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
-
 /** The alicloud-certs plugins in the engine tier's plugin cache (PULUMI_HOME/plugins). */
 function cachedPlugins(): string[] {
   const cache = path.join(REPO_ROOT, ".pulumi-home", "plugins");
@@ -65,25 +59,11 @@ describe("engine tier: the packed tarball's native plugin, found with one line a
 
   before(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), "native-tarball-"));
-    const tarball =
-      run("npm", ["pack", "--silent", "--pack-destination", work], REPO_ROOT).trim().split("\n").pop() ?? "";
     project = path.join(work, "project");
     fs.mkdirSync(project);
     fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "native-tarball", private: true }));
     fs.writeFileSync(path.join(project, "index.js"), PROGRAM);
-    const pulumiVersion = (
-      JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as {
-        version: string;
-      }
-    ).version;
-    run(
-      "npm",
-      [
-        ...["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
-        ...[path.join(work, tarball), `@pulumi/pulumi@${pulumiVersion}`],
-      ],
-      project,
-    );
+    installPackedTarball(work, project);
     emu = await startEmulator({ quiet: true });
   });
 

@@ -5,7 +5,7 @@
  * Records the `__provider` size of each resource type from the state file.
  */
 import { strict as assert } from "node:assert";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -13,6 +13,7 @@ import { EmulatorControl } from "../../emulator/client";
 import { RELEASED_PROVIDER_ENTRIES } from "../helpers/provider-entries";
 import { certificateRequest } from "../helpers/x509";
 import { PulumiStack, REPO_ROOT, type StateResource } from "../helpers/engine";
+import { installPackedTarball, runOk } from "../helpers/tarball";
 
 const PROGRAM = `
 import * as pulumi from "@pulumi/pulumi";
@@ -42,12 +43,6 @@ export const verifyHost = hostname.verifyHost;
 export const orderState = order.state;
 export const bindingId = binding.id;
 `;
-
-function run(command: string, args: string[], cwd: string): string {
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: process.env, maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
 
 /** Start the installed bin and read the URL and key it prints. */
 function startBin(projectDir: string): Promise<{ child: ChildProcess; url: string; key: string; secret: string }> {
@@ -97,8 +92,6 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
   before(async function () {
     this.timeout(600_000);
     work = fs.mkdtempSync(path.join(os.tmpdir(), "alicloud-certs-tarball-"));
-    const tarball =
-      run("npm", ["pack", "--silent", "--pack-destination", work], REPO_ROOT).trim().split("\n").pop() ?? "";
     const project = path.join(work, "project");
     fs.mkdirSync(project);
     fs.writeFileSync(
@@ -110,26 +103,9 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
       JSON.stringify({ name: "tarball", private: true, main: "index.js" }),
     );
     fs.writeFileSync(path.join(project, "index.ts"), PROGRAM);
-    const pulumiVersion = (
-      JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as {
-        version: string;
-      }
-    ).version;
-    run(
-      "npm",
-      [
-        "install",
-        "--prefer-offline",
-        "--no-audit",
-        "--no-fund",
-        "--loglevel=error",
-        path.join(work, tarball),
-        `@pulumi/pulumi@${pulumiVersion}`,
-      ],
-      project,
-    );
+    installPackedTarball(work, project);
     // Compile against the shipped declarations with the repository's compiler, then run plain JavaScript.
-    run(
+    runOk(
       process.execPath,
       [
         path.join(REPO_ROOT, "node_modules/typescript/bin/tsc"),
@@ -188,7 +164,7 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
       false,
       "no tests in the tarball",
     );
-    const resolved = run(
+    const resolved = runOk(
       process.execPath,
       ["-p", 'require.resolve("pulumi-alicloud-certs/emulator")'],
       path.join(work, "project"),
@@ -200,15 +176,18 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
     const project = path.join(work, "project");
     const bin = path.join(project, "node_modules", ".bin", "alicloud-certs");
     assert.ok(fs.existsSync(bin), "npm linked the alicloud-certs bin");
-    assert.match(run(bin, ["--help"], project), /Usage: alicloud-certs <command>[\s\S]*status/);
-    assert.match(run(bin, ["status", "--help"], project), /Usage: alicloud-certs status[\s\S]*Exit status: 0 no alarm/);
+    assert.match(runOk(bin, ["--help"], project), /Usage: alicloud-certs <command>[\s\S]*status/);
+    assert.match(
+      runOk(bin, ["status", "--help"], project),
+      /Usage: alicloud-certs status[\s\S]*Exit status: 0 no alarm/,
+    );
   });
 
   it("keeps every released provider entry module (provider-entries.json): stored __provider values require them", () => {
     const pkg = path.join(work, "project", "node_modules", "pulumi-alicloud-certs");
     for (const [token, entry] of Object.entries(RELEASED_PROVIDER_ENTRIES)) {
       assert.ok(fs.existsSync(path.join(pkg, entry)), `${entry} (the provider of ${token}) is in the tarball`);
-      const methods = run(
+      const methods = runOk(
         process.execPath,
         ["-p", `Object.keys(require("pulumi-alicloud-certs/${entry}")).sort().join(",")`],
         path.join(work, "project"),
@@ -219,7 +198,11 @@ describe("engine tier: the packed tarball in a fresh project (issue 7)", () => {
 
   it("ships schema.json: the Pulumi package schema of the five resources, under their tokens", () => {
     const project = path.join(work, "project");
-    const file = run(process.execPath, ["-p", 'require.resolve("pulumi-alicloud-certs/schema.json")'], project).trim();
+    const file = runOk(
+      process.execPath,
+      ["-p", 'require.resolve("pulumi-alicloud-certs/schema.json")'],
+      project,
+    ).trim();
     assert.equal(file, path.join(project, "node_modules", "pulumi-alicloud-certs", "schema.json"));
     const schema: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
     assert.ok(typeof schema === "object" && schema !== null && "resources" in schema && "name" in schema);
